@@ -1,0 +1,82 @@
+package org.tesseracrm.leads.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.leads.api.Assignment;
+import org.tesseracrm.leads.api.Lead;
+import org.tesseracrm.leads.api.LeadService;
+import org.tesseracrm.leads.api.Touch;
+import org.tesseracrm.platform.api.RecordService;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** {@code /api/v1/leads}: the record endpoints plus bulk assignment and nurturing touches. */
+@Component(service = LeadResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@Path("leads")
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadResource extends RecordResource<Lead> {
+    private static final Set<String> TOUCH_SERVER_FIELDS = Set.of("id", "leadId", "by");
+
+    private final LeadService leads;
+
+    @Activate
+    public LeadResource(@Reference LeadService leads,
+            @Reference(target = "(tessera.module=leads)") ModuleDescriptor module) {
+        super(Lead.class, module);
+        this.leads = leads;
+    }
+
+    @Override
+    protected RecordService<Lead> service() {
+        return leads;
+    }
+
+    /** Round-robin assignment of many leads: {@code {"leadIds": [...], "assignees": [...]}}. */
+    @POST
+    @Path("assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, List<Lead>> assign(JsonNode body, @Context SecurityContext security) {
+        Assignment assignment = JsonInput.read(body, Assignment.class, Set.of());
+        return Map.of("items", leads.assign(assignment, user(security)));
+    }
+
+    @GET
+    @Path("{id}/touches")
+    public Map<String, List<Touch>> touches(@PathParam("id") String id) {
+        return Map.of("items", leads.touches(id));
+    }
+
+    @POST
+    @Path("{id}/touches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addTouch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        Touch touch = leads.addTouch(id, JsonInput.read(body, Touch.class, TOUCH_SERVER_FIELDS), user(security));
+        return Response.status(Response.Status.CREATED).entity(touch).build();
+    }
+}

@@ -1,0 +1,128 @@
+package org.tesseracrm.platform.api.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.tesseracrm.platform.api.Labeled;
+
+/**
+ * One field of a module's records: its wire name and type, whether clients must send it or may not
+ * send it, whether lists filter and sort by it, its enum values with labels, or the collection a
+ * reference points to.
+ */
+public final class FieldDescriptor {
+    public final String name;
+    public final FieldType type;
+    public final boolean required;
+    public final boolean readOnly;
+    public final boolean filterable;
+    public final boolean sortable;
+    public final boolean searchable;
+    public final Class<? extends Enum<?>> enumType;
+    public final String references;
+
+    private FieldDescriptor(Builder b) {
+        this.name = b.name;
+        this.type = b.type;
+        this.required = b.required;
+        this.readOnly = b.readOnly;
+        this.filterable = b.filterable;
+        this.sortable = b.sortable;
+        this.searchable = b.searchable;
+        this.enumType = b.enumType;
+        this.references = b.references;
+    }
+
+    public static Builder field(String name, FieldType type) {
+        return new Builder(name, type);
+    }
+
+    public static Builder enumField(String name, Class<? extends Enum<?>> enumType) {
+        Builder b = new Builder(name, FieldType.ENUM);
+        b.enumType = enumType;
+        return b;
+    }
+
+    public static Builder reference(String name, String collection) {
+        Builder b = new Builder(name, FieldType.REFERENCE);
+        b.references = collection;
+        return b;
+    }
+
+    /** The values of an enum field with their labels (English and Vietnamese when labeled). */
+    public List<EnumValue> enumValues() {
+        List<EnumValue> values = new ArrayList<>();
+        if (enumType != null) {
+            for (Enum<?> constant : enumType.getEnumConstants()) {
+                if (constant instanceof Labeled) {
+                    Labeled l = (Labeled) constant;
+                    values.add(new EnumValue(constant.name(), l.labelEn(), l.labelVi()));
+                } else {
+                    values.add(new EnumValue(constant.name(), constant.name(), constant.name()));
+                }
+            }
+        }
+        return values;
+    }
+
+    public static final class EnumValue {
+        public final String value;
+        public final String en;
+        public final String vi;
+
+        public EnumValue(String value, String en, String vi) {
+            this.value = value;
+            this.en = en;
+            this.vi = vi;
+        }
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final FieldType type;
+        private boolean required;
+        private boolean readOnly;
+        private boolean filterable;
+        private boolean sortable;
+        private boolean searchable;
+        private Class<? extends Enum<?>> enumType;
+        private String references;
+
+        private Builder(String name, FieldType type) {
+            this.name = Objects.requireNonNull(name);
+            this.type = Objects.requireNonNull(type);
+        }
+
+        public Builder required() {
+            required = true;
+            return this;
+        }
+
+        /** Set by the server only; a client that sends it gets 400. */
+        public Builder readOnly() {
+            readOnly = true;
+            return this;
+        }
+
+        public Builder filterable() {
+            filterable = true;
+            return this;
+        }
+
+        public Builder sortable() {
+            sortable = true;
+            return this;
+        }
+
+        /** Its text is found by the list's {@code q} search. */
+        public Builder searchable() {
+            searchable = true;
+            return this;
+        }
+
+        public FieldDescriptor build() {
+            return new FieldDescriptor(this);
+        }
+    }
+}

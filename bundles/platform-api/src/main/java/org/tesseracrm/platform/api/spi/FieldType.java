@@ -1,0 +1,6 @@
+package org.tesseracrm.platform.api.spi;
+
+/** Wire types of record fields, as /api/v1/modules reports them. */
+public enum FieldType {
+    STRING, TEXT, EMAIL, PHONE, URL, INTEGER, DECIMAL, BOOLEAN, DATE, DATETIME, ENUM, REFERENCE, ADDRESS
+}

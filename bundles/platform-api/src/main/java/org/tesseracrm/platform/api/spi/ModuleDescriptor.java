@@ -1,0 +1,27 @@
+package org.tesseracrm.platform.api.spi;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Published as a service by every installed CRM module; {@code GET /api/v1/modules} lists them.
+ */
+@ConsumerType
+public interface ModuleDescriptor {
+
+    /** Module name, e.g. {@code leads}. */
+    String name();
+
+    /** REST collection below /api/v1, e.g. {@code leads} or {@code sales-orders}. */
+    String collection();
+
+    String labelEn();
+
+    String labelVi();
+
+    /** The number prefix of its records, e.g. {@code LEA}. */
+    String numberPrefix();
+
+    List<FieldDescriptor> fields();
+}

@@ -1,0 +1,141 @@
+package org.tesseracrm.platform.internal.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+
+/**
+ * Applies versioned SQL scripts from bundles, each once and in its own transaction, recording them
+ * in {@code tessera_schema_history}. The platform's own scripts run first, when it starts.
+ */
+@Component(service = SchemaMigrator.class)
+public class JdbcSchemaMigrator implements SchemaMigrator {
+    static final String PLATFORM = "platform";
+    private static final String FOLDER = "db/migration";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSchemaMigrator.class);
+
+    private final DataSource dataSource;
+
+    @Activate
+    public JdbcSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
+            BundleContext context) {
+        this.dataSource = dataSource;
+        migrate(PLATFORM, context.getBundle());
+    }
+
+    @Override
+    public synchronized int migrate(String module, Bundle bundle) {
+        try (Connection c = dataSource.getConnection()) {
+            String dialect = dialect(c);
+            List<Migration> migrations = Migration.select(entries(bundle), dialect);
+            c.setAutoCommit(false);
+            createHistory(c);
+            Set<Integer> applied = applied(c, module);
+            int count = 0;
+            for (Migration m : migrations) {
+                if (applied.contains(m.version)) {
+                    continue;
+                }
+                apply(c, module, m, read(bundle, m));
+                count++;
+            }
+            return count;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Schema migration of module " + module + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void apply(Connection c, String module, Migration m, String script) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : SqlScript.statements(script)) {
+                s.execute(sql);
+            }
+            try (PreparedStatement record = c.prepareStatement(
+                    "INSERT INTO tessera_schema_history (module, version, description, applied_at) VALUES (?, ?, ?, ?)")) {
+                record.setString(1, module);
+                record.setInt(2, m.version);
+                record.setString(3, m.description);
+                record.setTimestamp(4, Timestamp.from(Instant.now()));
+                record.executeUpdate();
+            }
+            c.commit();
+            LOG.info("Schema of module {}: applied V{} {}", module, m.version, m.description);
+        } catch (SQLException e) {
+            c.rollback();
+            throw new SQLException("V" + m.version + " " + m.description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createHistory(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS tessera_schema_history ("
+                    + " module VARCHAR(64) NOT NULL, version INTEGER NOT NULL, description VARCHAR(200),"
+                    + " applied_at TIMESTAMP NOT NULL, PRIMARY KEY (module, version))");
+            c.commit();
+        }
+    }
+
+    private static Set<Integer> applied(Connection c, String module) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT version FROM tessera_schema_history WHERE module = ?")) {
+            q.setString(1, module);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(rs.getInt(1));
+                }
+            }
+        }
+        c.commit();
+        return versions;
+    }
+
+    static String dialect(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2" : product;
+    }
+
+    private static List<String> entries(Bundle bundle) {
+        List<String> names = new ArrayList<>();
+        Enumeration<URL> found = bundle.findEntries(FOLDER, "*.sql", false);
+        if (found != null) {
+            for (URL url : Collections.list(found)) {
+                String path = url.getPath();
+                names.add(path.substring(path.lastIndexOf('/') + 1));
+            }
+        }
+        return names;
+    }
+
+    private static String read(Bundle bundle, Migration m) throws IOException {
+        URL url = bundle.getEntry(FOLDER + "/" + m.file);
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

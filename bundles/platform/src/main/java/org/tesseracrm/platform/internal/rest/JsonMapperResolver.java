@@ -1,0 +1,25 @@
+package org.tesseracrm.platform.internal.rest;
+
+import javax.ws.rs.ext.ContextResolver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.rest.Json;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** Hands the API's JSON configuration to the Aries Jackson provider of every Tessera application. */
+@Component(service = ContextResolver.class)
+@JaxrsExtension
+@JaxrsName("tessera.json-mapper")
+@JaxrsApplicationSelect(TesseraApi.API_SELECT)
+public class JsonMapperResolver implements ContextResolver<ObjectMapper> {
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        return Json.mapper();
+    }
+}

@@ -1,0 +1,77 @@
+package org.tesseracrm.platform.internal.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** {@code GET /api/v1/modules}: the installed modules, their collections, fields and enum labels. */
+@Component(service = ModulesResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@Path("modules")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModulesResource {
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
+
+    @GET
+    public Map<String, Object> list() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<ModuleDescriptor> sorted = new ArrayList<>(modules);
+        sorted.sort(Comparator.comparing(ModuleDescriptor::name));
+        for (ModuleDescriptor m : sorted) {
+            items.add(describe(m));
+        }
+        return Map.of("items", items);
+    }
+
+    static Map<String, Object> describe(ModuleDescriptor m) {
+        Map<String, Object> module = new LinkedHashMap<>();
+        module.put("name", m.name());
+        module.put("collection", m.collection());
+        module.put("path", TesseraApi.BASE + "/" + m.collection());
+        module.put("label", Map.of("en", m.labelEn(), "vi", m.labelVi()));
+        module.put("numberPrefix", m.numberPrefix());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (FieldDescriptor f : m.fields()) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", f.name);
+            field.put("type", f.type.name());
+            field.put("required", f.required);
+            field.put("readOnly", f.readOnly);
+            field.put("filterable", f.filterable);
+            field.put("sortable", f.sortable);
+            if (f.references != null) {
+                field.put("references", f.references);
+            }
+            if (f.enumType != null) {
+                field.put("enum", f.enumType.getSimpleName());
+                field.put("values", f.enumValues());
+            }
+            fields.add(field);
+        }
+        module.put("fields", fields);
+        return module;
+    }
+}

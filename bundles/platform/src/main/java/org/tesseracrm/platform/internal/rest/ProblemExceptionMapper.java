@@ -1,0 +1,30 @@
+package org.tesseracrm.platform.internal.rest;
+
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.api.ProblemException;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** The API's own failures (400, 401, 403, 404, 409, 412, 413, 422) as problem+json. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("tessera.problems")
+@JaxrsApplicationSelect(TesseraApi.API_SELECT)
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+
+    @Override
+    public Response toResponse(ProblemException e) {
+        Response.ResponseBuilder response = Problems.problem(e.status(), e.slug(), e.title(), e.detail(),
+                e.errors(), e.extensions());
+        if (e.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tessera CRM\", charset=\"UTF-8\"");
+        }
+        return response.build();
+    }
+}

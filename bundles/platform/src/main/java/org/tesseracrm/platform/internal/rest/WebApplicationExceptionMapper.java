@@ -1,0 +1,52 @@
+package org.tesseracrm.platform.internal.rest;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** JAX-RS's own answers (unknown path 404, 405, 406, 415) in the same problem+json shape. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("tessera.http-errors")
+@JaxrsApplicationSelect(TesseraApi.API_SELECT)
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = detailFor(status);
+        Response.ResponseBuilder response = Problems.problem(status, null, title, detail, null, null);
+        if (original != null) {
+            original.getStringHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+        }
+        return response.build();
+    }
+
+    private static String detailFor(int status) {
+        switch (status) {
+            case 404:
+                return "No such resource";
+            case 405:
+                return "This method is not allowed on this resource";
+            case 406:
+                return "The API answers application/json only";
+            case 415:
+                return "Send the body as application/json";
+            default:
+                return null;
+        }
+    }
+}

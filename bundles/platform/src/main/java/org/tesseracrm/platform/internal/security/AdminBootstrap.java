@@ -1,0 +1,126 @@
+package org.tesseracrm.platform.internal.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.security.auth.login.AppConfigurationEntry;
+
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * No user ships with Tessera. On first start, when the realm has no administrator, this creates
+ * {@code admin} with the password from {@code TESSERA_ADMIN_PASSWORD}, or a random one written to
+ * {@code ${karaf.data}/tessera/admin-password} (readable by the owner only) and announced once.
+ */
+@Component(immediate = true)
+public class AdminBootstrap {
+    static final String ADMIN = "admin";
+    static final List<String> ADMIN_ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
+    private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    @Activate
+    public AdminBootstrap(
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines) {
+        BackingEngine engine = userStore(realms, engines);
+        if (engine == null) {
+            LOG.warn("No properties user store in the '{}' realm: no administrator created", Authenticator.REALM);
+            return;
+        }
+        if (hasAdministrator(engine)) {
+            return;
+        }
+        String fromEnvironment = System.getenv("TESSERA_ADMIN_PASSWORD");
+        boolean given = fromEnvironment != null && !fromEnvironment.isBlank();
+        String password = given ? fromEnvironment : randomPassword();
+        // The file is written before the user exists, so a failure never leaves an unknown password.
+        Path file = given ? null : writePasswordFile(password);
+        engine.addUser(ADMIN, password);
+        for (String role : ADMIN_ROLES) {
+            engine.addRole(ADMIN, role);
+        }
+        if (given) {
+            LOG.info("Tessera: created the administrator '{}' with the password from TESSERA_ADMIN_PASSWORD", ADMIN);
+        } else {
+            LOG.info("Tessera: created the administrator '{}'; its password is in {}", ADMIN, file);
+        }
+    }
+
+    private static BackingEngine userStore(List<JaasRealm> realms, List<BackingEngineFactory> engines) {
+        for (JaasRealm realm : realms) {
+            if (!Authenticator.REALM.equals(realm.getName())) {
+                continue;
+            }
+            for (AppConfigurationEntry entry : realm.getEntries()) {
+                if (!PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
+                    continue;
+                }
+                for (BackingEngineFactory factory : engines) {
+                    if (PROPERTIES_MODULE.equals(factory.getModuleClass())) {
+                        return factory.build(entry.getOptions());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasAdministrator(BackingEngine engine) {
+        for (UserPrincipal user : engine.listUsers()) {
+            if (engine.listRoles(user).stream().anyMatch(role -> "admin".equals(role.getName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static Path writePasswordFile(String password) {
+        Path dir = Paths.get(System.getProperty("karaf.data", "data"), "tessera");
+        Path file = dir.resolve("admin-password");
+        try {
+            Files.createDirectories(dir);
+            Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file); // not a POSIX file system
+            }
+            Files.writeString(file, password + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the administrator password to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.tesseracrm.platform.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.api.AuthenticationRequiredException;
+import org.tesseracrm.platform.rest.PublicEndpoint;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/** Every API call needs HTTP Basic credentials of a Karaf user, except {@link PublicEndpoint}s. */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsName("tessera.authentication")
+@JaxrsApplicationSelect(TesseraApi.API_SELECT)
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+    private final Authenticator authenticator;
+
+    @Context
+    private ResourceInfo resource;
+
+    @Activate
+    public AuthenticationFilter(@Reference Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (isPublic()) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new AuthenticationRequiredException("Sign in with HTTP Basic credentials of a Tessera user");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationRequiredException("The Authorization header is not valid Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new AuthenticationRequiredException("The Authorization header is not valid Basic credentials");
+        }
+        String user = decoded.substring(0, colon);
+        Authenticator.Authenticated who = authenticator.authenticate(user, decoded.substring(colon + 1))
+                .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password"));
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new UserContext(who, secure));
+    }
+
+    private boolean isPublic() {
+        if (resource == null) {
+            return false;
+        }
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
+                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class);
+    }
+
+    private static final class UserContext implements SecurityContext {
+        private final Authenticator.Authenticated who;
+        private final boolean secure;
+        private final Principal principal;
+
+        UserContext(Authenticator.Authenticated who, boolean secure) {
+            this.who = who;
+            this.secure = secure;
+            this.principal = () -> who.user;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return principal;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return who.roles.contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return BASIC_AUTH;
+        }
+    }
+}

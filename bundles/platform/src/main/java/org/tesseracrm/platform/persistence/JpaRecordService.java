@@ -1,0 +1,399 @@
+package org.tesseracrm.platform.persistence;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.tesseracrm.platform.api.Address;
+import org.tesseracrm.platform.api.ConflictException;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.ListQuery;
+import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.api.ProblemException;
+import org.tesseracrm.platform.api.RecordDto;
+import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.RecordNotFoundException;
+import org.tesseracrm.platform.api.RecordService;
+import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.StaleVersionException;
+import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.text.TextFolding;
+
+/**
+ * The record machinery every module shares: a module's service extends this with its DTO and entity
+ * types and adds only its own rules through the protected hooks.
+ */
+public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity> implements RecordService<D> {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
+
+    protected final ModuleDescriptor module;
+    private final Class<D> dtoType;
+    private final Class<E> entityType;
+    private final JpaTemplate jpa;
+    private final EventAdmin events;
+    private final RecordMapper<D, E> mapper;
+    private final Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
+    private final Map<String, Field> attributes;
+    private final List<Field> searchFields = new ArrayList<>();
+
+    protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
+            JpaTemplate jpa, EventAdmin events) {
+        this.module = module;
+        this.dtoType = dtoType;
+        this.entityType = entityType;
+        this.jpa = jpa;
+        this.events = events;
+        Set<String> writable = new HashSet<>();
+        for (FieldDescriptor fd : module.fields()) {
+            fields.put(fd.name, fd);
+            if (!fd.readOnly) {
+                writable.add(fd.name);
+            }
+        }
+        this.mapper = new RecordMapper<>(dtoType, entityType, writable);
+        this.attributes = RecordMapper.fieldsOf(entityType);
+        for (FieldDescriptor fd : module.fields()) {
+            Field f = attributes.get(fd.name);
+            if (fd.searchable && f != null) {
+                f.setAccessible(true);
+                searchFields.add(f);
+            }
+        }
+    }
+
+    // ---- hooks for modules ----
+
+    /** Module rules on a record about to be created ({@code existing == null}) or updated. */
+    protected void validate(D record, E existing, List<FieldError> errors) {
+    }
+
+    /** Called in the transaction before a new record is persisted (set defaults, derived fields). */
+    protected void beforeCreate(EntityManager em, E entity, String user) {
+    }
+
+    /**
+     * Called in the transaction after the client's fields were copied onto an existing record;
+     * {@code before} is the record as it was.
+     */
+    protected void beforeUpdate(EntityManager em, E entity, D before, String user) {
+    }
+
+    /** Fills DTO fields that the entity does not hold (computed values). */
+    protected void completeDto(E entity, D dto) {
+    }
+
+    /** Restrictions of the default list, e.g. records in a final state left out unless asked for. */
+    protected void restrictList(ListQuery query, Conditions conditions) {
+    }
+
+    // ---- the record operations ----
+
+    @Override
+    public D get(String id) {
+        return read(em -> toDto(findLive(em, id)));
+    }
+
+    @Override
+    public Page<D> list(ListQuery query) {
+        Conditions conditions = new Conditions();
+        restrictList(query, conditions);
+        ListPlan plan = new ListPlan(entityName(), fields, attributes, query, conditions);
+        return read(em -> {
+            TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
+            plan.conditions.parameters().forEach(q::setParameter);
+            q.setHint("eclipselink.read-only", "true");
+            q.setMaxResults(query.limit + 1);
+            List<E> rows = q.getResultList();
+            boolean more = rows.size() > query.limit;
+            List<E> page = more ? rows.subList(0, query.limit) : rows;
+            List<D> items = new ArrayList<>(page.size());
+            for (E e : page) {
+                items.add(toDto(e));
+            }
+            return new Page<>(items, more ? plan.cursorAfter(page.get(page.size() - 1)) : null);
+        });
+    }
+
+    @Override
+    public D create(D record, String user) {
+        checkFields(record, null);
+        E saved = write(em -> {
+            E entity = newEntity();
+            mapper.toEntity(record, entity);
+            Instant now = now();
+            entity.id = RecordIds.newId();
+            entity.createdAt = now;
+            entity.createdBy = user;
+            entity.updatedAt = now;
+            entity.updatedBy = user;
+            beforeCreate(em, entity, user);
+            entity.number = NumberSequence.next(em, module.numberPrefix());
+            entity.searchText = searchTextOf(entity);
+            em.persist(entity);
+            em.flush();
+            return entity;
+        });
+        post(RecordEvents.CREATED, saved, user);
+        return toDto(saved);
+    }
+
+    @Override
+    public D update(String id, D record, Long expectedVersion, String user) {
+        E saved = write(em -> {
+            E entity = findLive(em, id);
+            checkVersion(entity, expectedVersion);
+            checkFields(record, entity);
+            D before = toDto(entity);
+            mapper.toEntity(record, entity);
+            beforeUpdate(em, entity, before, user);
+            stamp(entity, user);
+            em.flush();
+            return entity;
+        });
+        post(RecordEvents.UPDATED, saved, user);
+        return toDto(saved);
+    }
+
+    @Override
+    public void delete(String id, Long expectedVersion, String user) {
+        E saved = write(em -> {
+            E entity = findLive(em, id);
+            checkVersion(entity, expectedVersion);
+            entity.deletedAt = now();
+            entity.deletedBy = user;
+            stamp(entity, user);
+            return entity;
+        });
+        post(RecordEvents.DELETED, saved, user);
+    }
+
+    @Override
+    public D restore(String id, String user) {
+        E saved = write(em -> {
+            E entity = em.find(entityType, id);
+            if (entity == null) {
+                throw new RecordNotFoundException(module.name(), id);
+            }
+            if (!entity.isDeleted()) {
+                throw new ConflictException(module.numberPrefix() + " record " + entity.number
+                        + " is not in the recycle bin");
+            }
+            entity.deletedAt = null;
+            entity.deletedBy = null;
+            stamp(entity, user);
+            return entity;
+        });
+        post(RecordEvents.RESTORED, saved, user);
+        return toDto(saved);
+    }
+
+    // ---- helpers for modules ----
+
+    /** Runs {@code work} in a transaction (joining a running one) and unwraps what it threw. */
+    protected <R> R write(EmFunction<R> work) {
+        return run(TransactionType.Required, work);
+    }
+
+    /** Runs read-only {@code work}, in the running transaction when there is one. */
+    protected <R> R read(EmFunction<R> work) {
+        return run(TransactionType.Supports, work);
+    }
+
+    /** A live record (not in the recycle bin) or 404. */
+    protected E findLive(EntityManager em, String id) {
+        E entity = id == null ? null : em.find(entityType, id);
+        if (entity == null || entity.isDeleted()) {
+            throw new RecordNotFoundException(module.name(), id);
+        }
+        return entity;
+    }
+
+    /** The current time at the precision the database keeps (microseconds), so what is answered is what is stored. */
+    protected static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** Marks a record as changed now by {@code user}. */
+    protected void stamp(E entity, String user) {
+        entity.updatedAt = now();
+        entity.updatedBy = user;
+        entity.searchText = searchTextOf(entity);
+    }
+
+    protected D toDto(E entity) {
+        D dto = newDto();
+        mapper.toDto(entity, dto);
+        completeDto(entity, dto);
+        return dto;
+    }
+
+    protected void post(String action, E entity, String user) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(RecordEvents.PROPERTY_ID, entity.id);
+        properties.put(RecordEvents.PROPERTY_NUMBER, entity.number);
+        if (user != null) {
+            properties.put(RecordEvents.PROPERTY_USER, user);
+        }
+        events.postEvent(new Event(RecordEvents.topic(module.name(), action), properties));
+    }
+
+    protected void checkVersion(E entity, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != entity.version) {
+            throw new StaleVersionException(expectedVersion, entity.version);
+        }
+    }
+
+    private <R> R run(TransactionType type, EmFunction<R> work) {
+        try {
+            return jpa.txExpr(type, work);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ProblemException) {
+                    throw (ProblemException) t;
+                }
+                if (t instanceof OptimisticLockException) {
+                    throw new StaleVersionException("The record was changed by someone else at the same time; read it again");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Required fields, formats and lengths from the descriptors, then the module's own rules; one 422 for all. */
+    private void checkFields(D record, E existing) {
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldDescriptor fd : fields.values()) {
+            if (fd.readOnly) {
+                continue;
+            }
+            Object value;
+            try {
+                value = dtoType.getField(fd.name).get(record);
+            } catch (ReflectiveOperationException e) {
+                continue;
+            }
+            if (fd.required && (value == null || value instanceof String && ((String) value).isBlank())) {
+                errors.add(new FieldError(fd.name, "is required"));
+                continue;
+            }
+            if (value instanceof String) {
+                String s = (String) value;
+                int max = maxLength(fd);
+                if (s.length() > max) {
+                    errors.add(new FieldError(fd.name, "must be at most " + max + " characters"));
+                } else if (fd.type == org.tesseracrm.platform.api.spi.FieldType.EMAIL && !s.isEmpty() && !EMAIL.matcher(s).matches()) {
+                    errors.add(new FieldError(fd.name, "is not an email address"));
+                }
+            } else if (value instanceof BigDecimal && ((BigDecimal) value).precision() - ((BigDecimal) value).scale() > 15) {
+                errors.add(new FieldError(fd.name, "is too large"));
+            } else if (value instanceof Address) {
+                checkAddress(fd.name, (Address) value, errors);
+            }
+        }
+        validate(record, existing, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The " + module.name() + " record is not valid: " + errors, errors);
+        }
+    }
+
+    private static void checkAddress(String name, Address a, List<FieldError> errors) {
+        checkLength(name + ".street", a.street, 255, errors);
+        checkLength(name + ".city", a.city, 100, errors);
+        checkLength(name + ".state", a.state, 100, errors);
+        checkLength(name + ".postalCode", a.postalCode, 20, errors);
+        checkLength(name + ".country", a.country, 100, errors);
+    }
+
+    private static void checkLength(String name, String value, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(name, "must be at most " + max + " characters"));
+        }
+    }
+
+    /** Column sizes by field type; migrations create columns of these sizes. */
+    static int maxLength(FieldDescriptor fd) {
+        switch (fd.type) {
+            case TEXT:
+                return 4000;
+            case EMAIL:
+                return 254;
+            case PHONE:
+                return 40;
+            case URL:
+                return 500;
+            case REFERENCE:
+                return 36;
+            default:
+                return 255;
+        }
+    }
+
+    private String searchTextOf(E entity) {
+        List<String> values = new ArrayList<>();
+        values.add(entity.number);
+        try {
+            for (Field f : searchFields) {
+                Object v = f.get(entity);
+                if (v instanceof EmbeddedAddress) {
+                    EmbeddedAddress a = (EmbeddedAddress) v;
+                    values.add(a.street);
+                    values.add(a.city);
+                    values.add(a.state);
+                    values.add(a.country);
+                } else if (v != null) {
+                    values.add(v.toString());
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        String text = TextFolding.foldAll(values.toArray(new String[0]));
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    private String entityName() {
+        javax.persistence.Entity entity = entityType.getAnnotation(javax.persistence.Entity.class);
+        return entity != null && !entity.name().isEmpty() ? entity.name() : entityType.getSimpleName();
+    }
+
+    private D newDto() {
+        try {
+            return dtoType.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private E newEntity() {
+        try {
+            var constructor = entityType.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Read-only query hints for module queries that only read. */
+    protected static Map<String, Object> readOnlyHints() {
+        return READ_ONLY;
+    }
+}

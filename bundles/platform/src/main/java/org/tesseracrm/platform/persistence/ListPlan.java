@@ -1,0 +1,171 @@
+package org.tesseracrm.platform.persistence;
+
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.tesseracrm.platform.api.InvalidRequestException;
+import org.tesseracrm.platform.api.ListQuery;
+import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.text.TextFolding;
+
+/**
+ * Turns a {@link ListQuery} into one JPQL query: equality filters, folded text search, sort on
+ * allow-listed fields with the id as tie-breaker, and a keyset condition from the cursor (no
+ * OFFSET, no count). Nulls sort first ascending and last descending, on H2 and PostgreSQL alike.
+ */
+final class ListPlan {
+    static final String DEFAULT_SORT = "-createdAt";
+
+    private final List<SortKey> keys = new ArrayList<>();
+    private final String signature;
+    final Conditions conditions;
+    final String jpql;
+
+    ListPlan(String entityName, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
+            ListQuery query, Conditions conditions) {
+        this.conditions = conditions;
+        conditions.add(query.deleted ? "e.deletedAt IS NOT NULL" : "e.deletedAt IS NULL");
+        for (Map.Entry<String, String> filter : query.filters.entrySet()) {
+            String name = filter.getKey();
+            FieldDescriptor fd = fields.get(name);
+            Field attribute = attributes.get(name);
+            if (fd == null || !fd.filterable || attribute == null) {
+                throw ValueParser.invalid(name, "is not a filter of this list; filters: " + names(fields, true));
+            }
+            if (filter.getValue().isEmpty()) {
+                conditions.add("e." + name + " IS NULL");
+            } else {
+                conditions.add("e." + name + " = ?", ValueParser.parse(name, filter.getValue(), attribute.getType()));
+            }
+        }
+        for (String token : TextFolding.tokens(query.q)) {
+            conditions.add("e.searchText LIKE ?", "%" + token + "%");
+        }
+
+        List<String> sort = query.sort.isEmpty() ? List.of(DEFAULT_SORT) : query.sort;
+        for (String s : sort) {
+            boolean descending = s.startsWith("-");
+            String name = descending ? s.substring(1) : s;
+            FieldDescriptor fd = fields.get(name);
+            Field attribute = attributes.get(name);
+            boolean builtIn = name.equals("createdAt") || name.equals("updatedAt") || name.equals("number");
+            if ((fd == null || !fd.sortable) && !builtIn || attribute == null) {
+                throw ValueParser.invalid("sort", "cannot sort by '" + name + "'; sortable: "
+                        + names(fields, false) + ", createdAt, updatedAt, number");
+            }
+            if (keys.stream().noneMatch(k -> k.name.equals(name))) {
+                keys.add(new SortKey(name, descending, attribute));
+            }
+        }
+        keys.add(new SortKey("id", false, attributes.get("id")));
+        signature = keys.stream().map(k -> (k.descending ? "-" : "") + k.name).collect(Collectors.joining(","));
+
+        if (query.cursor != null) {
+            addKeyset(decode(query.cursor));
+        }
+        String order = keys.stream()
+                .map(k -> "e." + k.name + (k.descending ? " DESC NULLS LAST" : " ASC NULLS FIRST"))
+                .collect(Collectors.joining(", "));
+        jpql = "SELECT e FROM " + entityName + " e" + conditions.where() + " ORDER BY " + order;
+    }
+
+    /** Rows after the cursor: OR over i of (k1 = c1 AND … AND k(i-1) = c(i-1) AND ki after ci). */
+    private void addKeyset(List<Object> values) {
+        List<String> alternatives = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                Object v = values.get(j);
+                if (v == null) {
+                    parts.add("e." + keys.get(j).name + " IS NULL");
+                } else {
+                    parts.add("e." + keys.get(j).name + " = ?");
+                    parameters.add(v);
+                }
+            }
+            SortKey k = keys.get(i);
+            Object v = values.get(i);
+            if (!k.descending) {
+                if (v == null) {
+                    parts.add("e." + k.name + " IS NOT NULL");
+                } else {
+                    parts.add("e." + k.name + " > ?");
+                    parameters.add(v);
+                }
+            } else {
+                if (v == null) {
+                    continue; // nothing sorts after a null in descending order but other nulls
+                }
+                parts.add("(e." + k.name + " < ? OR e." + k.name + " IS NULL)");
+                parameters.add(v);
+            }
+            alternatives.add("(" + String.join(" AND ", parts) + ")");
+        }
+        conditions.add("(" + String.join(" OR ", alternatives) + ")", parameters.toArray());
+    }
+
+    /** The cursor that continues after {@code last}. */
+    String cursorAfter(Object last) {
+        StringBuilder sb = new StringBuilder(signature);
+        try {
+            for (SortKey k : keys) {
+                String v = ValueParser.format(k.attribute.get(last));
+                sb.append('\n').append(v == null ? "\u0000" : v.replace("\n", " "));
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Object> decode(String cursor) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+        String[] parts = text.split("\n", -1);
+        if (parts.length != keys.size() + 1 || !parts[0].equals(signature)) {
+            throw badCursor();
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String raw = parts[i + 1];
+            try {
+                values.add(raw.equals("\u0000") ? null : ValueParser.parse(keys.get(i).name, raw, keys.get(i).attribute.getType()));
+            } catch (InvalidRequestException e) {
+                throw badCursor();
+            }
+        }
+        return values;
+    }
+
+    private static InvalidRequestException badCursor() {
+        return ValueParser.invalid("cursor", "is not a cursor of this list with this sort");
+    }
+
+    private static String names(Map<String, FieldDescriptor> fields, boolean filterable) {
+        return fields.values().stream().filter(f -> filterable ? f.filterable : f.sortable)
+                .map(f -> f.name).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static final class SortKey {
+        final String name;
+        final boolean descending;
+        final Field attribute;
+
+        SortKey(String name, boolean descending, Field attribute) {
+            this.name = name;
+            this.descending = descending;
+            this.attribute = attribute;
+            attribute.setAccessible(true);
+        }
+    }
+}
