@@ -1,7 +1,5 @@
 package org.tesseracrm.leads.internal;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
@@ -27,6 +25,7 @@ import org.tesseracrm.leads.api.Assignment;
 import org.tesseracrm.leads.api.Lead;
 import org.tesseracrm.leads.api.LeadService;
 import org.tesseracrm.leads.api.Touch;
+import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
@@ -61,15 +60,15 @@ public class LeadResource extends RecordResource<Lead> {
     @POST
     @Path("assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, List<Lead>> assign(JsonNode body, @Context SecurityContext security) {
+    public Items<Lead> assign(JsonNode body, @Context SecurityContext security) {
         Assignment assignment = JsonInput.read(body, Assignment.class, Set.of());
-        return Map.of("items", leads.assign(assignment, user(security)));
+        return new Items<>(leads.assign(assignment, user(security)));
     }
 
     @GET
     @Path("{id}/touches")
-    public Map<String, List<Touch>> touches(@PathParam("id") String id) {
-        return Map.of("items", leads.touches(id));
+    public Items<Touch> touches(@PathParam("id") String id) {
+        return new Items<>(leads.touches(id));
     }
 
     @POST

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -32,6 +33,8 @@ final class Problems {
         if (extensions != null) {
             extensions.forEach(body::putIfAbsent);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(body);
+        // An explicit generic type: otherwise the failing resource method's return type is used to
+        // write the problem (a method returning Items<Lead> would fail to write a map).
+        return Response.status(status).type(PROBLEM_JSON).entity(new GenericEntity<Map<String, Object>>(body) { });
     }
 }

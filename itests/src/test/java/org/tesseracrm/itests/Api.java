@@ -1,0 +1,150 @@
+package org.tesseracrm.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A client of the running server's API, as a user's program would be: HTTP, JSON, Basic auth. */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The API of the container this test runs in, signed in as the administrator created at first start. */
+    public static Api asAdmin() {
+        String port = System.getProperty("tessera.test.http.port");
+        String password;
+        try {
+            password = Files.readString(Paths.get(System.getProperty("karaf.data"), "tessera", "admin-password")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("No administrator password file", e);
+        }
+        return new Api("http://127.0.0.1:" + port, basic("admin", password));
+    }
+
+    public Api withoutCredentials() {
+        return new Api(base, null);
+    }
+
+    public Api withCredentials(String user, String password) {
+        return new Api(base, basic(user, password));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    public Reply post(String path, String json) {
+        return send("POST", path, json, "application/json", null);
+    }
+
+    public Reply patch(String path, String json, String ifMatch) {
+        return send("PATCH", path, json, "application/merge-patch+json", ifMatch);
+    }
+
+    public Reply delete(String path, String ifMatch) {
+        return send("DELETE", path, null, null, ifMatch);
+    }
+
+    public Reply send(String method, String path, String body, String contentType, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits, up to a deadline, until the API answers {@code path} with 200 (modules start asynchronously). */
+    public void awaitReady(String path, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < end) {
+            try {
+                Reply r = get(path);
+                if (r.status == 200) {
+                    return;
+                }
+                last = r.status + " " + r.text;
+            } catch (IllegalStateException e) {
+                last = e.getMessage();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        throw new AssertionError("API not ready at " + path + " within " + deadline + ": " + last);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One answer: status, headers and the body as text and as JSON. */
+    public static final class Reply {
+        public final int status;
+        public final String text;
+        private final HttpResponse<String> response;
+
+        Reply(HttpResponse<String> response) {
+            this.response = response;
+            this.status = response.statusCode();
+            this.text = response.body();
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + text, e);
+            }
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+}

@@ -1,0 +1,363 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The leads API as a client uses it, over real HTTP against the assembled server. Each test makes
+ * its own data (a unique company tag) so tests do not depend on each other.
+ */
+public abstract class LeadsApiContract {
+    protected Api api;
+    protected String tag;
+
+    @Before
+    public void signIn() {
+        api = Api.asAdmin();
+        api.awaitReady("/api/v1/leads?limit=1", Duration.ofSeconds(60));
+        tag = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected JsonNode createLead(Map<String, Object> fields) {
+        Api.Reply r = api.post("/api/v1/leads", Api.json(fields));
+        assertEquals(r.toString(), 201, r.status);
+        return r.json();
+    }
+
+    protected JsonNode createLead(String firstName, String lastName) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("firstName", firstName);
+        fields.put("lastName", lastName);
+        fields.put("company", tag);
+        return createLead(fields);
+    }
+
+    private static void assertProblem(Api.Reply r, int status) {
+        assertEquals(r.toString(), status, r.status);
+        assertTrue(r.header("Content-Type"), r.header("Content-Type").startsWith("application/problem+json"));
+        JsonNode p = r.json();
+        assertEquals(status, p.get("status").asInt());
+        assertNotNull(p.get("title"));
+        assertNotNull(p.get("type"));
+        assertFalse("no stack traces in answers", r.text.contains("Exception") || r.text.contains("\tat "));
+    }
+
+    @Test
+    public void healthAnswersWithoutSignInAndModulesListLeadsWithBothLanguages() {
+        Api.Reply health = api.withoutCredentials().get("/api/v1/health");
+        assertEquals(health.toString(), 200, health.status);
+        assertEquals("UP", health.json().get("database").asText());
+
+        assertProblem(api.withoutCredentials().get("/api/v1/modules"), 401);
+        JsonNode modules = api.get("/api/v1/modules").json().get("items");
+        JsonNode leads = null;
+        for (JsonNode m : modules) {
+            if (m.get("name").asText().equals("leads")) {
+                leads = m;
+            }
+        }
+        assertNotNull(modules.toString(), leads);
+        assertEquals("/api/v1/leads", leads.get("path").asText());
+        JsonNode status = null;
+        for (JsonNode f : leads.get("fields")) {
+            if (f.get("name").asText().equals("status")) {
+                status = f;
+            }
+        }
+        assertEquals("ENUM", status.get("type").asText());
+        assertEquals("NEW", status.get("values").get(0).get("value").asText());
+        assertEquals("Mới", status.get("values").get(0).get("vi").asText());
+    }
+
+    @Test
+    public void createReadAndFindByAccentFreeSearch() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("salutation", "Anh");
+        fields.put("firstName", "Văn An");
+        fields.put("lastName", "Nguyễn");
+        fields.put("company", tag);
+        fields.put("email", "an.nguyen@example.vn");
+        fields.put("annualRevenue", 1250000.5);
+        fields.put("employees", 40);
+        fields.put("source", "TRADE_SHOW");
+        fields.put("address", Map.of("street", "12 Lê Lợi", "city", "Hồ Chí Minh", "country", "Việt Nam"));
+        Api.Reply created = api.post("/api/v1/leads", Api.json(fields));
+        assertEquals(created.toString(), 201, created.status);
+        JsonNode lead = created.json();
+        String id = lead.get("id").asText();
+        assertTrue(created.header("Location"), created.header("Location").endsWith("/api/v1/leads/" + id));
+        assertEquals("\"1\"", created.header("ETag"));
+        assertTrue(lead.get("number").asText().matches("LEA-\\d{6}"));
+        assertEquals("NEW", lead.get("status").asText());
+        assertEquals("admin", lead.get("createdBy").asText());
+        assertTrue(created.text, created.text.contains("\"annualRevenue\":1250000.50"));
+
+        Api.Reply read = api.get("/api/v1/leads/" + id);
+        assertEquals(200, read.status);
+        assertEquals("\"1\"", read.header("ETag"));
+        assertEquals("Hồ Chí Minh", read.json().get("address").get("city").asText());
+        assertEquals(lead.get("createdAt").asText(), read.json().get("createdAt").asText());
+
+        for (String q : List.of("nguyen van", "NGUYEN", "ho chi minh", "van an nguyen", "an.nguyen@example")) {
+            JsonNode items = api.get("/api/v1/leads?company=" + tag + "&q=" + q.replace(" ", "%20")).json().get("items");
+            assertEquals(q, 1, items.size());
+            assertEquals(id, items.get(0).get("id").asText());
+        }
+        assertEquals(0, api.get("/api/v1/leads?company=" + tag + "&q=tran").json().get("items").size());
+    }
+
+    @Test
+    public void vietnameseDStrokeIsFoundByPlainD() {
+        String id = createLead("Thị Hoa", "Đặng").get("id").asText();
+        JsonNode items = api.get("/api/v1/leads?company=" + tag + "&q=dang").json().get("items");
+        assertEquals(1, items.size());
+        assertEquals(id, items.get(0).get("id").asText());
+    }
+
+    @Test
+    public void pagingWalksEveryLeadOnceWithFiltersAndSort() {
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 230; i++) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            // Repeated last names and missing first names exercise ties and nulls in the keyset.
+            fields.put("lastName", "Lê " + (i % 7));
+            if (i % 3 != 0) {
+                fields.put("firstName", "Minh " + (i % 11));
+            }
+            fields.put("company", tag);
+            fields.put("rating", i % 2 == 0 ? "HOT" : "COLD");
+            created.add(createLead(fields).get("id").asText());
+        }
+        assertEquals(created, walk("/api/v1/leads?company=" + tag + "&limit=37", 230));
+        assertEquals(created, walk("/api/v1/leads?company=" + tag + "&sort=lastName,-createdAt&limit=50", 230));
+        assertEquals(created, walk("/api/v1/leads?company=" + tag + "&sort=-firstName,lastName&limit=23", 230));
+        Set<String> hot = walk("/api/v1/leads?company=" + tag + "&rating=HOT&sort=firstName&limit=40", 115);
+        assertTrue(created.containsAll(hot));
+
+        // Sorted order holds across pages.
+        List<String> lastNames = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get("/api/v1/leads?company=" + tag + "&sort=lastName&limit=60"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(l -> lastNames.add(l.get("lastName").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        List<String> sorted = new ArrayList<>(lastNames);
+        sorted.sort(null);
+        assertEquals(sorted, lastNames);
+    }
+
+    /** Follows the cursor to the end; every lead must come exactly once. */
+    private Set<String> walk(String path, int expected) {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Reply r = api.get(path + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(r.toString(), 200, r.status);
+            JsonNode page = r.json();
+            for (JsonNode lead : page.get("items")) {
+                assertTrue("duplicate across pages: " + lead.get("id"), seen.add(lead.get("id").asText()));
+            }
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            assertTrue("too many pages", ++pages < 100);
+        } while (cursor != null);
+        assertEquals(path, expected, seen.size());
+        return seen;
+    }
+
+    @Test
+    public void listParametersAreChecked() {
+        assertProblem(api.get("/api/v1/leads?limit=501"), 400);
+        assertProblem(api.get("/api/v1/leads?limit=abc"), 400);
+        assertProblem(api.get("/api/v1/leads?sort=description"), 400);
+        assertProblem(api.get("/api/v1/leads?favouriteColour=red"), 400);
+        assertProblem(api.get("/api/v1/leads?status=MAYBE"), 400);
+        assertProblem(api.get("/api/v1/leads?cursor=not-a-cursor"), 400);
+    }
+
+    @Test
+    public void badInputIsA4xxProblemAndChangesNothing() {
+        String before = api.get("/api/v1/leads?company=" + tag).text;
+        assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"Trần\", "), 400);
+        assertProblem(api.post("/api/v1/leads", "[1, 2]"), 400);
+        Api.Reply unknown = api.post("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + "\", \"shoeSize\": 42}");
+        assertProblem(unknown, 400);
+        assertEquals("shoeSize", unknown.json().get("errors").get(0).get("field").asText());
+        Api.Reply managed = api.post("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + "\", \"number\": \"LEA-999999\"}");
+        assertProblem(managed, 400);
+        assertEquals("number", managed.json().get("errors").get(0).get("field").asText());
+        Api.Reply missing = api.post("/api/v1/leads", "{\"firstName\": \"Bình\", \"company\": \"" + tag + "\", \"email\": \"not-an-email\"}");
+        assertProblem(missing, 422);
+        assertEquals(2, missing.json().get("errors").size());
+        assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + "\", \"rating\": \"LUKEWARM\"}"), 400);
+        assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + "\", \"employees\": \"many\"}"), 400);
+        assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"" + "x".repeat(300) + "\", \"company\": \"" + tag + "\"}"), 422);
+        assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"" + "x".repeat(1_100_000) + "\"}"), 413);
+        assertEquals(before, api.get("/api/v1/leads?company=" + tag).text);
+        assertProblem(api.get("/api/v1/leads/" + UUID.randomUUID()), 404);
+    }
+
+    @Test
+    public void everyCallNeedsValidCredentials() {
+        assertProblem(api.withoutCredentials().get("/api/v1/leads"), 401);
+        Api.Reply wrong = api.withCredentials("admin", "wrong-password").post("/api/v1/leads", "{\"lastName\": \"X\"}");
+        assertProblem(wrong, 401);
+        assertNotNull(wrong.header("WWW-Authenticate"));
+        assertProblem(api.withCredentials("nobody", "nothing").get("/api/v1/leads"), 401);
+    }
+
+    @Test
+    public void patchHonoursIfMatchAndTheFunnel() {
+        String id = createLead("Quốc Bảo", "Phạm").get("id").asText();
+        String path = "/api/v1/leads/" + id;
+
+        Api.Reply patched = api.patch(path, "{\"title\": \"Giám đốc\", \"rating\": \"HOT\"}", "\"1\"");
+        assertEquals(patched.toString(), 200, patched.status);
+        assertEquals("\"2\"", patched.header("ETag"));
+        assertEquals("Giám đốc", patched.json().get("title").asText());
+        assertEquals("Quốc Bảo", patched.json().get("firstName").asText());
+
+        Api.Reply stale = api.patch(path, "{\"title\": \"Kế toán\"}", "\"1\"");
+        assertProblem(stale, 412);
+        assertEquals("Giám đốc", api.get(path).json().get("title").asText());
+
+        assertProblem(api.patch(path, "{\"status\": \"QUALIFIED\"}", null), 422);
+        assertProblem(api.patch(path, "{\"status\": \"CONVERTED\"}", null), 422);
+        assertProblem(api.patch(path, "{\"status\": \"DISQUALIFIED\"}", null), 422);
+        assertProblem(api.patch(path, "{\"id\": \"x\"}", null), 400);
+        assertEquals("NEW", api.get(path).json().get("status").asText());
+
+        assertEquals("NURTURING", api.patch(path, "{\"status\": \"NURTURING\"}", null).json().get("status").asText());
+        assertEquals("QUALIFIED", api.patch(path, "{\"status\": \"QUALIFIED\"}", null).json().get("status").asText());
+        JsonNode disqualified = api.patch(path, "{\"status\": \"DISQUALIFIED\", \"disqualifyReason\": \"Không có ngân sách\"}", null).json();
+        assertEquals("DISQUALIFIED", disqualified.get("status").asText());
+        assertProblem(api.patch(path, "{\"status\": \"QUALIFIED\"}", null), 422);
+        JsonNode recycled = api.patch(path, "{\"status\": \"NURTURING\"}", null).json();
+        assertEquals("NURTURING", recycled.get("status").asText());
+        assertTrue(recycled.get("disqualifyReason").isNull());
+
+        // Merge patch: null removes a value.
+        assertTrue(api.patch(path, "{\"title\": null}", null).json().get("title").isNull());
+    }
+
+    @Test
+    public void deleteMovesToTheRecycleBinAndRestoreBringsItBack() {
+        JsonNode lead = createLead("Thu", "Võ");
+        String id = lead.get("id").asText();
+        String path = "/api/v1/leads/" + id;
+        assertProblem(api.delete(path, "\"7\""), 412);
+        Api.Reply deleted = api.delete(path, "\"1\"");
+        assertEquals(deleted.toString(), 204, deleted.status);
+        assertProblem(api.get(path), 404);
+        assertEquals(0, api.get("/api/v1/leads?company=" + tag).json().get("items").size());
+        JsonNode bin = api.get("/api/v1/leads?deleted=true&company=" + tag).json().get("items");
+        assertEquals(1, bin.size());
+        assertEquals(id, bin.get(0).get("id").asText());
+        assertFalse(bin.get(0).get("deletedAt").isNull());
+
+        Api.Reply restored = api.post(path + "/restore", null);
+        assertEquals(restored.toString(), 200, restored.status);
+        assertTrue(restored.json().get("deletedAt").isNull());
+        assertEquals(lead.get("number").asText(), api.get(path).json().get("number").asText());
+        assertEquals(1, api.get("/api/v1/leads?company=" + tag).json().get("items").size());
+        assertProblem(api.post(path + "/restore", null), 409);
+    }
+
+    @Test
+    public void roundRobinAssignmentSpreadsLeadsEvenly() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(createLead("Lead " + i, "Hoàng").get("id").asText());
+        }
+        Api.Reply r = api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", ids, "assignees", List.of("lan", "minh", "tuan"))));
+        assertEquals(r.toString(), 200, r.status);
+        Map<String, Integer> perUser = new HashMap<>();
+        for (JsonNode lead : r.json().get("items")) {
+            perUser.merge(lead.get("assignedTo").asText(), 1, Integer::sum);
+            assertEquals("NURTURING", lead.get("status").asText());
+        }
+        assertEquals(Map.of("lan", 4, "minh", 3, "tuan", 3), perUser);
+        JsonNode lans = api.get("/api/v1/leads?company=" + tag + "&assignedTo=lan").json().get("items");
+        assertEquals(4, lans.size());
+
+        // One lead to one person; a bad request changes nothing.
+        assertProblem(api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(ids.get(0)), "assignees", List.of()))), 422);
+        assertProblem(api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(ids.get(0), UUID.randomUUID().toString()), "assignees", List.of("hoa")))), 404);
+        assertEquals("lan", api.get("/api/v1/leads/" + ids.get(0)).json().get("assignedTo").asText());
+        Api.Reply one = api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(ids.get(0)), "assignees", List.of("hoa"))));
+        assertEquals("hoa", one.json().get("items").get(0).get("assignedTo").asText());
+    }
+
+    @Test
+    public void nurturingTouchesAreLoggedNewestFirst() {
+        String id = createLead("Hải", "Bùi").get("id").asText();
+        String path = "/api/v1/leads/" + id + "/touches";
+        Api.Reply first = api.post(path, "{\"channel\": \"CALL\", \"outcome\": \"NO_ANSWER\", \"at\": \"2026-03-01T09:00:00Z\"}");
+        assertEquals(first.toString(), 201, first.status);
+        assertEquals("admin", first.json().get("by").asText());
+        api.post(path, "{\"channel\": \"EMAIL\", \"outcome\": \"REPLIED\", \"note\": \"Hẹn gặp tuần sau\", \"at\": \"2026-03-02T09:00:00Z\"}");
+        assertProblem(api.post(path, "{\"outcome\": \"REPLIED\"}"), 422);
+        assertProblem(api.post(path, "{\"channel\": \"PIGEON\"}"), 400);
+        assertProblem(api.post("/api/v1/leads/" + UUID.randomUUID() + "/touches", "{\"channel\": \"SMS\"}"), 404);
+        JsonNode touches = api.get(path).json().get("items");
+        assertEquals(2, touches.size());
+        assertEquals("EMAIL", touches.get(0).get("channel").asText());
+        assertEquals("Hẹn gặp tuần sau", touches.get(0).get("note").asText());
+    }
+
+    @Test
+    public void concurrentCreationsGetDistinctGapFreeNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<JsonNode>> work = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                work.add(() -> createLead("Song song " + n, "Đỗ"));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<JsonNode> f : pool.invokeAll(work)) {
+                numbers.add(Integer.parseInt(f.get().get("number").asText().substring(4)));
+            }
+            numbers.sort(null);
+            assertEquals(40, new HashSet<>(numbers).size());
+            // Creations by other tests may interleave, but these 40 are distinct and none is lost:
+            // the highest number minus the lowest is at least 39.
+            assertTrue(numbers.toString(), numbers.get(39) - numbers.get(0) >= 39);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNull(null);
+    }
+
+    @Test
+    public void convertedLeadsLeaveTheDefaultListButCanBeAskedFor() {
+        createLead("Ngọc", "Lý");
+        JsonNode all = api.get("/api/v1/leads?status=CONVERTED&company=" + tag).json().get("items");
+        assertEquals(0, all.size());
+        assertEquals(1, api.get("/api/v1/leads?company=" + tag).json().get("items").size());
+    }
+}
