@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.tesseracrm.platform.api.Address;
+import org.tesseracrm.platform.api.LeadSource;
 import org.tesseracrm.platform.api.RecordDto;
 
 /** A lead: a person or organisation that might buy, collected from some source and worked towards a sale. */

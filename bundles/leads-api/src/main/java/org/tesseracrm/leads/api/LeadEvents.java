@@ -11,6 +11,8 @@ public final class LeadEvents {
     public static final String RESTORED = RecordEvents.topic(MODULE, RecordEvents.RESTORED);
     public static final String ASSIGNED = RecordEvents.topic(MODULE, "ASSIGNED");
     public static final String TOUCHED = RecordEvents.topic(MODULE, "TOUCHED");
+    /** Posted after a conversion commits, with the ids of what the lead became. */
+    public static final String CONVERTED = RecordEvents.topic(MODULE, "CONVERTED");
 
     private LeadEvents() {
     }

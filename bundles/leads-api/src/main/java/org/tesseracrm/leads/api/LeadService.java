@@ -20,4 +20,11 @@ public interface LeadService extends RecordService<Lead> {
 
     /** A lead's touches, newest first. */
     List<Touch> touches(String leadId);
+
+    /**
+     * Converts a lead into an account and/or a contact, and optionally a potential, all in one
+     * transaction; the lead becomes CONVERTED and records what it became. A module the conversion
+     * needs but that is not installed is a 422 naming it; a second conversion is a 409.
+     */
+    ConversionResult convert(String leadId, Conversion conversion, String user);
 }

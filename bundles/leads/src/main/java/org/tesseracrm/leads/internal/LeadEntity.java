@@ -11,7 +11,7 @@ import javax.persistence.Enumerated;
 import javax.persistence.Table;
 
 import org.tesseracrm.leads.api.LeadRating;
-import org.tesseracrm.leads.api.LeadSource;
+import org.tesseracrm.platform.api.LeadSource;
 import org.tesseracrm.leads.api.LeadStatus;
 import org.tesseracrm.platform.persistence.EmbeddedAddress;
 import org.tesseracrm.platform.persistence.InstantConverter;

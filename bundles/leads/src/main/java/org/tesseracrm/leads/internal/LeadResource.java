@@ -22,6 +22,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.leads.api.Assignment;
+import org.tesseracrm.leads.api.Conversion;
+import org.tesseracrm.leads.api.ConversionResult;
 import org.tesseracrm.leads.api.Lead;
 import org.tesseracrm.leads.api.LeadService;
 import org.tesseracrm.leads.api.Touch;
@@ -63,6 +65,14 @@ public class LeadResource extends RecordResource<Lead> {
     public Items<Lead> assign(JsonNode body, @Context SecurityContext security) {
         Assignment assignment = JsonInput.read(body, Assignment.class, Set.of());
         return new Items<>(leads.assign(assignment, user(security)));
+    }
+
+    /** Converts the lead: {@code {"account": {...}, "contact": {...}, "potential": {...}}}. */
+    @POST
+    @Path("{id}/convert")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConversionResult convert(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        return leads.convert(id, JsonInput.read(body, Conversion.class, Set.of()), user(security));
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.tesseracrm.leads.internal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,38 +17,62 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.tesseracrm.accounts.api.AccountService;
+import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.leads.api.Assignment;
+import org.tesseracrm.leads.api.Conversion;
+import org.tesseracrm.leads.api.ConversionResult;
 import org.tesseracrm.leads.api.Lead;
 import org.tesseracrm.leads.api.LeadEvents;
 import org.tesseracrm.leads.api.LeadService;
 import org.tesseracrm.leads.api.LeadStatus;
 import org.tesseracrm.leads.api.Touch;
+import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.SchemaMigrator;
 import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.platform.persistence.RecordIds;
+import org.tesseracrm.potentials.api.PotentialService;
 
 /** Leads on the platform's record machinery, plus the funnel, assignment and touches. */
-@Component(service = LeadService.class)
+@Component(service = {LeadService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=leads")
 public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implements LeadService {
     static final int MAX_BULK = 500;
-
-    private final EventAdmin events;
 
     @Activate
     public LeadServiceImpl(@Reference(target = "(osgi.unit.name=tessera-leads)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=leads)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference EventAdmin events, BundleContext context) {
-        super(module, Lead.class, LeadEntity.class, jpa, events);
-        this.events = events;
-        migrator.migrate(LeadEvents.MODULE, context.getBundle());
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+        super(module, Lead.class, LeadEntity.class, jpa, context);
+        migrator.migrate(LeadEvents.MODULE, bundle.getBundle());
+    }
+
+    /** Other modules, used by conversion when they are installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccountService accounts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContactService contacts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PotentialService potentials;
+
+    @Override
+    protected String labelOf(LeadEntity lead) {
+        return lead.firstName == null ? lead.lastName : lead.firstName + " " + lead.lastName;
     }
 
     @Override
@@ -117,7 +142,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
         });
         List<Lead> result = new ArrayList<>(assigned.size());
         for (LeadEntity lead : assigned) {
-            events.postEvent(new Event(LeadEvents.ASSIGNED, Map.of(RecordEvents.PROPERTY_ID, lead.getId(),
+            context().post(new Event(LeadEvents.ASSIGNED, Map.of(RecordEvents.PROPERTY_ID, lead.getId(),
                     "assignedTo", lead.assignedTo)));
             result.add(toDto(lead));
         }
@@ -153,6 +178,105 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
     }
 
     @Override
+    public ConversionResult convert(String leadId, Conversion request, String user) {
+        LeadConversion plan = new LeadConversion(request);
+        AccountService accountModule = plan.account ? installed(accounts, "accounts", "account") : null;
+        ContactService contactModule = plan.contact ? installed(contacts, "contacts", "contact") : null;
+        PotentialService potentialModule = plan.potential ? installed(potentials, "potentials", "potential") : null;
+
+        ConversionResult result = write(em -> {
+            LeadEntity entity = findLive(em, leadId);
+            if (entity.status == LeadStatus.CONVERTED) {
+                throw new ConflictException("Lead " + entity.getNumber() + " is already converted")
+                        .with("convertedAccountId", entity.convertedAccountId)
+                        .with("convertedContactId", entity.convertedContactId)
+                        .with("convertedPotentialId", entity.convertedPotentialId);
+            }
+            if (entity.status == LeadStatus.DISQUALIFIED) {
+                throw new RuleViolationException("status", "lead " + entity.getNumber()
+                        + " is disqualified; recycle it to NURTURING before converting");
+            }
+            Lead lead = toDto(entity);
+            ConversionResult r = new ConversionResult();
+            r.leadId = leadId;
+            if (plan.existingAccount) {
+                r.accountId = existingAccount(accountModule, request.account.id);
+            } else if (plan.account) {
+                r.accountId = newAccount(accountModule, lead, Boolean.TRUE.equals(request.account.allowDuplicate), user);
+            }
+            if (plan.contact) {
+                r.contactId = create("contact", () -> contactModule.create(LeadConversion.contact(lead, r.accountId), user).id);
+            }
+            if (plan.potential) {
+                r.potentialId = create("potential", () -> potentialModule.create(
+                        plan.potential(request.potential, lead, r.accountId, r.contactId), user).id);
+            }
+            entity.status = LeadStatus.CONVERTED;
+            entity.convertedAt = now();
+            entity.convertedAccountId = r.accountId;
+            entity.convertedContactId = r.contactId;
+            entity.convertedPotentialId = r.potentialId;
+            stamp(entity, user);
+            em.flush();
+            return r;
+        });
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(RecordEvents.PROPERTY_ID, leadId);
+        properties.put(RecordEvents.PROPERTY_USER, user == null ? "" : user);
+        if (result.accountId != null) {
+            properties.put("accountId", result.accountId);
+        }
+        if (result.contactId != null) {
+            properties.put("contactId", result.contactId);
+        }
+        if (result.potentialId != null) {
+            properties.put("potentialId", result.potentialId);
+        }
+        context().post(new Event(LeadEvents.CONVERTED, properties));
+        return result;
+    }
+
+    private static <S> S installed(S service, String module, String field) {
+        if (service == null) {
+            throw new RuleViolationException(field, "the " + module + " module is not installed");
+        }
+        return service;
+    }
+
+    private static String existingAccount(AccountService accounts, String id) {
+        try {
+            return accounts.get(id).id;
+        } catch (RecordNotFoundException e) {
+            throw new RuleViolationException("account.id", "no live account has id " + id);
+        }
+    }
+
+    private static String newAccount(AccountService accounts, Lead lead, boolean allowDuplicate, String user) {
+        if (lead.company == null || lead.company.isBlank()) {
+            throw new RuleViolationException("account", "the lead has no company to name the account after;"
+                    + " name an existing account or convert to a contact only");
+        }
+        if (!allowDuplicate) {
+            accounts.findOrganisation(lead.company).ifPresent(existing -> {
+                throw new ConflictException("An organisation named '" + existing.name + "' already exists ("
+                        + existing.number + "): name it with {\"account\": {\"id\": \"" + existing.id
+                        + "\"}} or ask for a new one with \"allowDuplicate\": true")
+                        .with("existingId", existing.id).with("existingNumber", existing.number);
+            });
+        }
+        return create("account", () -> accounts.create(LeadConversion.account(lead), user, allowDuplicate).id);
+    }
+
+    /** Runs another module's create, naming the failing part of the request in its errors. */
+    private static String create(String part, java.util.function.Supplier<String> creation) {
+        try {
+            return creation.get();
+        } catch (RuleViolationException e) {
+            throw LeadConversion.within(part, e);
+        }
+    }
+
+    @Override
     public Touch addTouch(String leadId, Touch touch, String user) {
         List<FieldError> errors = new ArrayList<>();
         if (touch.channel == null) {
@@ -180,7 +304,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             em.persist(t);
             return t;
         });
-        events.postEvent(new Event(LeadEvents.TOUCHED, Map.of(RecordEvents.PROPERTY_ID, leadId, "touchId", saved.id)));
+        context().post(new Event(LeadEvents.TOUCHED, Map.of(RecordEvents.PROPERTY_ID, leadId, "touchId", saved.id)));
         return saved.toDto();
     }
 

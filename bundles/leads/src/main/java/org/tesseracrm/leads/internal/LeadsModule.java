@@ -9,7 +9,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.tesseracrm.leads.api.LeadEvents;
 import org.tesseracrm.leads.api.LeadRating;
-import org.tesseracrm.leads.api.LeadSource;
+import org.tesseracrm.platform.api.LeadSource;
 import org.tesseracrm.leads.api.LeadStatus;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldType;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,6 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.tesseracrm.platform.api.Address;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
@@ -29,18 +29,25 @@ import org.tesseracrm.platform.api.ProblemException;
 import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
+import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.StaleVersionException;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.text.TextFolding;
 
 /**
  * The record machinery every module shares: a module's service extends this with its DTO and entity
  * types and adds only its own rules through the protected hooks.
  */
-public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity> implements RecordService<D> {
+public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity>
+        implements RecordService<D>, CollectionIndex {
+    /** How many referring records a 409 names at most. */
+    static final int REFERENCES_NAMED = 10;
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
 
@@ -48,19 +55,19 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final Class<D> dtoType;
     private final Class<E> entityType;
     private final JpaTemplate jpa;
-    private final EventAdmin events;
+    private final RecordContext context;
     private final RecordMapper<D, E> mapper;
     private final Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
     private final Map<String, Field> attributes;
     private final List<Field> searchFields = new ArrayList<>();
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
-            JpaTemplate jpa, EventAdmin events) {
+            JpaTemplate jpa, RecordContext context) {
         this.module = module;
         this.dtoType = dtoType;
         this.entityType = entityType;
         this.jpa = jpa;
-        this.events = events;
+        this.context = context;
         Set<String> writable = new HashSet<>();
         for (FieldDescriptor fd : module.fields()) {
             fields.put(fd.name, fd);
@@ -177,6 +184,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         E saved = write(em -> {
             E entity = findLive(em, id);
             checkVersion(entity, expectedVersion);
+            List<RecordRef> referrers = context.references().pointingTo(module.collection(), id, REFERENCES_NAMED);
+            if (!referrers.isEmpty()) {
+                throw new ConflictException(module.numberPrefix() + " record " + entity.number
+                        + " cannot be deleted: " + referrers + " still point to it").with("referencedBy", referrers);
+            }
             entity.deletedAt = now();
             entity.deletedBy = user;
             stamp(entity, user);
@@ -252,7 +264,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         if (user != null) {
             properties.put(RecordEvents.PROPERTY_USER, user);
         }
-        events.postEvent(new Event(RecordEvents.topic(module.name(), action), properties));
+        context.post(new Event(RecordEvents.topic(module.name(), action), properties));
     }
 
     protected void checkVersion(E entity, Long expectedVersion) {
@@ -307,11 +319,80 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             } else if (value instanceof Address) {
                 checkAddress(fd.name, (Address) value, errors);
             }
+            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && value instanceof String
+                    && ((String) value).length() <= 36) {
+                checkReference(fd, (String) value, existing, errors);
+            }
         }
         validate(record, existing, errors);
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The " + module.name() + " record is not valid: " + errors, errors);
         }
+    }
+
+    /** A reference must name a live record when the module that owns it is installed. */
+    private void checkReference(FieldDescriptor fd, String id, E existing, List<FieldError> errors) {
+        References references = context.references();
+        if (!references.isInstalled(fd.references)) {
+            return; // nothing to check against: the reference is kept as given
+        }
+        if (existing != null && fd.references.equals(module.collection()) && id.equals(existing.id)) {
+            errors.add(new FieldError(fd.name, "cannot point to the record itself"));
+        } else if (references.find(fd.references, id).isEmpty()) {
+            errors.add(new FieldError(fd.name, "no live " + fd.references + " record has id " + id));
+        }
+    }
+
+    // ---- the collection index other modules use ----
+
+    @Override
+    public String collection() {
+        return module.collection();
+    }
+
+    @Override
+    public Optional<RecordRef> find(String id) {
+        return read(em -> {
+            E entity = id == null ? null : em.find(entityType, id);
+            return entity == null || entity.isDeleted() ? Optional.empty() : Optional.of(refOf(entity));
+        });
+    }
+
+    @Override
+    public List<RecordRef> pointingTo(String collection, String id, int limit) {
+        List<String> clauses = new ArrayList<>();
+        for (FieldDescriptor fd : fields.values()) {
+            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && !fd.readOnly
+                    && collection.equals(fd.references) && attributes.containsKey(fd.name)) {
+                clauses.add("e." + fd.name + " = :id");
+            }
+        }
+        if (clauses.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String jpql = "SELECT e FROM " + entityName() + " e WHERE e.deletedAt IS NULL AND ("
+                + String.join(" OR ", clauses) + ") ORDER BY e.number";
+        return read(em -> {
+            List<RecordRef> refs = new ArrayList<>();
+            for (E e : em.createQuery(jpql, entityType).setParameter("id", id)
+                    .setHint("eclipselink.read-only", "true").setMaxResults(limit).getResultList()) {
+                refs.add(refOf(e));
+            }
+            return refs;
+        });
+    }
+
+    /** How a record of this module is named to people (e.g. a lead's full name). */
+    protected String labelOf(E entity) {
+        return entity.number;
+    }
+
+    private RecordRef refOf(E entity) {
+        return new RecordRef(module.collection(), entity.id, entity.number, labelOf(entity));
+    }
+
+    protected RecordContext context() {
+        return context;
     }
 
     private static void checkAddress(String name, Address a, List<FieldError> errors) {

@@ -1,8 +1,7 @@
-package org.tesseracrm.leads.api;
+package org.tesseracrm.platform.api;
 
-import org.tesseracrm.platform.api.Labeled;
 
-/** Where a lead came from. */
+/** Where a lead, contact or potential came from (shared by the modules that record it). */
 public enum LeadSource implements Labeled {
     COLD_CALL("Cold call", "Gọi điện chào hàng"),
     EXISTING_CUSTOMER("Existing customer", "Khách hàng hiện có"),

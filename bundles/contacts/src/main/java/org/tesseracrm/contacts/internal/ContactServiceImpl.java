@@ -1,0 +1,54 @@
+package org.tesseracrm.contacts.internal;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.contacts.api.Contact;
+import org.tesseracrm.contacts.api.ContactEvents;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+
+/** Contacts on the platform's record machinery; references to accounts and managers are checked there. */
+@Component(service = {ContactService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=contacts")
+public class ContactServiceImpl extends JpaRecordService<Contact, ContactEntity> implements ContactService {
+
+    @Activate
+    public ContactServiceImpl(@Reference(target = "(osgi.unit.name=tessera-contacts)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=contacts)") ModuleDescriptor module,
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+        super(module, Contact.class, ContactEntity.class, jpa, context);
+        migrator.migrate(ContactEvents.MODULE, bundle.getBundle());
+    }
+
+    @Override
+    protected String labelOf(ContactEntity contact) {
+        return contact.firstName == null ? contact.lastName : contact.firstName + " " + contact.lastName;
+    }
+
+    @Override
+    protected void beforeCreate(EntityManager em, ContactEntity contact, String user) {
+        settle(contact);
+    }
+
+    @Override
+    protected void beforeUpdate(EntityManager em, ContactEntity contact, Contact before, String user) {
+        settle(contact);
+    }
+
+    private static void settle(ContactEntity contact) {
+        if (contact.doNotCall == null) {
+            contact.doNotCall = false;
+        }
+        if (contact.emailOptOut == null) {
+            contact.emailOptOut = false;
+        }
+    }
+}

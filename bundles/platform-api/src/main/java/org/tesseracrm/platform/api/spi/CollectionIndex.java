@@ -1,0 +1,24 @@
+package org.tesseracrm.platform.api.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.tesseracrm.platform.api.RecordRef;
+
+/**
+ * Published by every module for its collection (service property {@code tessera.collection}), so
+ * other modules can check and follow references by id without depending on the module.
+ */
+@ConsumerType
+public interface CollectionIndex {
+    String PROPERTY = "tessera.collection";
+
+    String collection();
+
+    /** The live record with this id, if any. */
+    Optional<RecordRef> find(String id);
+
+    /** Live records of this collection whose client-set reference fields point to {@code collection}/{@code id}. */
+    List<RecordRef> pointingTo(String collection, String id, int limit);
+}

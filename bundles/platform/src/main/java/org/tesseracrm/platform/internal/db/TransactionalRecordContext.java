@@ -1,0 +1,78 @@
+package org.tesseracrm.platform.internal.db;
+
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.SystemException;
+import javax.transaction.Transaction;
+import javax.transaction.TransactionManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.platform.api.spi.References;
+import org.tesseracrm.platform.persistence.RecordContext;
+
+/** After-commit work through the JTA transaction manager that every persistence unit joins. */
+@Component(service = RecordContext.class)
+public class TransactionalRecordContext implements RecordContext {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalRecordContext.class);
+
+    private final TransactionManager transactions;
+    private final EventAdmin events;
+    private final References references;
+
+    @Activate
+    public TransactionalRecordContext(@Reference TransactionManager transactions, @Reference EventAdmin events,
+            @Reference References references) {
+        this.transactions = transactions;
+        this.events = events;
+        this.references = references;
+    }
+
+    @Override
+    public References references() {
+        return references;
+    }
+
+    @Override
+    public void post(Event event) {
+        afterCommit(() -> events.postEvent(event));
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        try {
+            Transaction tx = transactions.getTransaction();
+            if (tx != null && tx.getStatus() == Status.STATUS_ACTIVE) {
+                tx.registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == Status.STATUS_COMMITTED) {
+                            run(action);
+                        }
+                    }
+                });
+                return;
+            }
+        } catch (SystemException | javax.transaction.RollbackException e) {
+            return; // the transaction is failing: nothing happened to tell anyone about
+        }
+        run(action);
+    }
+
+    private static void run(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("After-commit action failed", e);
+        }
+    }
+}

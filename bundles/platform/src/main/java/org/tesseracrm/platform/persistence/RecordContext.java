@@ -1,0 +1,18 @@
+package org.tesseracrm.platform.persistence;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.service.event.Event;
+import org.tesseracrm.platform.api.spi.References;
+
+/** What the record machinery needs from the platform: references across modules and after-commit events. */
+@ProviderType
+public interface RecordContext {
+
+    References references();
+
+    /** Runs {@code action} once the running transaction commits (never if it rolls back), or now without one. */
+    void afterCommit(Runnable action);
+
+    /** Posts {@code event} after the running transaction commits, or now without one. */
+    void post(Event event);
+}

@@ -1,0 +1,113 @@
+package org.tesseracrm.potentials.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.InvalidRequestException;
+import org.tesseracrm.platform.api.Items;
+import org.tesseracrm.platform.api.Money;
+import org.tesseracrm.platform.api.RecordService;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.potentials.api.Pipeline;
+import org.tesseracrm.potentials.api.PipelineQuery;
+import org.tesseracrm.potentials.api.Potential;
+import org.tesseracrm.potentials.api.PotentialService;
+import org.tesseracrm.potentials.api.StageChange;
+
+/** {@code /api/v1/potentials}: the record endpoints, stage history, reopening and the pipeline. */
+@Component(service = PotentialResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@Path("potentials")
+@Produces(MediaType.APPLICATION_JSON)
+public class PotentialResource extends RecordResource<Potential> {
+    private final PotentialService potentials;
+
+    @Activate
+    public PotentialResource(@Reference PotentialService potentials,
+            @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module) {
+        super(Potential.class, module);
+        this.potentials = potentials;
+    }
+
+    @Override
+    protected RecordService<Potential> service() {
+        return potentials;
+    }
+
+    @GET
+    @Path("pipeline")
+    public Pipeline pipeline(@QueryParam("assignedTo") String assignedTo, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("currency") String currency) {
+        PipelineQuery query = new PipelineQuery();
+        query.assignedTo = assignedTo == null || assignedTo.isBlank() ? null : assignedTo;
+        query.from = date("from", from);
+        query.to = date("to", to);
+        if (currency != null && !Money.isCurrency(currency)) {
+            throw new InvalidRequestException("currency is not an ISO 4217 code",
+                    List.of(new FieldError("currency", "is not an ISO 4217 currency code")));
+        }
+        query.currency = currency;
+        return potentials.pipeline(query);
+    }
+
+    @GET
+    @Path("{id}/history")
+    public Items<StageChange> history(@PathParam("id") String id) {
+        return new Items<>(potentials.history(id));
+    }
+
+    /** Reopens a closed potential; the body may name the stage: {@code {"stage": "NEGOTIATION_REVIEW"}}. */
+    @POST
+    @Path("{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reopen(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        Reopen reopen = body == null || body.isMissingNode() || body.isNull() ? new Reopen()
+                : JsonInput.read(body, Reopen.class, Set.of());
+        return withETag(Response.ok(), potentials.reopen(id, reopen.stage, user(security)));
+    }
+
+    /** The body of a reopen request. */
+    public static class Reopen {
+        public org.tesseracrm.potentials.api.PotentialStage stage;
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name + " must be a date (YYYY-MM-DD)",
+                    List.of(new FieldError(name, "must be a date (YYYY-MM-DD)")));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.tesseracrm.potentials.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.tesseracrm.platform.api.ConflictException;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.Money;
+import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.RecordIds;
+import org.tesseracrm.potentials.api.Pipeline;
+import org.tesseracrm.potentials.api.PipelineQuery;
+import org.tesseracrm.potentials.api.Potential;
+import org.tesseracrm.potentials.api.PotentialEvents;
+import org.tesseracrm.potentials.api.PotentialService;
+import org.tesseracrm.potentials.api.PotentialStage;
+import org.tesseracrm.potentials.api.StageChange;
+
+/** Potentials on the platform's record machinery, plus stages, their history, reopening and the pipeline. */
+@Component(service = {PotentialService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=potentials")
+public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialEntity> implements PotentialService {
+
+    @Activate
+    public PotentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-potentials)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module,
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+        super(module, Potential.class, PotentialEntity.class, jpa, context);
+        migrator.migrate(PotentialEvents.MODULE, bundle.getBundle());
+    }
+
+    @Override
+    protected String labelOf(PotentialEntity potential) {
+        return potential.name;
+    }
+
+    @Override
+    protected void validate(Potential potential, PotentialEntity existing, List<FieldError> errors) {
+        PotentialRules.check(potential, existing == null ? null : existing.stage, errors);
+    }
+
+    @Override
+    protected void completeDto(PotentialEntity entity, Potential dto) {
+        dto.amount = PotentialRules.inCurrency(entity.amount, entity.currency);
+        dto.forecastAmount = PotentialRules.inCurrency(entity.forecastAmount, entity.currency);
+    }
+
+    @Override
+    protected void beforeCreate(EntityManager em, PotentialEntity potential, String user) {
+        if (potential.stage == null) {
+            potential.stage = PotentialStage.PROSPECTING;
+        }
+        potential.probability = PotentialRules.probability(potential.probability, null, potential.stage, null);
+        settle(potential);
+        record(em, potential, user);
+    }
+
+    @Override
+    protected void beforeUpdate(EntityManager em, PotentialEntity potential, Potential before, String user) {
+        if (potential.stage == null) {
+            potential.stage = before.stage;
+        }
+        potential.probability = PotentialRules.probability(potential.probability, before.probability,
+                potential.stage, before.stage);
+        settle(potential);
+        if (potential.stage != before.stage) {
+            record(em, potential, user);
+            context().post(new Event(PotentialEvents.STAGE_CHANGED, Map.of(RecordEvents.PROPERTY_ID, potential.getId(),
+                    "stage", potential.stage.name(), "previousStage", before.stage.name())));
+        }
+    }
+
+    private static void settle(PotentialEntity potential) {
+        if (potential.currency == null) {
+            potential.currency = Money.DEFAULT_CURRENCY;
+        }
+        potential.amount = Money.exact("amount", potential.amount, potential.currency);
+        potential.forecastAmount = PotentialRules.forecast(potential.amount, potential.probability, potential.currency);
+        potential.closeMonth = potential.closeDate.toString().substring(0, 7);
+    }
+
+    /** Appends the potential's current stage to its history. */
+    private static void record(EntityManager em, PotentialEntity potential, String user) {
+        StageChangeEntity change = new StageChangeEntity();
+        change.id = RecordIds.newId();
+        change.potentialId = potential.getId();
+        change.stage = potential.stage;
+        change.amount = potential.amount;
+        change.probability = potential.probability;
+        change.at = now();
+        change.by = user;
+        em.persist(change);
+    }
+
+    @Override
+    public List<StageChange> history(String id) {
+        return read(em -> {
+            PotentialEntity potential = findLive(em, id);
+            List<StageChange> changes = new ArrayList<>();
+            for (StageChangeEntity c : changes(em, id)) {
+                changes.add(c.toDto(potential.currency));
+            }
+            return changes;
+        });
+    }
+
+    private static List<StageChangeEntity> changes(EntityManager em, String id) {
+        return em.createQuery("SELECT c FROM StageChange c WHERE c.potentialId = :id ORDER BY c.at, c.id",
+                StageChangeEntity.class).setParameter("id", id).getResultList();
+    }
+
+    @Override
+    public Potential reopen(String id, PotentialStage stage, String user) {
+        if (stage != null && stage.isClosed()) {
+            throw new RuleViolationException("stage", "a potential is reopened at an open stage, not " + stage);
+        }
+        PotentialEntity saved = write(em -> {
+            PotentialEntity potential = findLive(em, id);
+            if (!potential.stage.isClosed()) {
+                throw new ConflictException("Potential " + potential.getNumber() + " is open (" + potential.stage + ")");
+            }
+            PotentialStage target = stage;
+            if (target == null) {
+                target = PotentialStage.PROSPECTING;
+                for (StageChangeEntity c : changes(em, id)) {
+                    if (!c.stage.isClosed()) {
+                        target = c.stage;
+                    }
+                }
+            }
+            potential.stage = target;
+            potential.probability = target.defaultProbability();
+            potential.lostReason = null;
+            settle(potential);
+            stamp(potential, user);
+            record(em, potential, user);
+            return potential;
+        });
+        post(RecordEvents.UPDATED, saved, user);
+        return toDto(saved);
+    }
+
+    @Override
+    public Pipeline pipeline(PipelineQuery query) {
+        String currency = query.currency == null ? Money.DEFAULT_CURRENCY : query.currency;
+        StringBuilder where = new StringBuilder(" WHERE e.deletedAt IS NULL AND e.currency = :currency");
+        if (query.assignedTo != null) {
+            where.append(" AND e.assignedTo = :assignedTo");
+        }
+        if (query.from != null) {
+            where.append(" AND e.closeDate >= :from");
+        }
+        if (query.to != null) {
+            where.append(" AND e.closeDate <= :to");
+        }
+        return read(em -> {
+            Pipeline pipeline = new Pipeline();
+            pipeline.currency = currency;
+            Map<PotentialStage, Pipeline.Row> byStage = new EnumMap<>(PotentialStage.class);
+            for (PotentialStage s : PotentialStage.values()) {
+                byStage.put(s, row(s, null, 0, null, null, currency));
+            }
+            for (Object[] r : aggregate(em, "SELECT e.stage, COUNT(e), SUM(e.amount), SUM(e.forecastAmount) FROM Potential e"
+                    + where + " GROUP BY e.stage", query, currency)) {
+                PotentialStage s = (PotentialStage) r[0];
+                byStage.put(s, row(s, null, ((Number) r[1]).longValue(), (BigDecimal) r[2], (BigDecimal) r[3], currency));
+            }
+            pipeline.stages = new ArrayList<>(byStage.values());
+            pipeline.forecast = new ArrayList<>();
+            for (Object[] r : aggregate(em, "SELECT e.closeMonth, COUNT(e), SUM(e.amount), SUM(e.forecastAmount) FROM Potential e"
+                    + where + " AND e.stage <> :lost GROUP BY e.closeMonth ORDER BY e.closeMonth", query, currency)) {
+                pipeline.forecast.add(row(null, (String) r[0], ((Number) r[1]).longValue(), (BigDecimal) r[2], (BigDecimal) r[3], currency));
+            }
+            long count = 0;
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal weighted = BigDecimal.ZERO;
+            for (Pipeline.Row r : pipeline.stages) {
+                count += r.count;
+                amount = amount.add(r.amount);
+                weighted = weighted.add(r.weightedAmount);
+            }
+            pipeline.total = row(null, null, count, amount, weighted, currency);
+            return pipeline;
+        });
+    }
+
+    private static List<Object[]> aggregate(EntityManager em, String jpql, PipelineQuery query, String currency) {
+        TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class).setParameter("currency", currency);
+        if (jpql.contains(":lost")) {
+            q.setParameter("lost", PotentialStage.CLOSED_LOST);
+        }
+        if (query.assignedTo != null) {
+            q.setParameter("assignedTo", query.assignedTo);
+        }
+        if (query.from != null) {
+            q.setParameter("from", query.from);
+        }
+        if (query.to != null) {
+            q.setParameter("to", query.to);
+        }
+        return q.getResultList();
+    }
+
+    private static Pipeline.Row row(PotentialStage stage, String month, long count, BigDecimal amount,
+            BigDecimal weighted, String currency) {
+        Pipeline.Row row = new Pipeline.Row();
+        row.stage = stage;
+        row.month = month;
+        row.count = count;
+        row.amount = PotentialRules.inCurrency(amount == null ? BigDecimal.ZERO : amount, currency);
+        row.weightedAmount = PotentialRules.inCurrency(weighted == null ? BigDecimal.ZERO : weighted, currency);
+        return row;
+    }
+}
