@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -87,7 +86,6 @@ public class PotentialResource extends RecordResource<Potential> {
     /** Reopens a closed potential; the body may name the stage: {@code {"stage": "NEGOTIATION_REVIEW"}}. */
     @POST
     @Path("{id}/reopen")
-    @Consumes(MediaType.APPLICATION_JSON)
     public Response reopen(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Reopen reopen = body == null || body.isMissingNode() || body.isNull() ? new Reopen()
                 : JsonInput.read(body, Reopen.class, Set.of());
