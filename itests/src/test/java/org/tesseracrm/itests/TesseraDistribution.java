@@ -79,6 +79,15 @@ public final class TesseraDistribution {
         }
     }
 
+    /** The distribution booting only the given Tessera features (a custom edition) on H2. */
+    public static Option[] withFeatures(String... tesseraFeatures) {
+        List<Option> options = base();
+        String boot = "instance, package, log, ssh, system, feature, shell, management, service, jaas, deployer,"
+                + " diagnostic, bundle, config, kar, eventadmin, tessera-datasource-h2, " + String.join(", ", tesseraFeatures);
+        options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot));
+        return options.toArray(new Option[0]);
+    }
+
     public static boolean postgresReachable() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);

@@ -1,0 +1,86 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A custom edition with only leads and contacts: what is installed works, and what needs a module
+ * that is not installed says so with a 422 naming it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PartialEditionIT {
+    private Api api;
+
+    @Configuration
+    public Option[] configuration() {
+        return TesseraDistribution.withFeatures("tessera-leads", "tessera-contacts");
+    }
+
+    @Before
+    public void signIn() {
+        api = Api.asAdmin();
+        api.awaitReady("/api/v1/contacts?limit=1", Duration.ofSeconds(60));
+    }
+
+    private String lead() {
+        Api.Reply r = api.post("/api/v1/leads", Api.json(Map.of("firstName", "Minh", "lastName", "Đoàn",
+                "company", "Nhà sách " + UUID.randomUUID())));
+        assertEquals(r.toString(), 201, r.status);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    public void onlyTheInstalledModulesAreListedAndServed() {
+        List<String> names = new ArrayList<>();
+        api.get("/api/v1/modules").json().get("items").forEach(m -> names.add(m.get("name").asText()));
+        assertEquals(List.of("contacts", "leads"), names);
+        assertEquals(404, api.get("/api/v1/accounts").status);
+        assertEquals(404, api.get("/api/v1/potentials").status);
+    }
+
+    @Test
+    public void convertingToAContactWorksWithoutAccounts() {
+        Api.Reply r = api.post("/api/v1/leads/" + lead() + "/convert", "{\"contact\": {\"create\": true}}");
+        assertEquals(r.toString(), 200, r.status);
+        JsonNode contact = api.get("/api/v1/contacts/" + r.json().get("contactId").asText()).json();
+        assertEquals("Đoàn", contact.get("lastName").asText());
+    }
+
+    @Test
+    public void askingForAMissingModuleIsA422NamingIt() {
+        String lead = lead();
+        Api.Reply account = api.post("/api/v1/leads/" + lead + "/convert", "{\"account\": {\"create\": true}}");
+        assertEquals(account.toString(), 422, account.status);
+        assertTrue(account.text, account.json().get("errors").get(0).get("message").asText().contains("accounts module"));
+        Api.Reply potential = api.post("/api/v1/leads/" + lead + "/convert", "{\"potential\": {\"closeDate\": \"2026-12-31\"}}");
+        assertEquals(potential.toString(), 422, potential.status);
+        assertTrue(potential.text, potential.text.contains("potentials module"));
+        assertEquals("NEW", api.get("/api/v1/leads/" + lead).json().get("status").asText());
+    }
+
+    @Test
+    public void referencesToAModuleThatIsNotInstalledAreKeptAsGiven() {
+        String accountId = UUID.randomUUID().toString();
+        Api.Reply r = api.post("/api/v1/contacts", Api.json(Map.of("lastName", "Khúc", "accountId", accountId)));
+        assertEquals(r.toString(), 201, r.status);
+        assertEquals(accountId, r.json().get("accountId").asText());
+    }
+}
