@@ -87,6 +87,18 @@ public abstract class LeadsApiContract {
             }
         }
         assertEquals("ENUM", status.get("type").asText());
+        // Every enum value of every installed module has an English and a Vietnamese label.
+        for (JsonNode m : modules) {
+            for (JsonNode f : m.get("fields")) {
+                if (f.has("values")) {
+                    for (JsonNode v : f.get("values")) {
+                        String where = m.get("name").asText() + "." + f.get("name").asText() + "=" + v.get("value").asText();
+                        assertFalse(where, v.get("en").isNull() || v.get("en").asText().isBlank());
+                        assertFalse(where, v.get("vi").isNull() || v.get("vi").asText().isBlank());
+                    }
+                }
+            }
+        }
         assertEquals("NEW", status.get("values").get(0).get("value").asText());
         assertEquals("Mới", status.get("values").get(0).get("vi").asText());
     }
