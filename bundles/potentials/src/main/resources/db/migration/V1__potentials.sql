@@ -1,14 +1,6 @@
 CREATE TABLE potentials_potential (
-    id              VARCHAR(36)   NOT NULL PRIMARY KEY,
-    number          VARCHAR(20)   NOT NULL,
-    version         BIGINT        NOT NULL,
-    createdAt       TIMESTAMP     NOT NULL,
-    createdBy       VARCHAR(100),
-    updatedAt       TIMESTAMP     NOT NULL,
-    updatedBy       VARCHAR(100),
-    deletedAt       TIMESTAMP,
-    deletedBy       VARCHAR(100),
-    searchText      VARCHAR(2000),
+    -- the columns every record has (id, number, version, audit, recycle bin, search text)
+    @RECORD_COLUMNS@,
     name            VARCHAR(255)  NOT NULL,
     accountId       VARCHAR(36),
     contactId       VARCHAR(36),

@@ -79,6 +79,22 @@ public final class TesseraDistribution {
         }
     }
 
+    /** For the PostgreSQL variants: skips the test, saying why, when the container runs on H2. */
+    public static void requirePostgres() {
+        org.junit.Assume.assumeTrue("no PostgreSQL server on 127.0.0.1:5432: PostgreSQL variant skipped",
+                "postgresql".equals(System.getProperty("tessera.test.database")));
+    }
+
+    /** Options for a PostgreSQL variant; H2 (and a skip) when no server answers. */
+    public static Option[] withPostgresOrSkip(String test) {
+        Option[] postgres = withPostgres();
+        if (postgres == null) {
+            System.err.println("SKIPPED " + test + ": no PostgreSQL server on 127.0.0.1:5432");
+            return withH2();
+        }
+        return postgres;
+    }
+
     /** The distribution booting only the given Tessera features (a custom edition) on H2. */
     public static Option[] withFeatures(String... tesseraFeatures) {
         List<Option> options = base();

@@ -34,6 +34,13 @@ public class MigrationTest {
                 SqlScript.statements(script));
     }
 
+    @Test
+    public void recordColumnsAreWrittenOnceByThePlatform() {
+        String sql = SqlScript.statements("CREATE TABLE x (\n    @RECORD_COLUMNS@,\n    name VARCHAR(10)\n);").get(0);
+        assertEquals(true, sql.contains("id VARCHAR(36) NOT NULL PRIMARY KEY,\n    number VARCHAR(20) NOT NULL"));
+        assertEquals(true, sql.contains("searchText VARCHAR(2000),\n    name VARCHAR(10)"));
+    }
+
     private static List<String> names(List<Migration> migrations) {
         return migrations.stream().map(m -> m.file).collect(Collectors.toList());
     }
