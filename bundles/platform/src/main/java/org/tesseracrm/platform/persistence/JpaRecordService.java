@@ -111,6 +111,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected void restrictList(ListQuery query, Conditions conditions) {
     }
 
+    /** List parameters that are not field filters (e.g. {@code belowReorderLevel}); {@link #restrictList} reads them. */
+    protected Set<String> listParameters() {
+        return Set.of();
+    }
+
     // ---- the record operations ----
 
     @Override
@@ -122,7 +127,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public Page<D> list(ListQuery query) {
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
-        ListPlan plan = new ListPlan(entityName(), fields, attributes, query, conditions);
+        Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
+        fieldFilters.keySet().removeAll(listParameters());
+        ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
+        ListPlan plan = new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
         return read(em -> {
             TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
             plan.conditions.parameters().forEach(q::setParameter);

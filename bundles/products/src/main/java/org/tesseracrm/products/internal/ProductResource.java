@@ -1,0 +1,71 @@
+package org.tesseracrm.products.internal;
+
+import java.util.Set;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.api.Items;
+import org.tesseracrm.platform.api.RecordService;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.products.api.Product;
+import org.tesseracrm.products.api.ProductService;
+import org.tesseracrm.products.api.StockAdjustment;
+import org.tesseracrm.products.api.StockMovement;
+
+/** {@code /api/v1/products}: the record endpoints and the stock ledger. */
+@Component(service = ProductResource.class)
+@JaxrsResource
+@JSONRequired
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@Path("products")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource extends RecordResource<Product> {
+    private final ProductService products;
+
+    @Activate
+    public ProductResource(@Reference ProductService products,
+            @Reference(target = "(tessera.module=products)") ModuleDescriptor module) {
+        super(Product.class, module);
+        this.products = products;
+    }
+
+    @Override
+    protected RecordService<Product> service() {
+        return products;
+    }
+
+    @GET
+    @Path("{id}/stock-movements")
+    public Items<StockMovement> movements(@PathParam("id") String id) {
+        return new Items<>(products.movements(id));
+    }
+
+    /** A manual adjustment: {@code {"quantity": -3, "reason": "stock count", "note": "…"}}. */
+    @POST
+    @Path("{id}/stock-adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response adjust(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        StockAdjustment adjustment = JsonInput.read(body, StockAdjustment.class, Set.of());
+        return Response.status(Response.Status.CREATED).entity(products.adjust(id, adjustment, user(security))).build();
+    }
+}

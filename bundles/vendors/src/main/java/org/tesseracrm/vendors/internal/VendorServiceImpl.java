@@ -1,0 +1,32 @@
+package org.tesseracrm.vendors.internal;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.vendors.api.Vendor;
+import org.tesseracrm.vendors.api.VendorService;
+
+/** Vendors on the platform's record machinery; products point to them by id. */
+@Component(service = {VendorService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=vendors")
+public class VendorServiceImpl extends JpaRecordService<Vendor, VendorEntity> implements VendorService {
+
+    @Activate
+    public VendorServiceImpl(@Reference(target = "(osgi.unit.name=tessera-vendors)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=vendors)") ModuleDescriptor module,
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+        super(module, Vendor.class, VendorEntity.class, jpa, context);
+        migrator.migrate("vendors", bundle.getBundle());
+    }
+
+    @Override
+    protected String labelOf(VendorEntity vendor) {
+        return vendor.name;
+    }
+}
