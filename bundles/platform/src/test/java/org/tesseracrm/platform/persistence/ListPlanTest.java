@@ -42,7 +42,7 @@ public class ListPlanTest {
     public void filtersAndSearchBecomeParametersNeverText() {
         ListPlan p = plan(Map.of("colour", "RED"), List.of("name"), null, "Nguyễn  Văn");
         assertEquals("SELECT e FROM Thing e WHERE e.deletedAt IS NULL AND e.colour = :p0 AND e.searchText LIKE :p1"
-                + " AND e.searchText LIKE :p2 ORDER BY e.name ASC NULLS FIRST, e.id ASC NULLS FIRST", p.jpql);
+                + " AND e.searchText LIKE :p2 ORDER BY e.name ASC NULLS FIRST, e.id ASC", p.jpql);
         assertEquals(Colour.RED, p.conditions.parameters().get("p0"));
         assertEquals("%nguyen%", p.conditions.parameters().get("p1"));
         assertEquals("%van%", p.conditions.parameters().get("p2"));
@@ -50,7 +50,7 @@ public class ListPlanTest {
 
     @Test
     public void defaultSortIsNewestFirst() {
-        assertTrue(plan(Map.of(), List.of(), null, null).jpql.endsWith("ORDER BY e.createdAt DESC NULLS LAST, e.id ASC NULLS FIRST"));
+        assertTrue(plan(Map.of(), List.of(), null, null).jpql.endsWith("ORDER BY e.createdAt DESC, e.id DESC"));
     }
 
     @Test
@@ -69,9 +69,20 @@ public class ListPlanTest {
 
         ListPlan next = plan(Map.of(), List.of("name", "-size"), cursor, null);
         assertTrue(next.jpql, next.jpql.contains("((e.name IS NOT NULL) OR (e.name IS NULL AND (e.size < :p0 OR e.size IS NULL))"
-                + " OR (e.name IS NULL AND e.size = :p1 AND e.id > :p2))"));
+                + " OR (e.name IS NULL AND e.size = :p1 AND e.id < :p2))"));
+        assertTrue(next.jpql, next.jpql.endsWith("ORDER BY e.name ASC NULLS FIRST, e.size DESC NULLS LAST, e.id DESC"));
         assertEquals(7, next.conditions.parameters().get("p0"));
         assertEquals("0190-b", next.conditions.parameters().get("p2"));
+    }
+
+    @Test
+    public void aNeverNullFirstKeyGetsARangeBoundAnIndexCanUse() {
+        Thing last = new Thing();
+        last.id = "0190-c";
+        last.createdAt = Instant.parse("2026-01-02T03:04:05Z");
+        String cursor = plan(Map.of(), List.of(), null, null).cursorAfter(last);
+        ListPlan next = plan(Map.of(), List.of(), cursor, null);
+        assertTrue(next.jpql, next.jpql.contains("((e.createdAt < :p0) OR (e.createdAt = :p1 AND e.id < :p2)) AND e.createdAt <= :p3"));
     }
 
     @Test
