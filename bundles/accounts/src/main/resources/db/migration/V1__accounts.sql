@@ -30,7 +30,7 @@ CREATE TABLE accounts_account (
     emailOptOut     BOOLEAN       NOT NULL
 );
 CREATE UNIQUE INDEX accounts_account_number ON accounts_account (number);
-CREATE INDEX accounts_account_created ON accounts_account (createdAt, id);
+CREATE INDEX accounts_account_created ON accounts_account (createdAt DESC, id DESC);
 CREATE INDEX accounts_account_name_key ON accounts_account (nameKey);
 CREATE INDEX accounts_account_name ON accounts_account (name, id);
 CREATE INDEX accounts_account_parent ON accounts_account (parentId);

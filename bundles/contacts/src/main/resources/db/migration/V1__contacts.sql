@@ -25,7 +25,7 @@ CREATE TABLE contacts_contact (
     description     VARCHAR(4000)
 );
 CREATE UNIQUE INDEX contacts_contact_number ON contacts_contact (number);
-CREATE INDEX contacts_contact_created ON contacts_contact (createdAt, id);
+CREATE INDEX contacts_contact_created ON contacts_contact (createdAt DESC, id DESC);
 CREATE INDEX contacts_contact_account ON contacts_contact (accountId);
 CREATE INDEX contacts_contact_reports_to ON contacts_contact (reportsToId);
 CREATE INDEX contacts_contact_last_name ON contacts_contact (lastName, id);

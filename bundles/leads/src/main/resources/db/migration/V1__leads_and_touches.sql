@@ -32,9 +32,11 @@ CREATE TABLE leads_lead (
     convertedPotentialId VARCHAR(36)
 );
 CREATE UNIQUE INDEX leads_lead_number ON leads_lead (number);
-CREATE INDEX leads_lead_created ON leads_lead (createdAt, id);
-CREATE INDEX leads_lead_status ON leads_lead (status, createdAt);
-CREATE INDEX leads_lead_assigned ON leads_lead (assignedTo, createdAt);
+CREATE INDEX leads_lead_created ON leads_lead (createdAt DESC, id DESC);
+-- Lists filtered by status or owner come sorted out of these (the filter column leads the order).
+CREATE INDEX leads_lead_status_created ON leads_lead (status, createdAt DESC, id DESC);
+CREATE INDEX leads_lead_status_last_name ON leads_lead (status, lastName, id);
+CREATE INDEX leads_lead_assigned_created ON leads_lead (assignedTo, createdAt DESC, id DESC);
 CREATE INDEX leads_lead_last_name ON leads_lead (lastName, id);
 CREATE INDEX leads_lead_campaign ON leads_lead (campaignId);
 

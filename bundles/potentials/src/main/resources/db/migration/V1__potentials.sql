@@ -20,7 +20,7 @@ CREATE TABLE potentials_potential (
     description     VARCHAR(4000)
 );
 CREATE UNIQUE INDEX potentials_potential_number ON potentials_potential (number);
-CREATE INDEX potentials_potential_created ON potentials_potential (createdAt, id);
+CREATE INDEX potentials_potential_created ON potentials_potential (createdAt DESC, id DESC);
 CREATE INDEX potentials_potential_account ON potentials_potential (accountId);
 CREATE INDEX potentials_potential_contact ON potentials_potential (contactId);
 CREATE INDEX potentials_potential_campaign ON potentials_potential (campaignId);

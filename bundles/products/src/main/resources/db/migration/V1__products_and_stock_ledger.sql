@@ -17,7 +17,7 @@ CREATE TABLE products_product (
     description  VARCHAR(4000)
 );
 CREATE UNIQUE INDEX products_product_number ON products_product (number);
-CREATE INDEX products_product_created ON products_product (createdAt, id);
+CREATE INDEX products_product_created ON products_product (createdAt DESC, id DESC);
 CREATE INDEX products_product_code ON products_product (codeKey);
 CREATE INDEX products_product_vendor ON products_product (vendorId);
 CREATE INDEX products_product_category ON products_product (category, id);

@@ -16,7 +16,7 @@ CREATE TABLE vendors_vendor (
     description VARCHAR(4000)
 );
 CREATE UNIQUE INDEX vendors_vendor_number ON vendors_vendor (number);
-CREATE INDEX vendors_vendor_created ON vendors_vendor (createdAt, id);
+CREATE INDEX vendors_vendor_created ON vendors_vendor (createdAt DESC, id DESC);
 CREATE INDEX vendors_vendor_name ON vendors_vendor (name, id);
 CREATE INDEX vendors_vendor_code ON vendors_vendor (code);
 

@@ -130,7 +130,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        ListPlan plan = new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
+        ListPlan plan = new ListPlan(entityName(), module.collection(), fields, attributes, fieldQuery, conditions);
         return read(em -> {
             TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
             plan.conditions.parameters().forEach(q::setParameter);
@@ -163,6 +163,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.number = NumberSequence.next(em, module.numberPrefix());
             entity.searchText = searchTextOf(entity);
             em.persist(entity);
+            index(em, entity, false);
             em.flush();
             return entity;
         });
@@ -177,9 +178,13 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             checkVersion(entity, expectedVersion);
             checkFields(record, entity);
             D before = toDto(entity);
+            String searchedBefore = entity.searchText;
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, user);
             stamp(entity, user);
+            if (!java.util.Objects.equals(searchedBefore, entity.searchText)) {
+                index(em, entity, true);
+            }
             em.flush();
             return entity;
         });
@@ -244,6 +249,17 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             throw new RecordNotFoundException(module.name(), id);
         }
         return entity;
+    }
+
+    /** Writes the record's words to the search index, replacing what was there. */
+    private void index(EntityManager em, E entity, boolean replace) {
+        if (replace) {
+            em.createQuery("DELETE FROM SearchToken t WHERE t.collection = :collection AND t.recordId = :id")
+                    .setParameter("collection", module.collection()).setParameter("id", entity.id).executeUpdate();
+        }
+        for (String token : SearchToken.tokens(entity.searchText)) {
+            em.persist(new SearchToken(module.collection(), token, entity.id));
+        }
     }
 
     /** The current time at the precision the database keeps (microseconds), so what is answered is what is stored. */

@@ -28,10 +28,11 @@ final class ListPlan {
     final Conditions conditions;
     final String jpql;
 
-    ListPlan(String entityName, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
+    ListPlan(String entityName, String collection, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
             ListQuery query, Conditions conditions) {
         this.conditions = conditions;
         conditions.add(query.deleted ? "e.deletedAt IS NOT NULL" : "e.deletedAt IS NULL");
+        List<String> constant = new ArrayList<>();
         for (Map.Entry<String, String> filter : query.filters.entrySet()) {
             String name = filter.getKey();
             FieldDescriptor fd = fields.get(name);
@@ -43,10 +44,14 @@ final class ListPlan {
                 conditions.add("e." + name + " IS NULL");
             } else {
                 conditions.add("e." + name + " = ?", ValueParser.parse(name, filter.getValue(), attribute.getType()));
+                constant.add(name);
             }
         }
         for (String token : TextFolding.tokens(query.q)) {
-            conditions.add("e.searchText LIKE ?", "%" + token + "%");
+            // Word-prefix search through the token index (see SearchToken): "nguyen van" finds
+            // "Nguyễn Văn An" without scanning the table.
+            conditions.add("e.id IN (SELECT t.recordId FROM SearchToken t WHERE t.collection = ? AND t.token LIKE ?)",
+                    collection, SearchToken.prefix(token) + "%");
         }
 
         List<String> sort = query.sort.isEmpty() ? List.of(DEFAULT_SORT) : query.sort;
@@ -71,7 +76,9 @@ final class ListPlan {
         if (query.cursor != null) {
             addKeyset(decode(query.cursor));
         }
-        String order = keys.stream()
+        // Columns held equal by a filter lead the order: it does not change the rows' order, and lets
+        // an index on (filter, sort key, id) deliver the page already sorted.
+        String order = constant.stream().map(c -> "e." + c + " ASC, ").collect(Collectors.joining()) + keys.stream()
                 .map(k -> "e." + k.name + (k.descending ? " DESC" : " ASC") + (!k.nullable ? ""
                         : k.descending ? " NULLS LAST" : " NULLS FIRST"))
                 .collect(Collectors.joining(", "));

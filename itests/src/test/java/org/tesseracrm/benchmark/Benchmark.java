@@ -1,0 +1,332 @@
+package org.tesseracrm.benchmark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Measures a freshly built Tessera distribution against this machine's own baselines, taken in the
+ * same run: a bare JDK HTTP server answering the same JSON, and raw JDBC inserts into the same
+ * database. Prints a table and writes it as Markdown and JSON. See README § Performance.
+ */
+public final class Benchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CONCURRENCY = 8;
+    private static final String[] QUERIES = {"nguyen van an", "tran thi mai", "hoang minh", "sao mai", "le quoc",
+        "vo thanh tam", "hai phong", "pham", "dang ngoc linh", "bui gia"};
+
+    private final Path work;
+    private final String database;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private Server server;
+    private String jdbcUrl;
+    private String jdbcUser;
+
+    private Benchmark(Path work, String database) {
+        this.work = work;
+        this.database = database;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Without it the JDK's HTTP server waits on delayed ACKs (~40 ms a request): no fair baseline.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path distribution = Path.of(System.getProperty("bench.distribution"));
+        Path work = Path.of(System.getProperty("bench.dir", "target/benchmark"));
+        String database = System.getProperty("bench.db", "h2");
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : System.getProperty("bench.sizes", "100000,1000000").split(",")) {
+            sizes.add(Integer.parseInt(s.trim()));
+        }
+        new Benchmark(work, database).run(distribution, sizes);
+    }
+
+    private void run(Path distribution, List<Integer> sizes) throws Exception {
+        server = Server.unpack(distribution, work.resolve("tessera"), freePort());
+        if (database.equals("postgresql")) {
+            String db = "tessera_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + db);
+            }
+            jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + db;
+            jdbcUser = "postgres";
+            server.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + jdbcUrl
+                    + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
+                    + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+        } else {
+            jdbcUrl = "jdbc:h2:" + server.home.toAbsolutePath().resolve("data/tessera/db") + ";LOCK_TIMEOUT=10000";
+            jdbcUser = "sa";
+        }
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "database", database,
+                "java", System.getProperty("java.version"), "at", Instant.now().toString()));
+        results.put("seeding", "list and search data are written straight through JDBC with the server stopped");
+
+        long coldStart = server.start();
+        settle();
+        long idleRss = server.rssMiB();
+        record("cold start, first boot (features installed)", coldStart + " ms", "< 8000 ms", coldStart < 8000);
+        results.put("coldStartFirstBootMs", coldStart);
+
+        measureGetById();
+        measureCreate();
+        long loadedRss = server.rssMiB();
+        record("resident memory, idle after start", idleRss + " MiB", "< 400 MiB", idleRss < 400);
+        record("resident memory, after the load", loadedRss + " MiB", "", null);
+        results.put("rssIdleMiB", idleRss);
+        results.put("rssAfterLoadMiB", loadedRss);
+        server.stop();
+        measureJdbcInsertBaseline();
+
+        int seeded = 0;
+        clearLeads();
+        for (int size : sizes) {
+            seed(seeded, size);
+            seeded = size;
+            long restart = server.start();
+            settle();
+            record("start with " + size + " leads (restart)", restart + " ms", "< 8000 ms", restart < 8000);
+            results.put("restartMs@" + size, restart);
+            measureLists(size);
+            if (size == sizes.get(sizes.size() - 1)) {
+                measureSearch(size);
+            }
+            server.stop();
+        }
+        write();
+    }
+
+    private void measureGetById() throws Exception {
+        JsonNode lead = JSON.readTree(send(request("/api/v1/leads").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"firstName\":\"Văn An\",\"lastName\":\"Nguyễn\",\"company\":\"Công ty Ánh Dương\",\"email\":\"an@example.vn\"}"))
+                .header("Content-Type", "application/json").build(), 201));
+        String path = "/api/v1/leads/" + lead.get("id").asText();
+        byte[] body = send(request(path).GET().build(), 200).getBytes(StandardCharsets.UTF_8);
+
+        Load.Result api = Load.run("GET lead by id", CONCURRENCY, Duration.ofSeconds(5), 300_000, Duration.ofSeconds(20),
+                Load.http(client, n -> request(path).GET().build(), 200));
+        HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        bare.setExecutor(pool);
+        bare.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("ETag", "\"1\"");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        bare.start();
+        URI bareUri = URI.create("http://127.0.0.1:" + bare.getAddress().getPort() + path);
+        Load.Result baseline;
+        try {
+            baseline = Load.run("bare JDK server, same JSON", CONCURRENCY, Duration.ofSeconds(5), 300_000,
+                    Duration.ofSeconds(20), Load.http(client, n -> HttpRequest.newBuilder(bareUri).GET().build(), 200));
+        } finally {
+            bare.stop(0);
+            pool.shutdownNow();
+        }
+        double ratio = api.perSecond() / baseline.perSecond();
+        record("GET lead by id, c=8", String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.perSecond(), api.p50(), api.p99()),
+                "", null);
+        record("bare JDK HTTP server, same body, c=8", String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                baseline.perSecond(), baseline.p50(), baseline.p99()), "", null);
+        record("GET by id / bare server", String.format("%.1f %%", ratio * 100), ">= 30 %", ratio >= 0.30);
+        results.put("getById", api.json());
+        results.put("getByIdBareServer", baseline.json());
+        results.put("getByIdRatio", Load.round(ratio));
+    }
+
+    private void measureCreate() throws Exception {
+        Load.Result api = Load.run("POST create lead", CONCURRENCY, Duration.ofSeconds(3), 6000, Duration.ofSeconds(20),
+                Load.http(client, n -> request("/api/v1/leads").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần\","
+                                + "\"company\":\"Sao Mai\",\"email\":\"mai" + n + "@example.vn\"}")).build(), 201));
+        results.put("create", api.json());
+        record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
+    }
+
+    /** Raw JDBC: the same row into the same table of the same database, insert + commit, same concurrency. */
+    private void measureJdbcInsertBaseline() throws Exception {
+        ThreadLocal<Connection> connections = new ThreadLocal<>();
+        java.util.concurrent.atomic.AtomicLong numbers = new java.util.concurrent.atomic.AtomicLong();
+        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Load.Result jdbc;
+        try {
+            jdbc = Load.run("JDBC insert + commit", CONCURRENCY, Duration.ofSeconds(2), 6000, Duration.ofSeconds(20), n -> {
+                Connection c = connections.get();
+                if (c == null) {
+                    c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+                    c.setAutoCommit(true);
+                    connections.set(c);
+                    opened.add(c);
+                }
+                Timestamp now = Timestamp.from(Instant.now());
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO leads_lead (id, number, version, createdAt,"
+                        + " createdBy, updatedAt, updatedBy, searchText, firstName, lastName, company, email, status)"
+                        + " VALUES (?, ?, 1, ?, 'admin', ?, 'admin', ?, 'Thị Mai', 'Trần', 'Sao Mai', ?, 'NEW')")) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    long number = numbers.incrementAndGet();
+                    insert.setString(2, "BEN-" + number);
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                    insert.setString(5, "ben-" + number + " thi mai tran sao mai mai" + number + "@example.vn");
+                    insert.setString(6, "mai" + number + "@example.vn");
+                    insert.executeUpdate();
+                }
+            });
+        } finally {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, ""); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM leads_lead WHERE number LIKE 'BEN-%'");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> create = (Map<String, Object>) results.get("create");
+        double ratio = ((Number) create.get("perSecond")).doubleValue() / jdbc.perSecond();
+        record("raw JDBC insert + commit, c=8", String.format("%.0f rows/s, p99 %.2f ms", jdbc.perSecond(), jdbc.p99()), "", null);
+        record("create / raw JDBC", String.format("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.50);
+        results.put("jdbcInsert", jdbc.json());
+        results.put("createRatio", Load.round(ratio));
+    }
+
+    private void clearLeads() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, ""); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM leads_touch");
+            s.executeUpdate("DELETE FROM tessera_search_token WHERE collection = 'leads'");
+            s.executeUpdate("DELETE FROM leads_lead");
+        }
+    }
+
+    private void seed(int from, int to) throws Exception {
+        long begin = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+            Seeder.leads(c, from, to);
+            if (database.equals("postgresql")) {
+                try (Statement s = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    s.execute("ANALYZE leads_lead");
+                    s.execute("ANALYZE tessera_search_token");
+                }
+            }
+        }
+        results.put("seedSeconds@" + to, Load.round((System.nanoTime() - begin) / 1e9));
+    }
+
+    private void measureLists(int size) throws Exception {
+        String first = "/api/v1/leads?status=NEW&sort=lastName&limit=50";
+        Load.Result firstPage = Load.run("first page", 1, Duration.ofSeconds(3), 300, Duration.ofSeconds(60),
+                Load.http(client, n -> request(first).GET().build(), 200));
+        String cursor = null;
+        long walk = System.nanoTime();
+        for (int page = 0; page < 1000; page++) {
+            JsonNode body = JSON.readTree(send(request(first + (cursor == null ? "" : "&cursor=" + cursor)).GET().build(), 200));
+            if (body.get("nextCursor").isNull()) {
+                throw new IllegalStateException("fewer than 1000 pages of NEW leads at " + size);
+            }
+            cursor = body.get("nextCursor").asText();
+        }
+        double walkSeconds = (System.nanoTime() - walk) / 1e9;
+        String deep = first + "&cursor=" + cursor;
+        Load.Result deepPage = Load.run("page 1000", 1, Duration.ofSeconds(1), 300, Duration.ofSeconds(60),
+                Load.http(client, n -> request(deep).GET().build(), 200));
+        record("list 50, status filter + sort, first page @" + size, String.format("p50 %.2f ms, p99 %.2f ms",
+                firstPage.p50(), firstPage.p99()), "p99 < 50 ms", firstPage.p99() < 50);
+        record("list 50, page 1000 via cursor @" + size, String.format("p50 %.2f ms, p99 %.2f ms (walk of 1000 pages %.1f s)",
+                deepPage.p50(), deepPage.p99(), walkSeconds), "p99 < 50 ms", deepPage.p99() < 50);
+        results.put("listFirstPage@" + size, firstPage.json());
+        results.put("listPage1000@" + size, deepPage.json());
+        results.put("walk1000PagesSeconds@" + size, Load.round(walkSeconds));
+    }
+
+    private void measureSearch(int size) throws Exception {
+        Load.Result search = Load.run("q search", 1, Duration.ofSeconds(3), 300, Duration.ofSeconds(120),
+                Load.http(client, n -> request("/api/v1/leads?limit=50&q=" + QUERIES[n % QUERIES.length].replace(" ", "%20"))
+                        .GET().build(), 200));
+        record("q search, 50 results @" + size, String.format("p50 %.2f ms, p99 %.2f ms", search.p50(), search.p99()),
+                "p99 < 100 ms", search.p99() < 100);
+        results.put("search@" + size, search.json());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", server.authorization());
+    }
+
+    private String send(HttpRequest request, int status) throws Exception {
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(request.uri() + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Lets the freshly started JVM finish its start-up work before idle figures are read. */
+    private static void settle() {
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+    }
+
+    private void record(String what, String figure, String goal, Boolean met) {
+        rows.add(new String[] {what, figure, goal, met == null ? "" : met ? "met" : "NOT met"});
+        System.out.printf("%-48s %-60s %-12s %s%n", what, figure, goal, met == null ? "" : met ? "met" : "NOT met");
+    }
+
+    private void write() throws IOException {
+        StringBuilder md = new StringBuilder("# Tessera benchmark (" + database + ")\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(Instant.now()).append(".\n")
+                .append("Load generator on the same machine; list and search data seeded straight through JDBC.\n\n");
+        md.append("| measure | figure | goal | |\n|---|---|---|---|\n");
+        for (String[] r : rows) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        results.put("table", rows);
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("results-" + database + ".md"), md);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(work.resolve("results-" + database + ".json").toFile(), results);
+        System.out.println();
+        System.out.println(md);
+        System.out.println("Written to " + work.toAbsolutePath().resolve("results-" + database + ".md") + " and .json");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+}

@@ -1,0 +1,126 @@
+package org.tesseracrm.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** A Tessera distribution unpacked for the benchmark, started and stopped with its own scripts. */
+final class Server {
+    static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+
+    final Path home;
+    final int port;
+
+    Server(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    static Server unpack(Path tarGz, Path into, int port) throws Exception {
+        if (Files.exists(into)) {
+            run(new ProcessBuilder("rm", "-rf", into.toString()));
+        }
+        Files.createDirectories(into);
+        run(new ProcessBuilder("tar", "-xzf", tarGz.toString(), "-C", into.toString(), "--strip-components=1"));
+        Path web = into.resolve("etc/org.ops4j.pax.web.cfg");
+        Files.writeString(web, Files.readString(web).replace("org.osgi.service.http.port = 8181",
+                "org.osgi.service.http.port = " + port));
+        // Keep the benchmark's server off the shell and JMX ports a running Tessera may use.
+        Path shell = into.resolve("etc/org.apache.karaf.shell.cfg");
+        Files.writeString(shell, Files.readString(shell).replace("sshPort = 8101", "sshPort = " + (port + 1)));
+        Path mgmt = into.resolve("etc/org.apache.karaf.management.cfg");
+        Files.writeString(mgmt, Files.readString(mgmt).replace("rmiRegistryPort = 1099", "rmiRegistryPort = " + (port + 2))
+                .replace("rmiServerPort = 44444", "rmiServerPort = " + (port + 3)));
+        return new Server(into, port);
+    }
+
+    void configureDatabase(String cfg) throws IOException {
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-tessera.cfg"), cfg);
+    }
+
+    /** Starts the server; returns the milliseconds from the start command to the first 200 of the leads list. */
+    long start() throws Exception {
+        long begin = System.nanoTime();
+        ProcessBuilder start = new ProcessBuilder(home.resolve("bin/start").toString());
+        start.environment().put("TESSERA_ADMIN_PASSWORD", PASSWORD);
+        start.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        run(start);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (status("/api/v1/leads?limit=1") == 200) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new IllegalStateException("Tessera did not answer within 180 s; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    void stop() throws Exception {
+        Optional<ProcessHandle> java = process();
+        ProcessBuilder stop = new ProcessBuilder(home.resolve("bin/stop").toString());
+        stop.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        run(stop);
+        if (java.isPresent()) {
+            java.get().onExit().get(120, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The server's JVM. */
+    Optional<ProcessHandle> process() {
+        String marker = home.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("org.apache.karaf.main.Main") && c.contains(marker)).orElse(false)).findFirst();
+    }
+
+    /** Resident memory of the server's JVM, in MiB. */
+    long rssMiB() throws IOException {
+        long pid = process().orElseThrow().pid();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int status(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(base() + path).toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            c.setRequestProperty("Authorization", authorization());
+            int code = c.getResponseCode();
+            try (InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            return code;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static void run(ProcessBuilder pb) throws Exception {
+        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(Duration.ofMinutes(3).toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("failed: " + pb.command());
+        }
+    }
+}
