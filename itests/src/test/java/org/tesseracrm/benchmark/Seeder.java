@@ -38,9 +38,7 @@ final class Seeder {
         String sql = "INSERT INTO leads_lead (id, number, version, createdAt, createdBy, updatedAt, updatedBy, searchText,"
                 + " firstName, lastName, company, email, phone, source, status, city, country, assignedTo)"
                 + " VALUES (?, ?, 1, ?, 'seed', ?, 'seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Việt Nam', ?)";
-        try (PreparedStatement insert = c.prepareStatement(sql);
-                PreparedStatement token = c.prepareStatement(
-                        "INSERT INTO tessera_search_token (collection, token, recordId) VALUES ('leads', ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
             for (int i = from; i < to; i++) {
                 String last = FAMILY[random.nextInt(FAMILY.length)];
                 String first = MIDDLE[random.nextInt(MIDDLE.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
@@ -59,11 +57,6 @@ final class Seeder {
                 insert.setTimestamp(3, created);
                 insert.setTimestamp(4, created);
                 insert.setString(5, searchText);
-                for (String word : new java.util.LinkedHashSet<>(java.util.Arrays.asList(searchText.split(" ")))) {
-                    token.setString(1, word.length() > 60 ? word.substring(0, 60) : word);
-                    token.setString(2, id);
-                    token.addBatch();
-                }
                 insert.setString(6, first);
                 insert.setString(7, last);
                 insert.setString(8, company);
@@ -76,12 +69,10 @@ final class Seeder {
                 insert.addBatch();
                 if ((i - from) % 5000 == 4999) {
                     insert.executeBatch();
-                    token.executeBatch();
                     c.commit();
                 }
             }
             insert.executeBatch();
-            token.executeBatch();
         }
         try (Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE tessera_number_sequence SET last_value = " + to + " WHERE prefix = 'LEA'");

@@ -120,7 +120,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     @Override
     public D get(String id) {
-        return read(em -> toDto(findLive(em, id)));
+        // Read-only: the shared cache's object is copied to the DTO, never cloned into a unit of work.
+        return read(em -> {
+            E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
+            if (entity == null || entity.isDeleted()) {
+                throw new RecordNotFoundException(module.name(), id);
+            }
+            return toDto(entity);
+        });
     }
 
     @Override
@@ -130,7 +137,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        ListPlan plan = new ListPlan(entityName(), module.collection(), fields, attributes, fieldQuery, conditions);
+        ListPlan plan = new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
         return read(em -> {
             TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
             plan.conditions.parameters().forEach(q::setParameter);
@@ -163,7 +170,6 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.number = NumberSequence.next(em, module.numberPrefix());
             entity.searchText = searchTextOf(entity);
             em.persist(entity);
-            index(em, entity, false);
             em.flush();
             return entity;
         });
@@ -178,13 +184,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             checkVersion(entity, expectedVersion);
             checkFields(record, entity);
             D before = toDto(entity);
-            String searchedBefore = entity.searchText;
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, user);
             stamp(entity, user);
-            if (!java.util.Objects.equals(searchedBefore, entity.searchText)) {
-                index(em, entity, true);
-            }
             em.flush();
             return entity;
         });
@@ -249,17 +251,6 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             throw new RecordNotFoundException(module.name(), id);
         }
         return entity;
-    }
-
-    /** Writes the record's words to the search index, replacing what was there. */
-    private void index(EntityManager em, E entity, boolean replace) {
-        if (replace) {
-            em.createQuery("DELETE FROM SearchToken t WHERE t.collection = :collection AND t.recordId = :id")
-                    .setParameter("collection", module.collection()).setParameter("id", entity.id).executeUpdate();
-        }
-        for (String token : SearchToken.tokens(entity.searchText)) {
-            em.persist(new SearchToken(module.collection(), token, entity.id));
-        }
     }
 
     /** The current time at the precision the database keeps (microseconds), so what is answered is what is stored. */
@@ -377,7 +368,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     @Override
     public Optional<RecordRef> find(String id) {
         return read(em -> {
-            E entity = id == null ? null : em.find(entityType, id);
+            E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
             return entity == null || entity.isDeleted() ? Optional.empty() : Optional.of(refOf(entity));
         });
     }

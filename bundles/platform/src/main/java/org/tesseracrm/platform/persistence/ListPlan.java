@@ -28,7 +28,7 @@ final class ListPlan {
     final Conditions conditions;
     final String jpql;
 
-    ListPlan(String entityName, String collection, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
+    ListPlan(String entityName, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
             ListQuery query, Conditions conditions) {
         this.conditions = conditions;
         conditions.add(query.deleted ? "e.deletedAt IS NOT NULL" : "e.deletedAt IS NULL");
@@ -48,10 +48,9 @@ final class ListPlan {
             }
         }
         for (String token : TextFolding.tokens(query.q)) {
-            // Word-prefix search through the token index (see SearchToken): "nguyen van" finds
-            // "Nguyễn Văn An" without scanning the table.
-            conditions.add("e.id IN (SELECT t.recordId FROM SearchToken t WHERE t.collection = ? AND t.token LIKE ?)",
-                    collection, SearchToken.prefix(token) + "%");
+            // Folded text, so "nguyen van" finds "Nguyễn Văn An". Scanned in the list's index order and
+            // stopped at the page's end: fast for common words, slow for rare ones in big tables.
+            conditions.add("e.searchText LIKE ?", "%" + token + "%");
         }
 
         List<String> sort = query.sort.isEmpty() ? List.of(DEFAULT_SORT) : query.sort;
