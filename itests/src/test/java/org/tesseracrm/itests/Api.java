@@ -30,13 +30,22 @@ public final class Api {
     /** The API of the container this test runs in, signed in as the administrator created at first start. */
     public static Api asAdmin() {
         String port = System.getProperty("tessera.test.http.port");
-        String password;
-        try {
-            password = Files.readString(Paths.get(System.getProperty("karaf.data"), "tessera", "admin-password")).trim();
-        } catch (IOException e) {
-            throw new IllegalStateException("No administrator password file", e);
+        java.nio.file.Path file = Paths.get(System.getProperty("karaf.data"), "tessera", "admin-password");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                String password = Files.readString(file).trim();
+                if (!password.isEmpty()) {
+                    return new Api("http://127.0.0.1:" + port, basic("admin", password));
+                }
+            } catch (IOException e) {
+                // not written yet: the platform writes it on first start
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No administrator password in " + file);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
-        return new Api("http://127.0.0.1:" + port, basic("admin", password));
     }
 
     public Api withoutCredentials() {

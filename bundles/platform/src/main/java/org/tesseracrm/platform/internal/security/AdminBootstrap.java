@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -105,19 +106,22 @@ public class AdminBootstrap {
         return sb.toString();
     }
 
+    /** Written whole under a temporary name, then moved into place: a reader never sees half a password. */
     private static Path writePasswordFile(String password) {
         Path dir = Paths.get(System.getProperty("karaf.data", "data"), "tessera");
         Path file = dir.resolve("admin-password");
+        Path partial = dir.resolve("admin-password.partial");
         try {
             Files.createDirectories(dir);
             Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(partial);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(ownerOnly));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system
+                Files.createFile(partial); // not a POSIX file system
             }
-            Files.writeString(file, password + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(partial, password + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file.toAbsolutePath();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the administrator password to " + file, e);
