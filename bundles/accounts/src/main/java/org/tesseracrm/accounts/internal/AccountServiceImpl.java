@@ -29,7 +29,7 @@ import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 
 /** Accounts on the platform's record machinery, plus unique organisation names and a cycle-free hierarchy. */
-@Component(service = {AccountService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=accounts",
+@Component(immediate = true, service = {AccountService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=accounts",
         configurationPid = "org.tesseracrm.accounts")
 @Designate(ocd = AccountServiceImpl.Config.class)
 public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity> implements AccountService {

@@ -17,7 +17,7 @@ import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 
 /** Contacts on the platform's record machinery; references to accounts and managers are checked there. */
-@Component(service = {ContactService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=contacts")
+@Component(immediate = true, service = {ContactService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=contacts")
 public class ContactServiceImpl extends JpaRecordService<Contact, ContactEntity> implements ContactService {
 
     @Activate

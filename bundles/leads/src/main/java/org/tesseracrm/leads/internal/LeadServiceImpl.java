@@ -47,7 +47,7 @@ import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.potentials.api.PotentialService;
 
 /** Leads on the platform's record machinery, plus the funnel, assignment and touches. */
-@Component(service = {LeadService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=leads")
+@Component(immediate = true, service = {LeadService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=leads")
 public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implements LeadService {
     static final int MAX_BULK = 500;
 

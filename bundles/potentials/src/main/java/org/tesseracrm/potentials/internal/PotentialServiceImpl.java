@@ -35,7 +35,7 @@ import org.tesseracrm.potentials.api.PotentialStage;
 import org.tesseracrm.potentials.api.StageChange;
 
 /** Potentials on the platform's record machinery, plus stages, their history, reopening and the pipeline. */
-@Component(service = {PotentialService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=potentials")
+@Component(immediate = true, service = {PotentialService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=potentials")
 public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialEntity> implements PotentialService {
 
     @Activate

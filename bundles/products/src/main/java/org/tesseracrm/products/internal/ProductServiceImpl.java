@@ -45,7 +45,7 @@ import org.tesseracrm.products.api.StockService;
  * {@code qtyInStock}. Every stock change locks the product row, so concurrent movements queue up
  * instead of losing updates.
  */
-@Component(service = {ProductService.class, StockService.class, CollectionIndex.class},
+@Component(immediate = true, service = {ProductService.class, StockService.class, CollectionIndex.class},
         property = CollectionIndex.PROPERTY + "=products")
 public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity> implements ProductService, StockService {
     static final String BELOW_REORDER_LEVEL = "belowReorderLevel";

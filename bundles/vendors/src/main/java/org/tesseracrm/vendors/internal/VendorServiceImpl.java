@@ -14,7 +14,7 @@ import org.tesseracrm.vendors.api.Vendor;
 import org.tesseracrm.vendors.api.VendorService;
 
 /** Vendors on the platform's record machinery; products point to them by id. */
-@Component(service = {VendorService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=vendors")
+@Component(immediate = true, service = {VendorService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=vendors")
 public class VendorServiceImpl extends JpaRecordService<Vendor, VendorEntity> implements VendorService {
 
     @Activate

@@ -14,7 +14,7 @@ import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.References;
 
 /** Follows the collections of whatever modules are installed right now. */
-@Component(service = References.class)
+@Component(service = References.class, immediate = true)
 public class CollectionRegistry implements References {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -17,7 +17,7 @@ import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.persistence.RecordContext;
 
 /** After-commit work through the JTA transaction manager that every persistence unit joins. */
-@Component(service = RecordContext.class)
+@Component(service = RecordContext.class, immediate = true)
 public class TransactionalRecordContext implements RecordContext {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalRecordContext.class);
 
