@@ -487,9 +487,4 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             throw new IllegalStateException(e);
         }
     }
-
-    /** Read-only query hints for module queries that only read. */
-    protected static Map<String, Object> readOnlyHints() {
-        return READ_ONLY;
-    }
 }

@@ -51,12 +51,10 @@ public abstract class RecordResource<D extends RecordDto> {
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "limit", "cursor", "deleted");
 
     private final Class<D> dtoType;
-    private final ModuleDescriptor module;
     private final Set<String> serverManaged = new HashSet<>(RecordDto.SERVER_MANAGED);
 
     protected RecordResource(Class<D> dtoType, ModuleDescriptor module) {
         this.dtoType = dtoType;
-        this.module = module;
         for (FieldDescriptor fd : module.fields()) {
             if (fd.readOnly) {
                 serverManaged.add(fd.name);
@@ -189,9 +187,5 @@ public abstract class RecordResource<D extends RecordDto> {
         }
         return new ListQuery(params.getFirst("q"), filters, sort, limit, params.getFirst("cursor"),
                 "true".equals(deleted));
-    }
-
-    protected ModuleDescriptor module() {
-        return module;
     }
 }
