@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A client of the running server's API, as a user's program would be: HTTP, JSON, Basic auth. */
 public final class Api {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals are read exactly, keeping their scale ("20.10" stays 20.10), as a money-handling client would. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -36,7 +39,10 @@ public final class Api {
             try {
                 String password = Files.readString(file).trim();
                 if (!password.isEmpty()) {
-                    return new Api("http://127.0.0.1:" + port, basic("admin", password));
+                    Api api = new Api("http://127.0.0.1:" + port, basic("admin", password));
+                    // every installed module serves its endpoints (modules start asynchronously)
+                    api.awaitReady("/api/v1/health", Duration.ofSeconds(90));
+                    return api;
                 }
             } catch (IOException e) {
                 // not written yet: the platform writes it on first start
@@ -68,6 +74,11 @@ public final class Api {
         return send("POST", path, json, "application/json", null);
     }
 
+    /** A POST with one extra request header, e.g. {@code Idempotency-Key}. */
+    public Reply post(String path, String json, String header, String value) {
+        return send("POST", path, json, "application/json", null, header, value);
+    }
+
     public Reply patch(String path, String json, String ifMatch) {
         return send("PATCH", path, json, "application/merge-patch+json", ifMatch);
     }
@@ -77,6 +88,11 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String contentType, String ifMatch) {
+        return send(method, path, body, contentType, ifMatch, null, null);
+    }
+
+    private Reply send(String method, String path, String body, String contentType, String ifMatch, String header,
+            String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -88,6 +104,9 @@ public final class Api {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (header != null) {
+            request.header(header, value);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

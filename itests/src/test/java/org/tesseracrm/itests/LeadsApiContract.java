@@ -65,6 +65,43 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void countsByAFieldForDashboards() {
+        for (String rating : List.of("HOT", "HOT", "COLD")) {
+            assertEquals(201, api.post("/api/v1/leads", Api.json(Map.of("lastName", "Đếm " + tag, "rating", rating,
+                    "assignedTo", tag))).status);
+        }
+        JsonNode counts = api.get("/api/v1/leads/counts?by=rating&assignedTo=" + tag).json();
+        assertEquals("rating", counts.get("by").asText());
+        Map<String, Long> byRating = new java.util.TreeMap<>();
+        counts.get("items").forEach(c -> byRating.put(c.get("value").asText(), c.get("count").asLong()));
+        assertEquals(Map.of("COLD", 1L, "HOT", 2L), byRating);
+        assertEquals(400, api.get("/api/v1/leads/counts?by=lastName").status);
+        assertEquals(400, api.get("/api/v1/leads/counts").status);
+    }
+
+    @Test
+    public void aRetriedPostWithTheSameIdempotencyKeyCreatesOnce() {
+        String key = "retry-" + UUID.randomUUID();
+        String body = Api.json(Map.of("lastName", "Lặp Lại " + tag, "email", "lap@" + tag.toLowerCase() + ".vn"));
+        Api.Reply first = api.post("/api/v1/leads", body, "Idempotency-Key", key);
+        assertEquals(first.toString(), 201, first.status);
+        Api.Reply again = api.post("/api/v1/leads", body, "Idempotency-Key", key);
+        assertEquals(again.toString(), 201, again.status);
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(first.json().get("id"), again.json().get("id"));
+        assertEquals(1, api.get("/api/v1/leads?q=" + tag.toLowerCase() + "&limit=10").json().get("items").size());
+
+        Api.Reply other = api.post("/api/v1/leads", Api.json(Map.of("lastName", "Khác " + tag)), "Idempotency-Key", key);
+        assertEquals(other.toString(), 422, other.status);
+        Api.Reply refused = api.post("/api/v1/leads", Api.json(Map.of("firstName", "Thiếu họ")), "Idempotency-Key", "bad-" + key);
+        assertEquals(422, refused.status);
+        assertEquals("a refusal is an answer too", 422,
+                api.post("/api/v1/leads", Api.json(Map.of("firstName", "Thiếu họ")), "Idempotency-Key", "bad-" + key).status);
+        assertEquals(400, api.post("/api/v1/leads", body, "Idempotency-Key", " ").status);
+    }
+
+    @Test
     public void healthAnswersWithoutSignInAndModulesListLeadsWithBothLanguages() {
         Api.Reply health = api.withoutCredentials().get("/api/v1/health");
         assertEquals(health.toString(), 200, health.status);

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public abstract class SalesPipelineContract {
         lead.put("annualRevenue", 5000000000L);
         lead.put("employees", 120);
         lead.put("source", "TRADE_SHOW");
-        lead.put("campaignId", UUID.randomUUID().toString());
+        lead.put("campaignId", post("/api/v1/campaigns", Map.of("name", "Hội chợ " + tag), 201).get("id").asText());
         lead.put("assignedTo", tag);
         lead.put("address", Map.of("street", "5 Nguyễn Huệ", "city", "Hồ Chí Minh", "country", "Việt Nam"));
         return post("/api/v1/leads", lead, 201);
@@ -210,6 +211,21 @@ public abstract class SalesPipelineContract {
         post("/api/v1/leads/" + leadId + "/convert", Map.of("account", Map.of("create", true),
                 "potential", Map.of("name", "Có ngày", "amount", 1000, "closeDate", "2026-12-01")), 200);
         assertEquals(1, count("/api/v1/accounts?q=" + tag));
+    }
+
+    @Test
+    public void searchFindsRecordsAcrossModules() {
+        String word = "Xuyen" + tag.substring(3).replace("-", "");
+        post("/api/v1/leads", Map.of("firstName", "Ánh", "lastName", "Nguyễn " + word.replace("Xuyen", "Xuyến")), 201);
+        post("/api/v1/accounts", Map.of("name", "Công ty " + word.replace("Xuyen", "Xuyến")), 201);
+        post("/api/v1/contacts", Map.of("lastName", "Trần " + word), 201);
+        JsonNode found = api.get("/api/v1/search?q=" + word.toLowerCase()).json().get("items");
+        List<String> collections = new ArrayList<>();
+        found.forEach(r -> collections.add(r.get("collection").asText()));
+        assertEquals(found.toString(), List.of("accounts", "contacts", "leads"), collections);
+        assertTrue(found.get(0).get("number").asText().startsWith("ACC-"));
+        assertEquals(400, api.get("/api/v1/search").status);
+        assertEquals(400, api.get("/api/v1/search?q=x&limit=0").status);
     }
 
     @Test

@@ -18,9 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.leads.api.Assignment;
 import org.tesseracrm.leads.api.Conversion;
 import org.tesseracrm.leads.api.ConversionResult;
@@ -31,15 +28,11 @@ import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
-import org.tesseracrm.platform.rest.TesseraApi;
 
 /** {@code /api/v1/leads}: the record endpoints plus bulk assignment and nurturing touches. */
-@Component(service = LeadResource.class)
-@JaxrsResource
-@JSONRequired
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-@Path("leads")
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource extends RecordResource<Lead> {
     private static final Set<String> TOUCH_SERVER_FIELDS = Set.of("id", "leadId", "by");

@@ -1,5 +1,7 @@
 package org.tesseracrm.platform.api;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -13,6 +15,15 @@ public interface RecordService<D extends RecordDto> {
 
     /** A live record; {@link RecordNotFoundException} when unknown or in the recycle bin. */
     D get(String id);
+
+    /** How many live records the query's filters and text search select (its sort, limit and cursor do not matter). */
+    long count(ListQuery query);
+
+    /**
+     * How many live records have each value of a filterable field, among those the query's filters
+     * and search select (the module's default list restrictions do not apply): for dashboards.
+     */
+    Map<String, Long> countBy(String field, ListQuery query);
 
     Page<D> list(ListQuery query);
 

@@ -23,6 +23,11 @@ public final class StateMachine<S extends Enum<S>> {
         return new Builder<>(type, field);
     }
 
+    /** The wire name of the field this machine governs, e.g. {@code status}. */
+    public String field() {
+        return field;
+    }
+
     public boolean allows(S from, S to) {
         return from == to || allowed.getOrDefault(from, Set.of()).contains(to);
     }

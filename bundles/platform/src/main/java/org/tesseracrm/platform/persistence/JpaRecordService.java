@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,9 +21,12 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.event.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.Address;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.ProblemException;
@@ -36,6 +40,8 @@ import org.tesseracrm.platform.api.StaleVersionException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.RecordChange;
+import org.tesseracrm.platform.api.spi.RecordListener;
 import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.text.TextFolding;
 
@@ -48,6 +54,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** How many referring records a 409 names at most. */
     static final int REFERENCES_NAMED = 10;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaRecordService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
 
@@ -96,11 +103,43 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected void beforeCreate(EntityManager em, E entity, String user) {
     }
 
+    /** As {@link #beforeCreate(EntityManager, RecordEntity, String)}, for modules that need the validated DTO too. */
+    protected void beforeCreate(EntityManager em, E entity, D record, String user) {
+        beforeCreate(em, entity, user);
+    }
+
     /**
      * Called in the transaction after the client's fields were copied onto an existing record;
      * {@code before} is the record as it was.
      */
     protected void beforeUpdate(EntityManager em, E entity, D before, String user) {
+    }
+
+    /** As {@link #beforeUpdate(EntityManager, RecordEntity, RecordDto, String)}, with the validated DTO too. */
+    protected void beforeUpdate(EntityManager em, E entity, D before, D record, String user) {
+        beforeUpdate(em, entity, before, user);
+    }
+
+    /**
+     * Fills DTO fields kept outside the record's row (e.g. child rows), for a whole page at once so a
+     * list costs one more query, not one per record.
+     */
+    protected void completeDtos(EntityManager em, List<E> entities, List<D> dtos) {
+    }
+
+    /**
+     * JPQL conditions on {@code e} (with the parameter {@code :id}) that hold when a record points to
+     * a record of {@code collection}; by default its reference fields to that collection.
+     */
+    protected List<String> referenceConditions(String collection) {
+        List<String> clauses = new ArrayList<>();
+        for (FieldDescriptor fd : fields.values()) {
+            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && !fd.readOnly
+                    && collection.equals(fd.references) && attributes.containsKey(fd.name)) {
+                clauses.add("e." + fd.name + " = :id");
+            }
+        }
+        return clauses;
     }
 
     /** Fills DTO fields that the entity does not hold (computed values). */
@@ -126,18 +165,75 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             if (entity == null || entity.isDeleted()) {
                 throw new RecordNotFoundException(module.name(), id);
             }
-            return toDto(entity);
+            return toDto(em, entity);
         });
     }
 
     @Override
-    public Page<D> list(ListQuery query) {
+    public long count(ListQuery query) {
+        ListPlan plan = plan(new ListQuery(query.q, query.filters, List.of(), null, null, query.deleted));
+        return read(em -> {
+            TypedQuery<Long> q = em.createQuery(plan.countJpql, Long.class);
+            plan.conditions.parameters().forEach(q::setParameter);
+            return q.getSingleResult();
+        });
+    }
+
+    @Override
+    public Map<String, Long> countBy(String field, ListQuery query) {
+        FieldDescriptor fd = fields.get(field);
+        if (fd == null || !fd.filterable || !attributes.containsKey(field)) {
+            throw new InvalidRequestException("Cannot count by " + field,
+                    List.of(new FieldError("by", "is not a filterable field of " + module.collection())));
+        }
+        ListQuery filtersOnly = new ListQuery(query.q, query.filters, List.of(), null, null, false);
+        ListPlan plan = new ListPlan(entityName(), fields, attributes, filtersOnly, new Conditions());
+        return read(em -> {
+            TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
+                    Object[].class);
+            plan.conditions.parameters().forEach(q::setParameter);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Object[] row : q.getResultList()) {
+                counts.put(row[0] == null ? "" : row[0] instanceof Enum ? ((Enum<?>) row[0]).name() : row[0].toString(),
+                        ((Number) row[1]).longValue());
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public OptionalLong count(Map<String, String> filters) {
+        return OptionalLong.of(count(new ListQuery(null, filters, List.of(), null, null, false)));
+    }
+
+    @Override
+    public List<RecordRef> search(String q, int limit) {
+        ListPlan plan = plan(new ListQuery(q, Map.of(), List.of(), limit, null, false));
+        return read(em -> {
+            TypedQuery<E> query = em.createQuery(plan.jpql, entityType);
+            plan.conditions.parameters().forEach(query::setParameter);
+            query.setHint("eclipselink.read-only", "true");
+            query.setMaxResults(limit);
+            List<RecordRef> refs = new ArrayList<>();
+            for (E e : query.getResultList()) {
+                refs.add(refOf(e));
+            }
+            return refs;
+        });
+    }
+
+    private ListPlan plan(ListQuery query) {
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
         Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        ListPlan plan = new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
+        return new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
+    }
+
+    @Override
+    public Page<D> list(ListQuery query) {
+        ListPlan plan = plan(query);
         return read(em -> {
             TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
             plan.conditions.parameters().forEach(q::setParameter);
@@ -146,18 +242,15 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             List<E> rows = q.getResultList();
             boolean more = rows.size() > query.limit;
             List<E> page = more ? rows.subList(0, query.limit) : rows;
-            List<D> items = new ArrayList<>(page.size());
-            for (E e : page) {
-                items.add(toDto(e));
-            }
+            List<D> items = toDtos(em, page);
             return new Page<>(items, more ? plan.cursorAfter(page.get(page.size() - 1)) : null);
         });
     }
 
     @Override
     public D create(D record, String user) {
-        checkFields(record, null);
-        E saved = write(em -> {
+        Saved<D, E> saved = write(em -> {
+            checkFields(record, null, null, user);
             E entity = newEntity();
             mapper.toEntity(record, entity);
             Instant now = now();
@@ -166,32 +259,32 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.createdBy = user;
             entity.updatedAt = now;
             entity.updatedBy = user;
-            beforeCreate(em, entity, user);
+            beforeCreate(em, entity, record, user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
             entity.searchText = searchTextOf(entity);
             em.persist(entity);
             em.flush();
-            return entity;
+            return committed(RecordEvents.CREATED, new Saved<>(entity, toDto(em, entity)), null, user);
         });
-        post(RecordEvents.CREATED, saved, user);
-        return toDto(saved);
+        post(RecordEvents.CREATED, saved.entity, user);
+        return saved.dto;
     }
 
     @Override
     public D update(String id, D record, Long expectedVersion, String user) {
-        E saved = write(em -> {
+        Saved<D, E> saved = write(em -> {
             E entity = findLive(em, id);
             checkVersion(entity, expectedVersion);
-            checkFields(record, entity);
-            D before = toDto(entity);
+            D before = toDto(em, entity);
+            checkFields(record, entity, before, user);
             mapper.toEntity(record, entity);
-            beforeUpdate(em, entity, before, user);
+            beforeUpdate(em, entity, before, record, user);
             stamp(entity, user);
             em.flush();
-            return entity;
+            return committed(RecordEvents.UPDATED, new Saved<>(entity, toDto(em, entity)), before, user);
         });
-        post(RecordEvents.UPDATED, saved, user);
-        return toDto(saved);
+        post(RecordEvents.UPDATED, saved.entity, user);
+        return saved.dto;
     }
 
     @Override
@@ -204,9 +297,16 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 throw new ConflictException(module.numberPrefix() + " record " + entity.number
                         + " cannot be deleted: " + referrers + " still point to it").with("referencedBy", referrers);
             }
+            D before = toDto(em, entity);
+            List<FieldError> errors = new ArrayList<>();
+            askListeners(RecordEvents.DELETED, before, before, user, errors);
+            if (!errors.isEmpty()) {
+                throw new RuleViolationException("The " + module.name() + " record cannot be deleted: " + errors, errors);
+            }
             entity.deletedAt = now();
             entity.deletedBy = user;
             stamp(entity, user);
+            committed(RecordEvents.DELETED, new Saved<>(entity, toDto(em, entity)), before, user);
             return entity;
         });
         post(RecordEvents.DELETED, saved, user);
@@ -214,7 +314,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     @Override
     public D restore(String id, String user) {
-        E saved = write(em -> {
+        Saved<D, E> saved = write(em -> {
             E entity = em.find(entityType, id);
             if (entity == null) {
                 throw new RecordNotFoundException(module.name(), id);
@@ -226,10 +326,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.deletedAt = null;
             entity.deletedBy = null;
             stamp(entity, user);
-            return entity;
+            return committed(RecordEvents.RESTORED, new Saved<>(entity, toDto(em, entity)), null, user);
         });
-        post(RecordEvents.RESTORED, saved, user);
-        return toDto(saved);
+        post(RecordEvents.RESTORED, saved.entity, user);
+        return saved.dto;
     }
 
     // ---- helpers for modules ----
@@ -272,6 +372,61 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return dto;
     }
 
+    /** The record as its DTO, with what {@link #completeDtos} adds. */
+    protected D toDto(EntityManager em, E entity) {
+        return toDtos(em, List.of(entity)).get(0);
+    }
+
+    protected List<D> toDtos(EntityManager em, List<E> entities) {
+        List<D> dtos = new ArrayList<>(entities.size());
+        for (E e : entities) {
+            dtos.add(toDto(e));
+        }
+        if (!entities.isEmpty()) {
+            completeDtos(em, entities, dtos);
+        }
+        return dtos;
+    }
+
+    private void askListeners(String action, D record, D before, String user, List<FieldError> errors) {
+        List<RecordListener> listeners = context.listeners(module.name());
+        if (!listeners.isEmpty()) {
+            RecordChange change = new RecordChange(module.name(), action, record, before, user);
+            for (RecordListener l : listeners) {
+                l.beforeCommit(change, errors);
+            }
+        }
+    }
+
+    /** Tells the record listeners about the change once its transaction commits. */
+    private Saved<D, E> committed(String action, Saved<D, E> saved, D before, String user) {
+        List<RecordListener> listeners = context.listeners(module.name());
+        if (!listeners.isEmpty()) {
+            RecordChange change = new RecordChange(module.name(), action, saved.dto, before, user);
+            context.afterCommit(() -> {
+                for (RecordListener l : listeners) {
+                    try {
+                        l.afterCommit(change);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Record listener {} failed after {} {} {}", l, module.name(), action, saved.entity.id, e);
+                    }
+                }
+            });
+        }
+        return saved;
+    }
+
+    /** A record written in a transaction, with its DTO read in the same transaction. */
+    private static final class Saved<D, E> {
+        final E entity;
+        final D dto;
+
+        Saved(E entity, D dto) {
+            this.entity = entity;
+            this.dto = dto;
+        }
+    }
+
     protected void post(String action, E entity, String user) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(RecordEvents.PROPERTY_ID, entity.id);
@@ -304,8 +459,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
     }
 
-    /** Required fields, formats and lengths from the descriptors, then the module's own rules; one 422 for all. */
-    private void checkFields(D record, E existing) {
+    /**
+     * Required fields, formats and lengths from the descriptors, the module's own rules, then the
+     * partners' record listeners; one 422 for all.
+     */
+    private void checkFields(D record, E existing, D before, String user) {
         List<FieldError> errors = new ArrayList<>();
         for (FieldDescriptor fd : fields.values()) {
             if (fd.readOnly) {
@@ -340,6 +498,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
         }
         validate(record, existing, errors);
+        if (errors.isEmpty()) {
+            askListeners(existing == null ? RecordEvents.CREATED : RecordEvents.UPDATED, record, before, user, errors);
+        }
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The " + module.name() + " record is not valid: " + errors, errors);
         }
@@ -375,13 +536,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     @Override
     public List<RecordRef> pointingTo(String collection, String id, int limit) {
-        List<String> clauses = new ArrayList<>();
-        for (FieldDescriptor fd : fields.values()) {
-            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && !fd.readOnly
-                    && collection.equals(fd.references) && attributes.containsKey(fd.name)) {
-                clauses.add("e." + fd.name + " = :id");
-            }
-        }
+        List<String> clauses = referenceConditions(collection);
         if (clauses.isEmpty() || limit <= 0) {
             return List.of();
         }
@@ -404,6 +559,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     private RecordRef refOf(E entity) {
         return new RecordRef(module.collection(), entity.id, entity.number, labelOf(entity));
+    }
+
+    /** Another module's service, or 422 naming the module that the request needs and that is not installed. */
+    protected static <S> S installed(S service, String module) {
+        if (service == null) {
+            throw new RuleViolationException(module, "the " + module + " module is not installed");
+        }
+        return service;
     }
 
     protected RecordContext context() {

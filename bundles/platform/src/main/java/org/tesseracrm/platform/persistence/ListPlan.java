@@ -27,6 +27,10 @@ final class ListPlan {
     private final String signature;
     final Conditions conditions;
     final String jpql;
+    /** The number of rows the filters and search select (meant for a query without a cursor). */
+    final String countJpql;
+    /** The FROM and WHERE part, for aggregates over the same rows. */
+    final String from;
 
     ListPlan(String entityName, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
             ListQuery query, Conditions conditions) {
@@ -82,6 +86,8 @@ final class ListPlan {
                         : k.descending ? " NULLS LAST" : " NULLS FIRST"))
                 .collect(Collectors.joining(", "));
         jpql = "SELECT e FROM " + entityName + " e" + conditions.where() + " ORDER BY " + order;
+        countJpql = "SELECT COUNT(e) FROM " + entityName + " e" + conditions.where();
+        from = " FROM " + entityName + " e" + conditions.where();
     }
 
     /** Rows after the cursor: OR over i of (k1 = c1 AND … AND k(i-1) = c(i-1) AND ki after ci). */

@@ -1,7 +1,10 @@
 package org.tesseracrm.platform.persistence;
 
 import org.osgi.annotation.versioning.ProviderType;
+import java.util.List;
+
 import org.osgi.service.event.Event;
+import org.tesseracrm.platform.api.spi.RecordListener;
 import org.tesseracrm.platform.api.spi.References;
 
 /** What the record machinery needs from the platform: references across modules and after-commit events. */
@@ -15,4 +18,7 @@ public interface RecordContext {
 
     /** Posts {@code event} after the running transaction commits, or now without one. */
     void post(Event event);
+
+    /** The record listeners that follow {@code module}, highest ranking first. */
+    List<RecordListener> listeners(String module);
 }

@@ -28,6 +28,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
@@ -42,11 +43,11 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 /**
  * The REST face of a module's records, per the API conventions: list with {@code q}, filters,
  * sort, limit and cursor; create (201 + Location); read (ETag); merge-patch and delete honouring
- * {@code If-Match} (stale → 412); restore from the recycle bin. A module's resource extends it,
- * carries {@code @Path("<collection>")}, joins the API application (see TesseraApi) and adds its actions.
+ * {@code If-Match} (stale → 412); restore from the recycle bin. A module's resource extends it, is
+ * published as a {@link ModuleEndpoint} for its collection and adds its actions.
  */
 @Produces(MediaType.APPLICATION_JSON)
-public abstract class RecordResource<D extends RecordDto> {
+public abstract class RecordResource<D extends RecordDto> implements ModuleEndpoint {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "limit", "cursor", "deleted");
 
@@ -69,6 +70,46 @@ public abstract class RecordResource<D extends RecordDto> {
         return service().list(listQuery(uri));
     }
 
+    /**
+     * {@code GET /<collection>/counts?by=status&…filters}: how many live records have each value of
+     * a filterable field, e.g. leads by status for a dashboard.
+     */
+    @GET
+    @Path("counts")
+    public Counts counts(@Context UriInfo uri) {
+        ListQuery query = listQuery(uri);
+        String by = query.filters.get("by");
+        if (by == null || by.isBlank()) {
+            throw new InvalidRequestException("by is required: the field to count by",
+                    List.of(new FieldError("by", "is required")));
+        }
+        Map<String, String> filters = new LinkedHashMap<>(query.filters);
+        filters.remove("by");
+        Map<String, Long> counts = service().countBy(by,
+                new ListQuery(query.q, filters, List.of(), null, null, false));
+        Counts answer = new Counts();
+        answer.by = by;
+        counts.forEach((value, count) -> answer.items.add(new Counts.Count(value, count)));
+        return answer;
+    }
+
+    /** The answer of {@code counts}: one row per value. */
+    public static final class Counts {
+        public String by;
+        public final List<Count> items = new ArrayList<>();
+
+        /** How many records have one value. */
+        public static final class Count {
+            public final String value;
+            public final long count;
+
+            Count(String value, long count) {
+                this.value = value;
+                this.count = count;
+            }
+        }
+    }
+
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
@@ -78,6 +119,7 @@ public abstract class RecordResource<D extends RecordDto> {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
+        checkBody(JsonInput.requireObject(body));
         D created = service().create(JsonInput.read(body, dtoType, serverManaged), user(security));
         URI location = uri.getAbsolutePathBuilder().path(created.id).build();
         return withETag(Response.created(location), created);
@@ -89,11 +131,18 @@ public abstract class RecordResource<D extends RecordDto> {
     public Response patch(@PathParam("id") String id, JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         Long expected = version(ifMatch);
-        JsonInput.requireObject(body);
+        checkBody(JsonInput.requireObject(body));
         // Without If-Match the patch applies to the version read here; a concurrent change is retried.
         for (int attempt = 1;; attempt++) {
             D current = service().get(id);
             D patched = JsonInput.patch(current, body, dtoType, serverManaged);
+            if (unchanged(current, patched)) {
+                // Nothing to write: a repeated request answers the record as it is, without a new version.
+                if (expected != null && !expected.equals(current.version)) {
+                    throw new StaleVersionException(expected, current.version);
+                }
+                return withETag(Response.ok(), current);
+            }
             try {
                 D updated = service().update(id, patched, expected != null ? expected : current.version,
                         user(security));
@@ -120,7 +169,19 @@ public abstract class RecordResource<D extends RecordDto> {
         return withETag(Response.ok(), service().restore(id, user(security)));
     }
 
+    private boolean unchanged(D current, D patched) {
+        ObjectNode before = Json.mapper().valueToTree(current);
+        ObjectNode after = Json.mapper().valueToTree(patched);
+        before.remove(serverManaged);
+        after.remove(serverManaged);
+        return before.equals(after);
+    }
+
     // ---- helpers for module resources ----
+
+    /** Module checks of a create or patch body beyond its top-level fields (e.g. server-managed fields of nested items). */
+    protected void checkBody(ObjectNode body) {
+    }
 
     protected static String user(SecurityContext security) {
         return security == null || security.getUserPrincipal() == null ? null

@@ -3,5 +3,5 @@
  * bodies and merge patches, and the generic record resource with lists, ETags and restore.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tesseracrm.platform.rest;

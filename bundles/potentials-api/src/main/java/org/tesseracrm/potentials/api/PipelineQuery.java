@@ -8,4 +8,6 @@ public class PipelineQuery {
     public LocalDate from;
     public LocalDate to;
     public String currency;
+    /** Only potentials of this campaign. */
+    public String campaignId;
 }

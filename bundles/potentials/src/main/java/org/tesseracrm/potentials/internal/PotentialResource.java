@@ -21,9 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Items;
@@ -31,8 +28,8 @@ import org.tesseracrm.platform.api.Money;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
-import org.tesseracrm.platform.rest.TesseraApi;
 import org.tesseracrm.potentials.api.Pipeline;
 import org.tesseracrm.potentials.api.PipelineQuery;
 import org.tesseracrm.potentials.api.Potential;
@@ -40,11 +37,7 @@ import org.tesseracrm.potentials.api.PotentialService;
 import org.tesseracrm.potentials.api.StageChange;
 
 /** {@code /api/v1/potentials}: the record endpoints, stage history, reopening and the pipeline. */
-@Component(service = PotentialResource.class)
-@JaxrsResource
-@JSONRequired
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-@Path("potentials")
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=potentials")
 @Produces(MediaType.APPLICATION_JSON)
 public class PotentialResource extends RecordResource<Potential> {
     private final PotentialService potentials;
@@ -64,7 +57,8 @@ public class PotentialResource extends RecordResource<Potential> {
     @GET
     @Path("pipeline")
     public Pipeline pipeline(@QueryParam("assignedTo") String assignedTo, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("currency") String currency) {
+            @QueryParam("to") String to, @QueryParam("currency") String currency,
+            @QueryParam("campaignId") String campaignId) {
         PipelineQuery query = new PipelineQuery();
         query.assignedTo = assignedTo == null || assignedTo.isBlank() ? null : assignedTo;
         query.from = date("from", from);
@@ -74,6 +68,7 @@ public class PotentialResource extends RecordResource<Potential> {
                     List.of(new FieldError("currency", "is not an ISO 4217 currency code")));
         }
         query.currency = currency;
+        query.campaignId = campaignId == null || campaignId.isBlank() ? null : campaignId;
         return potentials.pipeline(query);
     }
 

@@ -164,6 +164,9 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
         if (query.assignedTo != null) {
             where.append(" AND e.assignedTo = :assignedTo");
         }
+        if (query.campaignId != null) {
+            where.append(" AND e.campaignId = :campaignId");
+        }
         if (query.from != null) {
             where.append(" AND e.closeDate >= :from");
         }
@@ -208,6 +211,9 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
         }
         if (query.assignedTo != null) {
             q.setParameter("assignedTo", query.assignedTo);
+        }
+        if (query.campaignId != null) {
+            q.setParameter("campaignId", query.campaignId);
         }
         if (query.from != null) {
             q.setParameter("from", query.from);

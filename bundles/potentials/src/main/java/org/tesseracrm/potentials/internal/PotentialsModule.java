@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.tesseracrm.platform.api.LeadSource;
+import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
@@ -64,5 +65,10 @@ public class PotentialsModule implements ModuleDescriptor {
     @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public List<ActionDescriptor> actions() {
+        return List.of(new ActionDescriptor("reopen", "Reopen", "Mở lại", null));
     }
 }

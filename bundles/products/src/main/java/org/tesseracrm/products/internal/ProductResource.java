@@ -18,26 +18,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
-import org.tesseracrm.platform.rest.TesseraApi;
 import org.tesseracrm.products.api.Product;
 import org.tesseracrm.products.api.ProductService;
 import org.tesseracrm.products.api.StockAdjustment;
 import org.tesseracrm.products.api.StockMovement;
 
 /** {@code /api/v1/products}: the record endpoints and the stock ledger. */
-@Component(service = ProductResource.class)
-@JaxrsResource
-@JSONRequired
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-@Path("products")
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource extends RecordResource<Product> {
     private final ProductService products;

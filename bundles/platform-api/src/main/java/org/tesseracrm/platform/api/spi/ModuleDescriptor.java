@@ -24,4 +24,9 @@ public interface ModuleDescriptor {
     String numberPrefix();
 
     List<FieldDescriptor> fields();
+
+    /** Actions on one record beyond editing, for generic clients (none by default). */
+    default List<ActionDescriptor> actions() {
+        return List.of();
+    }
 }

@@ -1,7 +1,9 @@
 package org.tesseracrm.platform.api.spi;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.tesseracrm.platform.api.RecordRef;
@@ -18,4 +20,10 @@ public interface References {
 
     /** Live records of any installed module that point to this record. */
     List<RecordRef> pointingTo(String collection, String id, int limit);
+
+    /** How many live records of the collection have these field values; empty when its module is not installed. */
+    OptionalLong count(String collection, Map<String, String> filters);
+
+    /** Records of every installed collection whose text matches {@code q}: up to {@code limit} per collection. */
+    List<RecordRef> search(String q, int limit);
 }

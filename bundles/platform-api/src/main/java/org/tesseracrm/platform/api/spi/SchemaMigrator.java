@@ -1,6 +1,8 @@
 package org.tesseracrm.platform.api.spi;
 
 import org.osgi.annotation.versioning.ProviderType;
+import java.util.Map;
+
 import org.osgi.framework.Bundle;
 
 /**
@@ -14,4 +16,10 @@ public interface SchemaMigrator {
 
     /** Applies the bundle's pending migrations for {@code module}; returns how many ran. */
     int migrate(String module, Bundle bundle);
+
+    /**
+     * As {@link #migrate(String, Bundle)}, with {@code @NAME@} placeholders in the scripts replaced by
+     * the given text first (e.g. column definitions a family of modules shares).
+     */
+    int migrate(String module, Bundle bundle, Map<String, String> placeholders);
 }

@@ -2,7 +2,9 @@ package org.tesseracrm.platform.internal.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +35,27 @@ public class CollectionRegistry implements References {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public OptionalLong count(String collection, Map<String, String> filters) {
+        for (CollectionIndex index : indexes) {
+            if (index.collection().equals(collection)) {
+                return index.count(filters);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public List<RecordRef> search(String q, int limit) {
+        List<CollectionIndex> sorted = new ArrayList<>(indexes);
+        sorted.sort(java.util.Comparator.comparing(CollectionIndex::collection));
+        List<RecordRef> found = new ArrayList<>();
+        for (CollectionIndex index : sorted) {
+            found.addAll(index.search(q, limit));
+        }
+        return found;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -50,7 +51,12 @@ public class JdbcSchemaMigrator implements SchemaMigrator {
     }
 
     @Override
-    public synchronized int migrate(String module, Bundle bundle) {
+    public int migrate(String module, Bundle bundle) {
+        return migrate(module, bundle, Map.of());
+    }
+
+    @Override
+    public synchronized int migrate(String module, Bundle bundle, Map<String, String> placeholders) {
         try (Connection c = dataSource.getConnection()) {
             String dialect = dialect(c);
             List<Migration> migrations = Migration.select(entries(bundle), dialect);
@@ -62,7 +68,11 @@ public class JdbcSchemaMigrator implements SchemaMigrator {
                 if (applied.contains(m.version)) {
                     continue;
                 }
-                apply(c, module, m, read(bundle, m));
+                String script = read(bundle, m);
+                for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                    script = script.replace("@" + p.getKey() + "@", p.getValue());
+                }
+                apply(c, module, m, script);
                 count++;
             }
             return count;

@@ -1,5 +1,9 @@
 package org.tesseracrm.platform.internal.db;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import javax.transaction.Status;
 import javax.transaction.Synchronization;
 import javax.transaction.SystemException;
@@ -7,13 +11,19 @@ import javax.transaction.Transaction;
 import javax.transaction.TransactionManager;
 
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.CollectionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.platform.api.spi.RecordListener;
 import org.tesseracrm.platform.api.spi.References;
+import org.tesseracrm.platform.api.spi.ServiceProperties;
 import org.tesseracrm.platform.persistence.RecordContext;
 
 /** After-commit work through the JTA transaction manager that every persistence unit joins. */
@@ -24,6 +34,11 @@ public class TransactionalRecordContext implements RecordContext {
     private final TransactionManager transactions;
     private final EventAdmin events;
     private final References references;
+
+    /** Partner listeners with their service properties, lowest ranking first (as DS sorts them). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, RecordListener>> listeners = List.of();
 
     @Activate
     public TransactionalRecordContext(@Reference TransactionManager transactions, @Reference EventAdmin events,
@@ -36,6 +51,17 @@ public class TransactionalRecordContext implements RecordContext {
     @Override
     public References references() {
         return references;
+    }
+
+    @Override
+    public List<RecordListener> listeners(String module) {
+        List<RecordListener> following = new ArrayList<>();
+        for (Map.Entry<Map<String, Object>, RecordListener> l : listeners) {
+            if (ServiceProperties.appliesTo(l.getKey(), RecordListener.MODULES, module)) {
+                following.add(0, l.getValue());
+            }
+        }
+        return following;
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.tesseracrm.platform.internal.rest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -12,6 +14,11 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,10 +27,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.PublicEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
 
-/** {@code GET /api/v1/health}: 200 when the database answers, 503 when it does not. No sign-in needed. */
+/**
+ * {@code GET /api/v1/health}: 200 when the database answers and every installed module serves its
+ * endpoints; 503 while modules are still starting (naming them) or when the database does not
+ * answer. No sign-in needed.
+ */
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JSONRequired
@@ -36,14 +48,59 @@ public class HealthResource {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DataSource dataSource;
 
+    private final BundleContext context;
+
+    @Activate
+    public HealthResource(BundleContext context) {
+        this.context = context;
+    }
+
     @GET
     @PublicEndpoint
     public Response health() {
         boolean database = databaseAnswers();
+        List<String> starting = startingModules();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", database ? "UP" : "DOWN");
+        body.put("status", !database ? "DOWN" : starting.isEmpty() ? "UP" : "STARTING");
         body.put("database", database ? "UP" : "DOWN");
-        return Response.status(database ? 200 : 503).entity(body).build();
+        if (!starting.isEmpty()) {
+            body.put("starting", starting);
+        }
+        return Response.status(database && starting.isEmpty() ? 200 : 503).entity(body).build();
+    }
+
+    /**
+     * Tessera bundles not yet active, and module bundles (those with a persistence unit) whose REST
+     * endpoints are not registered yet: their persistence unit and services start asynchronously.
+     */
+    private List<String> startingModules() {
+        List<String> starting = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name == null || !name.startsWith("org.tesseracrm.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if (b.getState() != Bundle.ACTIVE) {
+                if (b.getState() != Bundle.UNINSTALLED) {
+                    starting.add(name);
+                }
+            } else if (b.getHeaders().get("Meta-Persistence") != null && !servesEndpoints(b)) {
+                starting.add(name);
+            }
+        }
+        return starting;
+    }
+
+    private static boolean servesEndpoints(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        if (services != null) {
+            for (ServiceReference<?> s : services) {
+                if (s.getProperty(ModuleEndpoint.COLLECTION) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean databaseAnswers() {

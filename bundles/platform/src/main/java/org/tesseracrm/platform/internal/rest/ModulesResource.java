@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.TesseraApi;
@@ -72,6 +73,17 @@ public class ModulesResource {
             fields.add(field);
         }
         module.put("fields", fields);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (ActionDescriptor a : m.actions()) {
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("name", a.name);
+            action.put("label", Map.of("en", a.labelEn, "vi", a.labelVi));
+            if (a.creates != null) {
+                action.put("creates", a.creates);
+            }
+            actions.add(action);
+        }
+        module.put("actions", actions);
         return module;
     }
 }

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.api.AuthenticationRequiredException;
 import org.tesseracrm.platform.api.ProblemException;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -22,7 +23,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     public Response toResponse(ProblemException e) {
         Response.ResponseBuilder response = Problems.problem(e.status(), e.slug(), e.title(), e.detail(),
                 e.errors(), e.extensions());
-        if (e.status() == 401) {
+        if (e instanceof AuthenticationRequiredException && ((AuthenticationRequiredException) e).challenge()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tessera CRM\", charset=\"UTF-8\"");
         }
         return response.build();

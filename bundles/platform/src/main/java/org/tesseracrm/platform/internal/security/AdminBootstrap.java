@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true)
 public class AdminBootstrap {
     static final String ADMIN = "admin";
+    private static final int VERIFY_ATTEMPTS = 20;
     static final List<String> ADMIN_ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
     private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -43,7 +45,8 @@ public class AdminBootstrap {
     @Activate
     public AdminBootstrap(
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines) {
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines,
+            @Reference Authenticator authenticator) {
         BackingEngine engine = userStore(realms, engines);
         if (engine == null) {
             LOG.warn("No properties user store in the '{}' realm: no administrator created", Authenticator.REALM);
@@ -57,14 +60,45 @@ public class AdminBootstrap {
         String password = given ? fromEnvironment : randomPassword();
         // The file is written before the user exists, so a failure never leaves an unknown password.
         Path file = given ? null : writePasswordFile(password);
-        engine.addUser(ADMIN, password);
-        for (String role : ADMIN_ROLES) {
-            engine.addRole(ADMIN, role);
+        addAdministrator(engine, password);
+        // Karaf's auto-encryption watcher rewrites users.properties when it changes; reading it while
+        // it is being written can store a digest of an empty password. Write again until the login works.
+        for (int attempt = 1; !stored(authenticator, password); attempt++) {
+            if (attempt > VERIFY_ATTEMPTS) {
+                throw new IllegalStateException("The administrator could not be stored in the user store");
+            }
+            LOG.warn("Tessera: the administrator's password did not take (attempt {}); writing it again", attempt);
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(250).toNanos());
+            addAdministrator(engine, password);
         }
         if (given) {
             LOG.info("Tessera: created the administrator '{}' with the password from TESSERA_ADMIN_PASSWORD", ADMIN);
         } else {
             LOG.info("Tessera: created the administrator '{}'; its password is in {}", ADMIN, file);
+        }
+    }
+
+    /** The login works, and still works a moment later (after the watcher had its turn). */
+    private static boolean stored(Authenticator authenticator, String password) {
+        if (!authenticator.accepts(ADMIN, password)) {
+            return false;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(300).toNanos());
+        return authenticator.accepts(ADMIN, password);
+    }
+
+    private static void addAdministrator(BackingEngine engine, String password) {
+        engine.addUser(ADMIN, password);
+        Set<String> has = new HashSet<>();
+        for (UserPrincipal user : engine.listUsers()) {
+            if (ADMIN.equals(user.getName())) {
+                engine.listRoles(user).forEach(role -> has.add(role.getName()));
+            }
+        }
+        for (String role : ADMIN_ROLES) {
+            if (!has.contains(role)) {
+                engine.addRole(ADMIN, role);
+            }
         }
     }
 

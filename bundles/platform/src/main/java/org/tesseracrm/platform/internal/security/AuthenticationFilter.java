@@ -10,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -31,13 +32,15 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
     private final Authenticator authenticator;
+    private final SessionStore sessions;
 
     @Context
     private ResourceInfo resource;
 
     @Activate
-    public AuthenticationFilter(@Reference Authenticator authenticator) {
+    public AuthenticationFilter(@Reference Authenticator authenticator, @Reference SessionStore sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
@@ -46,8 +49,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        if (header == null) {
+            Cookie session = request.getCookies().get(SessionStore.COOKIE);
+            if (session != null) {
+                Authenticator.Authenticated who = sessions.find(session.getValue())
+                        .orElseThrow(() -> new AuthenticationRequiredException("The session has ended; sign in again", false));
+                request.setSecurityContext(new UserContext(who, secure));
+                return;
+            }
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new AuthenticationRequiredException("Sign in with HTTP Basic credentials of a Tessera user");
+            // The web UI (which says so with X-Requested-With) signs in through /api/v1/session, so its
+            // browser is not asked for Basic credentials.
+            throw new AuthenticationRequiredException("Sign in with HTTP Basic credentials of a Tessera user",
+                    request.getHeaderString("X-Requested-With") == null);
         }
         String decoded;
         try {
@@ -62,7 +78,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String user = decoded.substring(0, colon);
         Authenticator.Authenticated who = authenticator.authenticate(user, decoded.substring(colon + 1))
                 .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password"));
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new UserContext(who, secure));
     }
 

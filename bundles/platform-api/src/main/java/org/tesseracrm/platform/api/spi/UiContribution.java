@@ -1,0 +1,20 @@
+package org.tesseracrm.platform.api.spi;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A module's own screens for the web UI: a script the module serves from its own bundle (through
+ * the HTTP whiteboard) and the shell loads after sign-in while the module is installed. The script
+ * uses the shell's {@code window.Tessera} API, e.g.
+ * {@code Tessera.addDetailAction("leads", {id, label: {en, vi}, shown(record), run(record)})}.
+ * Published as a whiteboard service; it comes and goes with the module.
+ */
+@ConsumerType
+public interface UiContribution {
+
+    /** The module contributing, e.g. {@code leads}. */
+    String module();
+
+    /** The script's path on this server, e.g. {@code /ui/modules/leads/leads.js}. */
+    String script();
+}
