@@ -1,0 +1,93 @@
+package org.tesseracrm.commerce.rest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.tesseracrm.commerce.api.SalesDocument;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.InvalidRequestException;
+import org.tesseracrm.platform.api.StateMachine;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.Json;
+import org.tesseracrm.platform.rest.RecordResource;
+
+/**
+ * The REST face of a sales document: the record endpoints, with the computed line totals refused
+ * like every other server-managed field, and the answer to a conversion (201 at the new document).
+ */
+public abstract class DocumentResource<D extends SalesDocument> extends RecordResource<D> {
+    private static final String COMPUTED_LINE_FIELD = "lineTotal";
+
+    private final String statusField;
+    private final Map<String, String> actions;
+
+    /**
+     * @param statuses the document's state machine (its field is the status field)
+     * @param actions action names and the status each one moves the document to, e.g. {@code receive → RECEIVED}
+     */
+    protected DocumentResource(Class<D> dtoType, ModuleDescriptor module, StateMachine<?> statuses,
+            Map<String, ? extends Enum<?>> actions) {
+        super(dtoType, module);
+        this.statusField = statuses.field();
+        Map<String, String> targets = new LinkedHashMap<>();
+        actions.forEach((action, status) -> targets.put(action, status.name()));
+        this.actions = Map.copyOf(targets);
+    }
+
+    /**
+     * A status change as an action, e.g. {@code POST /purchase-orders/{id}/receive}: the same as a
+     * PATCH of the status field, so repeating it changes nothing more.
+     */
+    @POST
+    @Path("{id}/{action: [a-z]+}")
+    public Response act(@PathParam("id") String id, @PathParam("action") String action,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
+        String status = actions.get(action);
+        if (status == null) {
+            throw new NotFoundException("There is no action " + action + "; actions: " + actions.keySet());
+        }
+        ObjectNode change = Json.mapper().createObjectNode().put(statusField, status);
+        return patch(id, change, ifMatch, security);
+    }
+
+    @Override
+    protected void checkBody(ObjectNode body) {
+        JsonNode lines = body.get("lineItems");
+        if (lines == null || !lines.isArray()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).has(COMPUTED_LINE_FIELD)) {
+                errors.add(new FieldError("lineItems[" + i + "]." + COMPUTED_LINE_FIELD, "is computed by the server and cannot be sent"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The request sets server-managed fields", errors);
+        }
+    }
+
+    /** 201 with the new document of {@code collection} (made by a conversion), its Location and ETag. */
+    protected static Response converted(UriInfo uri, String collection, SalesDocument created) {
+        URI location = uri.getBaseUriBuilder().path(collection).path(created.id).build();
+        return Response.created(location).tag(new EntityTag(String.valueOf(created.version))).entity(created).build();
+    }
+}

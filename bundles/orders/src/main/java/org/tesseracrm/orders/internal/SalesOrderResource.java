@@ -1,0 +1,53 @@
+package org.tesseracrm.orders.internal;
+
+import javax.ws.rs.POST;
+import java.util.Map;
+
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.commerce.rest.DocumentResource;
+import org.tesseracrm.platform.api.RecordService;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
+import org.tesseracrm.orders.api.OrderEvents;
+import org.tesseracrm.orders.api.SalesOrder;
+import org.tesseracrm.orders.api.SalesOrderStatus;
+
+/** {@code /api/v1/sales-orders}: the document endpoints and invoicing an order. */
+@Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=" + OrderEvents.SALES_ORDERS)
+@Produces(MediaType.APPLICATION_JSON)
+public class SalesOrderResource extends DocumentResource<SalesOrder> {
+    private final SalesOrderServiceImpl orders;
+
+    @Activate
+    public SalesOrderResource(@Reference SalesOrderServiceImpl orders,
+            @Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleDescriptor module) {
+        super(SalesOrder.class, module, SalesOrderServiceImpl.STATUSES,
+                Map.of("approve", SalesOrderStatus.APPROVED,
+                        "deliver", SalesOrderStatus.DELIVERED,
+                        "cancel", SalesOrderStatus.CANCELLED));
+        this.orders = orders;
+    }
+
+    @Override
+    protected RecordService<SalesOrder> service() {
+        return orders;
+    }
+
+    @POST
+    @Path("{id}/invoice")
+    public Response toInvoice(@PathParam("id") String id, @Context UriInfo uri,
+            @Context SecurityContext security) {
+        return converted(uri, "invoices", orders.toInvoice(id, user(security)));
+    }
+}

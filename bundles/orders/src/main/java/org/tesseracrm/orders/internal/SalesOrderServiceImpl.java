@@ -1,0 +1,75 @@
+package org.tesseracrm.orders.internal;
+
+import java.util.Set;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tesseracrm.commerce.api.DocumentEngine;
+import org.tesseracrm.commerce.persistence.DocumentSchema;
+import org.tesseracrm.commerce.persistence.DocumentService;
+import org.tesseracrm.invoices.api.Invoice;
+import org.tesseracrm.invoices.api.InvoiceService;
+import org.tesseracrm.orders.api.OrderEvents;
+import org.tesseracrm.orders.api.SalesOrder;
+import org.tesseracrm.orders.api.SalesOrderService;
+import org.tesseracrm.orders.api.SalesOrderStatus;
+import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.StateMachine;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.RecordContext;
+
+/** Sales orders on the document machinery: statuses, and invoicing an order that is not cancelled. */
+@Component(immediate = true, service = {SalesOrderService.class, SalesOrderServiceImpl.class, CollectionIndex.class},
+        property = CollectionIndex.PROPERTY + "=" + OrderEvents.SALES_ORDERS)
+public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrderEntity, SalesOrderLineEntity, SalesOrderStatus>
+        implements SalesOrderService {
+    /** The migrations of both order kinds live in this bundle and are recorded under one name. */
+    static final String SCHEMA = "orders";
+    static final StateMachine<SalesOrderStatus> STATUSES = StateMachine.of(SalesOrderStatus.class, "status")
+            .allow(SalesOrderStatus.CREATED, SalesOrderStatus.APPROVED, SalesOrderStatus.CANCELLED)
+            .allow(SalesOrderStatus.APPROVED, SalesOrderStatus.DELIVERED, SalesOrderStatus.CANCELLED)
+            .build();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile InvoiceService invoices;
+
+    @Activate
+    public SalesOrderServiceImpl(@Reference(target = "(osgi.unit.name=tessera-orders)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleDescriptor module,
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, @Reference DocumentEngine engine,
+            BundleContext bundle) {
+        super(module, SalesOrder.class, SalesOrderEntity.class, SalesOrderLineEntity.class, jpa, context, engine,
+                STATUSES, SalesOrderStatus.CREATED, Set.of(SalesOrderStatus.CREATED));
+        migrator.migrate(SCHEMA, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
+    }
+
+    /** An invoice for the order (not a cancelled one), with its customer, lines and totals. */
+    public Invoice toInvoice(String id, String user) {
+        InvoiceService billing = installed(invoices, "invoices");
+        return write(em -> {
+            SalesOrder order = toDto(em, findLive(em, id));
+            if (order.status == SalesOrderStatus.CANCELLED) {
+                throw new RuleViolationException("status", "sales order " + order.number
+                        + " is CANCELLED and cannot be invoiced");
+            }
+            Invoice invoice = new Invoice();
+            order.copyTo(invoice);
+            invoice.salesOrderId = order.id;
+            invoice.quoteId = order.quoteId;
+            invoice.potentialId = order.potentialId;
+            invoice.accountId = order.accountId;
+            invoice.contactId = order.contactId;
+            invoice.customerPoNumber = order.customerPoNumber;
+            return billing.create(invoice, user);
+        });
+    }
+}
