@@ -1,0 +1,531 @@
+package org.tesseracrm.campaigns.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.tesseracrm.campaigns.api.Campaign;
+import org.tesseracrm.campaigns.api.CampaignEvents;
+import org.tesseracrm.campaigns.api.CampaignMember;
+import org.tesseracrm.campaigns.api.CampaignResults;
+import org.tesseracrm.campaigns.api.CampaignService;
+import org.tesseracrm.campaigns.api.CampaignStatus;
+import org.tesseracrm.campaigns.api.MemberAddition;
+import org.tesseracrm.campaigns.api.MemberStatus;
+import org.tesseracrm.campaigns.api.MembersAdded;
+import org.tesseracrm.campaigns.api.Offer;
+import org.tesseracrm.campaigns.api.OfferChannel;
+import org.tesseracrm.campaigns.api.OfferRequest;
+import org.tesseracrm.campaigns.api.OfferResponse;
+import org.tesseracrm.platform.api.Decimals;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.Money;
+import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.RecordNotFoundException;
+import org.tesseracrm.platform.api.RecordRef;
+import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.StateMachine;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.References;
+import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.RecordIds;
+import org.tesseracrm.potentials.api.Pipeline;
+import org.tesseracrm.potentials.api.PipelineQuery;
+import org.tesseracrm.potentials.api.PotentialService;
+import org.tesseracrm.potentials.api.PotentialStage;
+
+/**
+ * Campaigns on the platform's record machinery, with their members (leads, contacts, accounts
+ * checked against the modules that own them), offers, responses, and results gathered from the
+ * modules that own each figure.
+ */
+@Component(immediate = true, service = {CampaignService.class, CollectionIndex.class},
+        property = CollectionIndex.PROPERTY + "=campaigns")
+public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEntity> implements CampaignService {
+    static final StateMachine<CampaignStatus> STATUSES = StateMachine.of(CampaignStatus.class, "status")
+            .allow(CampaignStatus.PLANNING, CampaignStatus.ACTIVE, CampaignStatus.CANCELLED)
+            .allow(CampaignStatus.ACTIVE, CampaignStatus.INACTIVE, CampaignStatus.COMPLETED, CampaignStatus.CANCELLED)
+            .allow(CampaignStatus.INACTIVE, CampaignStatus.ACTIVE, CampaignStatus.COMPLETED, CampaignStatus.CANCELLED)
+            .build();
+    /** Ids one request may add; more is a 422 asking for smaller batches. */
+    static final int MAX_IDS = 1000;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Clocks differ a little between client and server. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile PotentialService potentials;
+
+    @Activate
+    public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=tessera-campaigns)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=campaigns)") ModuleDescriptor module,
+            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+        super(module, Campaign.class, CampaignEntity.class, jpa, context);
+        migrator.migrate(CampaignEvents.MODULE, bundle.getBundle());
+    }
+
+    @Override
+    protected String labelOf(CampaignEntity campaign) {
+        return campaign.name;
+    }
+
+    // ---- the campaign record ----
+
+    @Override
+    protected void validate(Campaign c, CampaignEntity existing, List<FieldError> errors) {
+        if (existing == null && c.status != null && c.status != CampaignStatus.PLANNING && c.status != CampaignStatus.ACTIVE) {
+            errors.add(new FieldError("status", "a new campaign starts as PLANNING or ACTIVE"));
+        }
+        if (c.currency == null) {
+            c.currency = Money.DEFAULT_CURRENCY;
+        } else if (!Money.isCurrency(c.currency)) {
+            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
+            return;
+        }
+        c.budget = money("budget", c.budget, c.currency, errors);
+        c.actualCost = money("actualCost", c.actualCost, c.currency, errors);
+        c.expectedRevenue = money("expectedRevenue", c.expectedRevenue, c.currency, errors);
+        if (c.expectedResponse != null && (c.expectedResponse.signum() < 0 || c.expectedResponse.compareTo(HUNDRED) > 0)) {
+            errors.add(new FieldError("expectedResponse", "must be a percentage between 0 and 100"));
+        }
+        if (c.startDate != null && c.endDate != null && c.endDate.isBefore(c.startDate)) {
+            errors.add(new FieldError("endDate", "must not be before startDate"));
+        }
+    }
+
+    private static BigDecimal money(String field, BigDecimal amount, String currency, List<FieldError> errors) {
+        if (amount != null && amount.signum() < 0) {
+            errors.add(new FieldError(field, "must not be negative"));
+            return amount;
+        }
+        try {
+            return Money.exact(field, amount, currency);
+        } catch (RuleViolationException e) {
+            errors.addAll(e.errors());
+            return amount;
+        }
+    }
+
+    @Override
+    protected void beforeCreate(EntityManager em, CampaignEntity campaign, String user) {
+        if (campaign.status == null) {
+            campaign.status = CampaignStatus.PLANNING;
+        }
+    }
+
+    @Override
+    protected void beforeUpdate(EntityManager em, CampaignEntity campaign, Campaign before, String user) {
+        if (campaign.status == null) {
+            campaign.status = before.status;
+        }
+        STATUSES.check(before.status, campaign.status);
+    }
+
+    @Override
+    protected void completeDto(CampaignEntity entity, Campaign dto) {
+        dto.budget = Money.round(entity.budget, entity.currency);
+        dto.actualCost = Money.round(entity.actualCost, entity.currency);
+        dto.expectedRevenue = Money.round(entity.expectedRevenue, entity.currency);
+        dto.expectedResponse = Decimals.plain(entity.expectedResponse);
+    }
+
+    // ---- members ----
+
+    @Override
+    public MembersAdded addMembers(String campaignId, MemberAddition addition, String user) {
+        List<String> ids = checkAddition(addition);
+        References references = context().references();
+        String collection = addition.type.collection();
+        if (!references.isInstalled(collection)) {
+            throw new RuleViolationException("type", "the " + collection + " module is not installed");
+        }
+        Map<String, RecordRef> found = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (String id : ids) {
+            references.find(collection, id).ifPresentOrElse(ref -> found.put(id, ref),
+                    () -> errors.add(new FieldError("ids", "no live " + collection + " record has id " + id)));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("Some records cannot be members: " + errors, errors);
+        }
+        MembersAdded result = write(em -> {
+            lockLive(em, campaignId);
+            Map<String, MemberEntity> existing = new HashMap<>();
+            for (MemberEntity m : em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c"
+                    + " AND m.memberType = :t AND m.recordId IN :ids", MemberEntity.class)
+                    .setParameter("c", campaignId).setParameter("t", addition.type).setParameter("ids", ids).getResultList()) {
+                existing.put(m.recordId, m);
+            }
+            MembersAdded added = new MembersAdded();
+            added.items = new ArrayList<>();
+            Instant now = now();
+            for (String id : ids) {
+                MemberEntity m = existing.get(id);
+                if (m == null) {
+                    RecordRef ref = found.get(id);
+                    m = new MemberEntity();
+                    m.id = RecordIds.newId();
+                    m.campaignId = campaignId;
+                    m.memberType = addition.type;
+                    m.recordId = id;
+                    m.number = ref.number;
+                    m.name = ref.label == null ? null : ref.label.length() > 255 ? ref.label.substring(0, 255) : ref.label;
+                    m.status = MemberStatus.PLANNED;
+                    m.addedAt = now;
+                    m.addedBy = user;
+                    m.updatedAt = now;
+                    m.updatedBy = user;
+                    em.persist(m);
+                    added.added++;
+                }
+                added.items.add(m.toDto());
+            }
+            return added;
+        });
+        if (result.added > 0) {
+            context().post(new Event(CampaignEvents.MEMBERS_ADDED, Map.of(RecordEvents.PROPERTY_ID, campaignId,
+                    "type", addition.type.name(), "added", result.added)));
+        }
+        return result;
+    }
+
+    private static List<String> checkAddition(MemberAddition addition) {
+        List<FieldError> errors = new ArrayList<>();
+        if (addition.type == null) {
+            errors.add(new FieldError("type", "is required: LEAD, CONTACT or ACCOUNT"));
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        if (addition.ids == null || addition.ids.isEmpty()) {
+            errors.add(new FieldError("ids", "is required: the ids of the records to add"));
+        } else if (addition.ids.size() > MAX_IDS) {
+            errors.add(new FieldError("ids", "at most " + MAX_IDS + " ids per request"));
+        } else {
+            for (String id : addition.ids) {
+                if (id == null || id.isBlank() || id.length() > 36) {
+                    errors.add(new FieldError("ids", "holds an invalid id: " + id));
+                } else {
+                    ids.add(id);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The members cannot be added: " + errors, errors);
+        }
+        return new ArrayList<>(ids);
+    }
+
+    @Override
+    public List<CampaignMember> members(String campaignId, MemberStatus status) {
+        return read(em -> {
+            findLive(em, campaignId);
+            TypedQuery<MemberEntity> query = em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c"
+                    + (status == null ? "" : " AND m.status = :s") + " ORDER BY m.addedAt, m.id", MemberEntity.class)
+                    .setParameter("c", campaignId).setHint("eclipselink.read-only", "true");
+            if (status != null) {
+                query.setParameter("s", status);
+            }
+            List<CampaignMember> members = new ArrayList<>();
+            for (MemberEntity m : query.getResultList()) {
+                members.add(m.toDto());
+            }
+            return members;
+        });
+    }
+
+    @Override
+    public CampaignMember changeMemberStatus(String campaignId, String memberId, MemberStatus status, String user) {
+        if (status == null) {
+            throw new RuleViolationException("status", "is required");
+        }
+        return write(em -> {
+            findLive(em, campaignId);
+            MemberEntity m = member(em, campaignId, memberId);
+            if (m.status != status) {
+                m.status = status;
+                m.updatedAt = now();
+                m.updatedBy = user;
+            }
+            return m.toDto();
+        });
+    }
+
+    private static MemberEntity member(EntityManager em, String campaignId, String memberId) {
+        MemberEntity m = memberId == null ? null : em.find(MemberEntity.class, memberId);
+        if (m == null || !m.campaignId.equals(campaignId)) {
+            throw new RecordNotFoundException("campaign members", memberId);
+        }
+        return m;
+    }
+
+    // ---- offers and responses ----
+
+    @Override
+    public List<Offer> makeOffers(String campaignId, OfferRequest request, String user) {
+        checkOffer(request);
+        List<Offer> made = write(em -> {
+            CampaignEntity campaign = lockLive(em, campaignId);
+            requireOpen(campaign);
+            List<MemberEntity> targets;
+            if (request.memberId != null) {
+                MemberEntity m = em.find(MemberEntity.class, request.memberId);
+                if (m == null || !m.campaignId.equals(campaignId)) {
+                    throw new RuleViolationException("memberId", "is not a member of campaign " + campaign.getNumber());
+                }
+                if (m.status == MemberStatus.DO_NOT_CONTACT) {
+                    throw new RuleViolationException("memberId", "the member is DO_NOT_CONTACT");
+                }
+                targets = List.of(m);
+            } else {
+                targets = em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c AND m.status <> :dnc"
+                        + " ORDER BY m.addedAt, m.id", MemberEntity.class)
+                        .setParameter("c", campaignId).setParameter("dnc", MemberStatus.DO_NOT_CONTACT).getResultList();
+                if (targets.isEmpty()) {
+                    throw new RuleViolationException("allMembers", "campaign " + campaign.getNumber()
+                            + " has no members who may be contacted");
+                }
+            }
+            Instant now = now();
+            boolean sentNow = request.scheduledAt == null || !request.scheduledAt.isAfter(now);
+            List<Offer> offers = new ArrayList<>(targets.size());
+            for (MemberEntity m : targets) {
+                OfferEntity o = new OfferEntity();
+                o.id = RecordIds.newId();
+                o.campaignId = campaignId;
+                o.memberId = m.id;
+                o.channel = request.channel;
+                o.subject = request.subject;
+                o.content = request.content;
+                o.scheduledAt = request.scheduledAt == null ? now : request.scheduledAt;
+                o.sentAt = sentNow ? now : null;
+                o.createdAt = now;
+                o.createdBy = user;
+                em.persist(o);
+                if (sentNow) {
+                    contacted(m, now, user);
+                }
+                offers.add(o.toDto());
+            }
+            return offers;
+        });
+        context().post(new Event(CampaignEvents.OFFERS_MADE, Map.of(RecordEvents.PROPERTY_ID, campaignId,
+                "channel", request.channel.name(), "offers", made.size())));
+        return made;
+    }
+
+    private static void checkOffer(OfferRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.channel == null) {
+            errors.add(new FieldError("channel", "is required: one of " + List.of(OfferChannel.values())));
+        }
+        if (request.subject == null || request.subject.isBlank()) {
+            errors.add(new FieldError("subject", "is required"));
+        } else if (request.subject.length() > 255) {
+            errors.add(new FieldError("subject", "must be at most 255 characters"));
+        }
+        if (request.content != null && request.content.length() > 4000) {
+            errors.add(new FieldError("content", "must be at most 4000 characters"));
+        }
+        boolean all = Boolean.TRUE.equals(request.allMembers);
+        if (all == (request.memberId != null)) {
+            errors.add(new FieldError("memberId", "give one memberId or \"allMembers\": true"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The offer is not valid: " + errors, errors);
+        }
+    }
+
+    private static void requireOpen(CampaignEntity campaign) {
+        if (campaign.status.isClosed()) {
+            throw new RuleViolationException("status", "campaign " + campaign.getNumber() + " is " + campaign.status
+                    + " and sends no offers");
+        }
+    }
+
+    /** A planned member reached by an offer is now contacted; later statuses stay. */
+    private static void contacted(MemberEntity m, Instant now, String user) {
+        if (m.status == MemberStatus.PLANNED) {
+            m.status = MemberStatus.CONTACTED;
+            m.updatedAt = now;
+            m.updatedBy = user;
+        }
+    }
+
+    @Override
+    public List<Offer> offers(String campaignId) {
+        return read(em -> {
+            findLive(em, campaignId);
+            List<Offer> offers = new ArrayList<>();
+            for (OfferEntity o : em.createQuery("SELECT o FROM CampaignOffer o WHERE o.campaignId = :c"
+                    + " ORDER BY o.createdAt, o.id", OfferEntity.class).setParameter("c", campaignId)
+                    .setHint("eclipselink.read-only", "true").getResultList()) {
+                offers.add(o.toDto());
+            }
+            return offers;
+        });
+    }
+
+    @Override
+    public Offer markSent(String campaignId, String offerId, String user) {
+        return write(em -> {
+            CampaignEntity campaign = findLive(em, campaignId);
+            OfferEntity o = offer(em, campaignId, offerId);
+            if (o.sentAt == null) {
+                requireOpen(campaign);
+                o.sentAt = now();
+                contacted(member(em, campaignId, o.memberId), o.sentAt, user);
+            }
+            return o.toDto();
+        });
+    }
+
+    private static OfferEntity offer(EntityManager em, String campaignId, String offerId) {
+        OfferEntity o = offerId == null ? null : em.find(OfferEntity.class, offerId);
+        if (o == null || !o.campaignId.equals(campaignId)) {
+            throw new RecordNotFoundException("campaign offers", offerId);
+        }
+        return o;
+    }
+
+    @Override
+    public OfferResponse recordResponse(String campaignId, String offerId, OfferResponse response, String user) {
+        Instant now = now();
+        if (response.at != null && response.at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new RuleViolationException("at", "is in the future");
+        }
+        if (response.note != null && response.note.length() > 4000) {
+            throw new RuleViolationException("note", "must be at most 4000 characters");
+        }
+        OfferResponse recorded = write(em -> {
+            findLive(em, campaignId);
+            OfferEntity o = offer(em, campaignId, offerId);
+            MemberEntity m = member(em, campaignId, o.memberId);
+            if (o.sentAt == null) {
+                o.sentAt = now; // an answer proves the offer went out
+            }
+            o.responses++;
+            ResponseEntity r = new ResponseEntity();
+            r.id = RecordIds.newId();
+            r.campaignId = campaignId;
+            r.offerId = offerId;
+            r.memberId = m.id;
+            r.at = response.at == null ? now : response.at;
+            r.note = response.note;
+            r.recordedBy = user;
+            em.persist(r);
+            if (m.status != MemberStatus.RESPONDED) {
+                m.status = MemberStatus.RESPONDED;
+                m.updatedAt = now;
+                m.updatedBy = user;
+            }
+            return r.toDto();
+        });
+        context().post(new Event(CampaignEvents.RESPONDED, Map.of(RecordEvents.PROPERTY_ID, campaignId,
+                "offerId", offerId, "memberId", recorded.memberId)));
+        return recorded;
+    }
+
+    // ---- results ----
+
+    @Override
+    public CampaignResults results(String campaignId) {
+        CampaignResults results = read(em -> {
+            CampaignEntity campaign = findLive(em, campaignId);
+            CampaignResults r = new CampaignResults();
+            r.campaignId = campaignId;
+            r.currency = campaign.currency;
+            r.actualCost = Money.round(campaign.actualCost, campaign.currency);
+            r.membersByStatus = new EnumMap<>(MemberStatus.class);
+            for (MemberStatus s : MemberStatus.values()) {
+                r.membersByStatus.put(s, 0L);
+            }
+            for (Object[] row : em.createQuery("SELECT m.status, COUNT(m) FROM CampaignMember m WHERE m.campaignId = :c"
+                    + " GROUP BY m.status", Object[].class).setParameter("c", campaignId).getResultList()) {
+                r.membersByStatus.put((MemberStatus) row[0], ((Number) row[1]).longValue());
+                r.members += ((Number) row[1]).longValue();
+            }
+            r.offersByChannel = new EnumMap<>(OfferChannel.class);
+            for (OfferChannel ch : OfferChannel.values()) {
+                r.offersByChannel.put(ch, 0L);
+            }
+            for (Object[] row : em.createQuery("SELECT o.channel, COUNT(o) FROM CampaignOffer o WHERE o.campaignId = :c"
+                    + " GROUP BY o.channel", Object[].class).setParameter("c", campaignId).getResultList()) {
+                r.offersByChannel.put((OfferChannel) row[0], ((Number) row[1]).longValue());
+                r.offers += ((Number) row[1]).longValue();
+            }
+            r.responses = em.createQuery("SELECT COUNT(r) FROM CampaignResponse r WHERE r.campaignId = :c", Long.class)
+                    .setParameter("c", campaignId).getSingleResult();
+            return r;
+        });
+        addLeadFigures(results);
+        addPotentialFigures(results);
+        return results;
+    }
+
+    /** From the leads module: the default lead list leaves converted leads out, so they are counted apart. */
+    private void addLeadFigures(CampaignResults r) {
+        References references = context().references();
+        OptionalLong open = references.count("leads", Map.of("campaignId", r.campaignId));
+        OptionalLong converted = references.count("leads", Map.of("campaignId", r.campaignId, "status", "CONVERTED"));
+        if (open.isPresent() && converted.isPresent()) {
+            r.leads = open.getAsLong() + converted.getAsLong();
+            r.convertedLeads = converted.getAsLong();
+        }
+    }
+
+    /** From the potentials module: how many, how many won, and the won amount in the campaign's currency; then ROI. */
+    private void addPotentialFigures(CampaignResults r) {
+        PotentialService pipeline = potentials;
+        OptionalLong count = context().references().count("potentials", Map.of("campaignId", r.campaignId));
+        if (pipeline == null || count.isEmpty()) {
+            return;
+        }
+        PipelineQuery query = new PipelineQuery();
+        query.campaignId = r.campaignId;
+        query.currency = r.currency;
+        Pipeline byStage = pipeline.pipeline(query);
+        r.potentials = count.getAsLong();
+        for (Pipeline.Row row : byStage.stages) {
+            if (row.stage == PotentialStage.CLOSED_WON) {
+                r.wonPotentials = row.count;
+                r.wonAmount = row.amount;
+            }
+        }
+        if (r.wonAmount != null && r.actualCost != null && r.actualCost.signum() > 0) {
+            r.roi = Decimals.plain(r.wonAmount.subtract(r.actualCost).divide(r.actualCost, 4, RoundingMode.HALF_UP));
+        }
+    }
+
+    private CampaignEntity lockLive(EntityManager em, String campaignId) {
+        CampaignEntity campaign = findLive(em, campaignId);
+        // One writer of a campaign's members and offers at a time: no duplicate member, no lost status.
+        em.lock(campaign, LockModeType.PESSIMISTIC_WRITE);
+        return campaign;
+    }
+
+}

@@ -1,0 +1,84 @@
+/* The campaigns module's screen for the Tessera web UI: members and their status, adding members,
+   a bulk offer (Chào hàng) by channel, responses, and the results with ROI. */
+(function (T) {
+  "use strict";
+  var h = T.h, call = T.call, t = T.t;
+  T.addStrings({
+    en: { outreach: "Members & offers", members: "Members", addMembers: "Add members", memberType: "Kind", add: "Add",
+      bulkOffer: "Offer to all members", channel: "Channel", content: "Content", send: "Send", results: "Results",
+      offers: "Offers", responses: "Responses", response: "Record a response", leads: "Leads", convertedLeads: "Converted leads",
+      potentials: "Potentials", wonAmount: "Won amount", actualCost: "Actual cost", roi: "ROI", notInstalled: "— (module not installed)" },
+    vi: { outreach: "Thành viên & chào hàng", members: "Thành viên", addMembers: "Thêm thành viên", memberType: "Loại", add: "Thêm",
+      bulkOffer: "Chào hàng cho tất cả thành viên", channel: "Kênh", content: "Nội dung", send: "Gửi", results: "Kết quả",
+      offers: "Lần chào hàng", responses: "Phản hồi", response: "Ghi nhận phản hồi", leads: "Khách hàng tiềm năng",
+      convertedLeads: "Đã chuyển đổi", potentials: "Cơ hội", wonAmount: "Giá trị thắng", actualCost: "Chi phí thực tế",
+      roi: "ROI", notInstalled: "— (phân hệ chưa cài)" }
+  });
+  var MEMBER_STATUS = ["PLANNED", "CONTACTED", "RESPONDED", "NOT_INTERESTED", "DO_NOT_CONTACT"];
+  var CHANNELS = ["EMAIL", "PHONE_CALL", "SEMINAR", "MEETING", "POSTAL_MAIL", "SOCIAL"];
+  var KINDS = { LEAD: "leads", CONTACT: "contacts", ACCOUNT: "accounts" };
+
+  function value(v) { return v === null || v === undefined ? t("notInstalled") : String(v); }
+
+  function outreach(campaign, note) {
+    var base = "/campaigns/" + campaign.id;
+    Promise.all([call("GET", base + "/members"), call("GET", base + "/offers"), call("GET", base + "/results")]).then(function (r) {
+      var members = r[0].body.items, offers = r[1].body.items, res = r[2].body;
+      var kind = h("select", { id: "member-kind", "aria-label": t("memberType") }, Object.keys(KINDS).filter(function (k) { return T.moduleOf(KINDS[k]); })
+        .map(function (k) { return h("option", { value: k }, T.moduleOf(KINDS[k]).label[T.language()] || k); }));
+      var pick = h("select", { id: "member-records", multiple: true, size: "6", "aria-label": t("addMembers") });
+      function fill() {
+        call("GET", "/" + KINDS[kind.value] + "?limit=100").then(function (x) {
+          pick.replaceChildren.apply(pick, x.body.items.map(function (rec) {
+            var label = rec.name || [rec.firstName, rec.lastName].filter(Boolean).join(" ");
+            return h("option", { value: rec.id }, rec.number + " · " + label);
+          }));
+        }).catch(function () { return null; });
+      }
+      kind.addEventListener("change", fill);
+      if (kind.value) { fill(); }
+      var channel = h("select", { id: "offer-channel", "aria-label": t("channel") }, CHANNELS.map(function (c) { return h("option", { value: c }, c); }));
+      var subject = h("input", { id: "offer-subject", "aria-label": T.fieldLabel("subject") });
+      var content = h("textarea", { id: "offer-content", rows: "2", "aria-label": t("content") });
+      var offerOf = {};
+      offers.forEach(function (o) { offerOf[o.memberId] = o; });
+      T.shell([
+        h("h1", {}, t("outreach") + " · " + campaign.number + " · " + campaign.name),
+        note ? h("p", { class: "message good", role: "status" }, note) : null,
+        h("p", {}, h("a", { href: "#/c/campaigns/" + campaign.id }, t("back"))),
+        h("section", { class: "card", id: "campaign-results" }, h("h2", {}, t("results")), h("dl", {},
+          [[t("members"), res.members], [t("offers"), res.offers], [t("responses"), res.responses], [t("leads"), value(res.leads)],
+            [t("convertedLeads"), value(res.convertedLeads)], [t("potentials"), value(res.potentials)],
+            [t("wonAmount"), value(res.wonAmount)], [t("actualCost"), value(res.actualCost)], [t("roi"), value(res.roi)]]
+            .map(function (pair) { return [h("dt", {}, pair[0]), h("dd", {}, String(pair[1]))]; }))),
+        h("section", { class: "card" }, h("h2", {}, t("members") + " (" + members.length + ")"),
+          h("table", { id: "campaign-members" }, h("tbody", {}, members.map(function (m) {
+            var status = h("select", { "aria-label": T.fieldLabel("status") + " " + m.number }, MEMBER_STATUS.map(function (s) {
+              return h("option", { value: s, selected: s === m.status }, s);
+            }));
+            status.addEventListener("change", function () {
+              call("PATCH", base + "/members/" + m.id, { status: status.value }).then(function () { outreach(campaign, t("saved")); });
+            });
+            var offer = offerOf[m.id];
+            return h("tr", {}, h("td", {}, m.type), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status" }, m.status), h("td", {}, status),
+              h("td", {}, offer ? h("button", { onclick: function () {
+                call("POST", base + "/offers/" + offer.id + "/responses", {}).then(function () { outreach(campaign, t("saved")); });
+              } }, t("response")) : ""));
+          }))),
+          h("h3", {}, t("addMembers")), h("div", { class: "actions" }, kind, pick, h("button", { id: "add-members", onclick: function () {
+            var ids = Array.prototype.filter.call(pick.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+            call("POST", base + "/members", { type: kind.value, ids: ids }).then(function () { outreach(campaign, t("saved")); })
+              .catch(function (err) { outreach(campaign, (err.body && err.body.detail) || t("failed")); });
+          } }, t("add")))),
+        h("section", { class: "card" }, h("h2", {}, t("bulkOffer")), h("div", { class: "actions" }, channel, subject),
+          content, h("div", { class: "actions" }, h("button", { class: "primary", id: "send-offer", onclick: function () {
+            call("POST", base + "/offers", { channel: channel.value, subject: subject.value, content: content.value || null, allMembers: true })
+              .then(function () { outreach(campaign, t("saved")); })
+              .catch(function (err) { outreach(campaign, (err.body && err.body.detail) || t("failed")); });
+          } }, t("send"))))
+      ]);
+    }).catch(function () { return null; });
+  }
+
+  T.addDetailAction("campaigns", { id: "campaign-outreach", label: { en: "Members & offers", vi: "Thành viên & chào hàng" }, run: function (c) { outreach(c); } });
+})(window.Tessera);

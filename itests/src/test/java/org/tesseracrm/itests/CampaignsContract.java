@@ -1,0 +1,181 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Campaigns over HTTP: members from the modules that own them, bulk offers, responses, and results
+ * read from leads and potentials, down to the ROI.
+ */
+public abstract class CampaignsContract {
+    protected Api api;
+    protected String tag;
+
+    @Before
+    public void signIn() {
+        api = Api.asAdmin();
+        api.awaitReady("/api/v1/campaigns?limit=1", Duration.ofSeconds(60));
+        api.awaitReady("/api/v1/leads?limit=1", Duration.ofSeconds(60));
+        tag = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected JsonNode post(String path, Object body, int status) {
+        Api.Reply r = api.post(path, Api.json(body));
+        assertEquals(r.toString(), status, r.status);
+        return r.json();
+    }
+
+    protected static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    protected String campaign(Object actualCost) {
+        JsonNode c = post("/api/v1/campaigns", map("name", "Hội chợ Xuân " + tag, "type", "TRADE_SHOW", "status", "ACTIVE",
+                "startDate", "2027-01-10", "endDate", "2027-01-20", "budget", 20000000, "actualCost", actualCost,
+                "expectedResponse", 12.5), 201);
+        assertTrue(c.get("number").asText().startsWith("CAM-"));
+        return c.get("id").asText();
+    }
+
+    protected String lead(String first, String last, String campaignId) {
+        return post("/api/v1/leads", map("firstName", first, "lastName", last, "company", "Công ty " + last + " " + tag,
+                "campaignId", campaignId, "source", "CAMPAIGN"), 201).get("id").asText();
+    }
+
+    protected String contact(String first, String last) {
+        return post("/api/v1/contacts", map("firstName", first, "lastName", last + " " + tag), 201).get("id").asText();
+    }
+
+    protected static long at(JsonNode results, String group, String key) {
+        return results.get(group).get(key).asLong();
+    }
+
+    /** Two leads and a contact as members, one bulk email, two responses, one lead converted. */
+    protected JsonNode runCampaign(String campaignId, Map<String, Object> conversion) {
+        String an = lead("An", "Nguyễn", campaignId);
+        String binh = lead("Bình", "Trần", campaignId);
+        String dung = contact("Dung", "Phạm");
+        JsonNode added = post("/api/v1/campaigns/" + campaignId + "/members", map("type", "LEAD", "ids", List.of(an, binh)), 201);
+        assertEquals(2, added.get("added").asInt());
+        JsonNode again = post("/api/v1/campaigns/" + campaignId + "/members", map("type", "LEAD", "ids", List.of(an, an)), 200);
+        assertEquals("a member is not added twice", 0, again.get("added").asInt());
+        post("/api/v1/campaigns/" + campaignId + "/members", map("type", "CONTACT", "ids", List.of(dung)), 201);
+        JsonNode members = api.get("/api/v1/campaigns/" + campaignId + "/members").json().get("items");
+        assertEquals(3, members.size());
+        List<String> names = new ArrayList<>();
+        members.forEach(m -> names.add(m.get("name").asText()));
+        assertTrue(names.toString(), names.contains("An Nguyễn"));
+        members.forEach(m -> assertEquals("PLANNED", m.get("status").asText()));
+
+        JsonNode offers = post("/api/v1/campaigns/" + campaignId + "/offers", map("channel", "EMAIL",
+                "subject", "Mời tham dự hội chợ", "content", "Kính mời quý khách…", "allMembers", true), 201).get("items");
+        assertEquals("one offer per member", 3, offers.size());
+        api.get("/api/v1/campaigns/" + campaignId + "/members").json().get("items")
+                .forEach(m -> assertEquals("CONTACTED", m.get("status").asText()));
+        for (int i = 0; i < 2; i++) {
+            JsonNode response = post("/api/v1/campaigns/" + campaignId + "/offers/" + offers.get(i).get("id").asText()
+                    + "/responses", map("note", "Sẽ tham dự"), 201);
+            assertEquals(offers.get(i).get("memberId").asText(), response.get("memberId").asText());
+        }
+        Api.Reply converted = api.post("/api/v1/leads/" + an + "/convert", Api.json(conversion));
+        assertEquals(converted.toString(), 200, converted.status);
+        return converted.json();
+    }
+
+    @Test
+    public void campaignResultsAndRoi() {
+        String campaignId = campaign(10000000);
+        JsonNode conversion = runCampaign(campaignId, map("account", map("create", true), "contact", map("create", true),
+                "potential", map("name", "Gian hàng " + tag, "amount", 50000000, "closeDate", "2027-02-01")));
+        String potential = conversion.get("potentialId").asText();
+        assertEquals("the lead's campaign flows to the potential", campaignId,
+                api.get("/api/v1/potentials/" + potential).json().get("campaignId").asText());
+        assertEquals(200, api.patch("/api/v1/potentials/" + potential, Api.json(Map.of("stage", "CLOSED_WON")), null).status);
+        // a potential of the campaign that is still open
+        post("/api/v1/potentials", map("name", "Tái ký " + tag, "accountId", conversion.get("accountId").asText(),
+                "campaignId", campaignId, "amount", 7000000, "closeDate", "2027-03-01"), 201);
+
+        JsonNode r = api.get("/api/v1/campaigns/" + campaignId + "/results").json();
+        assertEquals(r.toString(), 3, r.get("members").asLong());
+        assertEquals(2, at(r, "membersByStatus", "RESPONDED"));
+        assertEquals(1, at(r, "membersByStatus", "CONTACTED"));
+        assertEquals(3, at(r, "offersByChannel", "EMAIL"));
+        assertEquals(0, at(r, "offersByChannel", "PHONE_CALL"));
+        assertEquals(2, r.get("responses").asLong());
+        assertEquals(2, r.get("leads").asLong());
+        assertEquals(1, r.get("convertedLeads").asLong());
+        assertEquals(2, r.get("potentials").asLong());
+        assertEquals(1, r.get("wonPotentials").asLong());
+        assertEquals("50000000", r.get("wonAmount").asText());
+        assertEquals("10000000", r.get("actualCost").asText());
+        assertEquals("(50,000,000 − 10,000,000) / 10,000,000", "4", r.get("roi").asText());
+    }
+
+    @Test
+    public void offersRespectMembersAndTheCampaignStatus() {
+        String campaignId = campaign(0);
+        String an = lead("An", "Võ", campaignId);
+        String binh = lead("Bình", "Đỗ", campaignId);
+        JsonNode members = post("/api/v1/campaigns/" + campaignId + "/members", map("type", "LEAD", "ids", List.of(an, binh)), 201)
+                .get("items");
+        String quiet = members.get(1).get("id").asText();
+        Api.Reply dnc = api.patch("/api/v1/campaigns/" + campaignId + "/members/" + quiet,
+                Api.json(Map.of("status", "DO_NOT_CONTACT")), null);
+        assertEquals(dnc.toString(), "DO_NOT_CONTACT", dnc.json().get("status").asText());
+        assertEquals(1, api.get("/api/v1/campaigns/" + campaignId + "/members?status=DO_NOT_CONTACT").json().get("items").size());
+
+        assertEquals(422, api.post("/api/v1/campaigns/" + campaignId + "/members",
+                Api.json(map("type", "LEAD", "ids", List.of(UUID.randomUUID().toString())))).status);
+        assertEquals(400, api.post("/api/v1/campaigns/" + campaignId + "/members",
+                Api.json(map("type", "PARTNER", "ids", List.of(an)))).status);
+        assertEquals(422, api.post("/api/v1/campaigns/" + campaignId + "/offers",
+                Api.json(map("channel", "PHONE_CALL", "subject", "Gọi", "memberId", quiet))).status);
+        assertEquals("one member or all, not both", 422, api.post("/api/v1/campaigns/" + campaignId + "/offers",
+                Api.json(map("channel", "PHONE_CALL", "subject", "Gọi", "memberId", members.get(0).get("id").asText(),
+                        "allMembers", true))).status);
+
+        Instant later = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode offers = post("/api/v1/campaigns/" + campaignId + "/offers", map("channel", "SEMINAR",
+                "subject", "Hội thảo bán hàng", "scheduledAt", later.toString(), "allMembers", true), 201).get("items");
+        assertEquals("the member who must not be contacted gets nothing", 1, offers.size());
+        assertTrue(offers.get(0).get("sentAt").isNull());
+        assertEquals("PLANNED", api.get("/api/v1/campaigns/" + campaignId + "/members?status=PLANNED").json()
+                .get("items").get(0).get("status").asText());
+        String offer = offers.get(0).get("id").asText();
+        JsonNode sent = post("/api/v1/campaigns/" + campaignId + "/offers/" + offer + "/send", null, 200);
+        assertTrue(!sent.get("sentAt").isNull());
+        assertEquals(sent.get("sentAt"), post("/api/v1/campaigns/" + campaignId + "/offers/" + offer + "/send", null, 200).get("sentAt"));
+        assertEquals(1, api.get("/api/v1/campaigns/" + campaignId + "/members?status=CONTACTED").json().get("items").size());
+
+        JsonNode r = api.get("/api/v1/campaigns/" + campaignId + "/results").json();
+        assertTrue("no ROI without a cost: " + r, r.get("roi").isNull());
+
+        assertEquals(422, api.patch("/api/v1/campaigns/" + campaignId, Api.json(Map.of("status", "PLANNING")), null).status);
+        assertEquals(200, api.patch("/api/v1/campaigns/" + campaignId, Api.json(Map.of("status", "COMPLETED")), null).status);
+        Api.Reply closed = api.post("/api/v1/campaigns/" + campaignId + "/offers",
+                Api.json(map("channel", "EMAIL", "subject", "Cảm ơn", "allMembers", true)));
+        assertEquals(closed.toString(), 422, closed.status);
+        assertEquals(1, api.get("/api/v1/campaigns/" + campaignId + "/offers").json().get("items").size());
+        assertEquals(422, api.post("/api/v1/campaigns", Api.json(map("name", tag, "budget", -1))).status);
+        assertEquals(422, api.post("/api/v1/campaigns", Api.json(map("name", tag, "startDate", "2027-02-01",
+                "endDate", "2027-01-01"))).status);
+    }
+}
