@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A Tessera distribution unpacked for the benchmark, started and stopped with its own scripts. */
-final class Server {
-    static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+/** A Tessera distribution unpacked for the benchmark (and the browser tests), started and stopped with its own scripts. */
+public final class Server {
+    public static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
 
     final Path home;
     final int port;
@@ -24,7 +25,7 @@ final class Server {
         this.port = port;
     }
 
-    static Server unpack(Path tarGz, Path into, int port) throws Exception {
+    public static Server unpack(Path tarGz, Path into, int port) throws Exception {
         if (Files.exists(into)) {
             run(new ProcessBuilder("rm", "-rf", into.toString()));
         }
@@ -47,7 +48,7 @@ final class Server {
     }
 
     /** Starts the server; returns the milliseconds from the start command to the first 200 of the leads list. */
-    long start() throws Exception {
+    public long start() throws Exception {
         long begin = System.nanoTime();
         ProcessBuilder start = new ProcessBuilder(home.resolve("bin/start").toString());
         start.environment().put("TESSERA_ADMIN_PASSWORD", PASSWORD);
@@ -63,7 +64,7 @@ final class Server {
         throw new IllegalStateException("Tessera did not answer within 180 s; see " + home.resolve("data/log/karaf.log"));
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         Optional<ProcessHandle> java = process();
         ProcessBuilder stop = new ProcessBuilder(home.resolve("bin/stop").toString());
         stop.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -91,11 +92,26 @@ final class Server {
         throw new IllegalStateException("no VmRSS for " + pid);
     }
 
-    String base() {
+    /** Runs Karaf shell commands in the running server as the administrator (bin/client over its SSH port). */
+    public void shell(String... commands) throws Exception {
+        ProcessBuilder client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(port + 1),
+                "-u", "admin", "-p", PASSWORD);
+        client.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = client.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write((String.join("\n", commands) + "\nlogout\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + List.of(commands));
+        }
+    }
+
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    String authorization() {
+    public String authorization() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 

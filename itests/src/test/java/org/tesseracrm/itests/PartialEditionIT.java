@@ -31,7 +31,12 @@ public class PartialEditionIT {
 
     @Configuration
     public Option[] configuration() {
-        return TesseraDistribution.withFeatures("tessera-leads", "tessera-contacts");
+        // A reseller's edition: two modules and its own product name.
+        Option[] edition = TesseraDistribution.withFeatures("tessera-leads", "tessera-contacts");
+        Option[] branded = java.util.Arrays.copyOf(edition, edition.length + 1);
+        branded[edition.length] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/org.tesseracrm.branding.cfg", "productName", "Acme CRM");
+        return branded;
     }
 
     @Before
@@ -45,6 +50,17 @@ public class PartialEditionIT {
                 "company", "Nhà sách " + UUID.randomUUID())));
         assertEquals(r.toString(), 201, r.status);
         return r.json().get("id").asText();
+    }
+
+    @Test
+    public void brandingComesFromTheDistributionsConfiguration() {
+        Api.Reply branding = api.withoutCredentials().get("/api/v1/branding");
+        assertEquals(branding.toString(), 200, branding.status);
+        assertEquals("Acme CRM", branding.json().get("productName").asText());
+        Api.Reply logo = api.withoutCredentials().get(branding.json().get("logoUrl").asText());
+        assertEquals(200, logo.status);
+        assertEquals("image/svg+xml", logo.header("Content-Type"));
+        assertTrue(logo.text.startsWith("<svg"));
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+
+/**
+ * Installing, removing, reinstalling and updating a module in a running server, as an administrator
+ * does with {@code feature:install}/{@code feature:uninstall}/{@code bundle:update}, while a client
+ * keeps working with another module: not one of its requests fails, the module's data outlives its
+ * removal, and no bundle outside the module is stopped or refreshed.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LiveDeploymentIT {
+    private static final String FEATURE = "tessera-campaigns";
+    private static final Set<String> MODULE_BUNDLES = Set.of("org.tesseracrm.campaigns", "org.tesseracrm.campaigns-api");
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 60000)
+    private FeaturesService features;
+
+    @Configuration
+    public Option[] configuration() {
+        // The sales edition, as a reseller ships it; campaigns come later, live.
+        return TesseraDistribution.withFeatures("tessera-leads", "tessera-accounts", "tessera-contacts", "tessera-potentials");
+    }
+
+    @Test
+    public void modulesComeAndGoWhileOthersKeepAnswering() throws Exception {
+        Api api = Api.asAdmin();
+        api.awaitReady("/api/v1/leads?limit=1", DEADLINE);
+        assertEquals(404, api.get("/api/v1/campaigns").status);
+        String tag = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = api.post("/api/v1/leads", Api.json(Map.of("lastName", "Liên tục " + tag))).json().get("id").asText();
+
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        BundleListener bundles = event -> {
+            String name = event.getBundle().getSymbolicName();
+            if (!MODULE_BUNDLES.contains(name) && (event.getType() == BundleEvent.STOPPED
+                    || event.getType() == BundleEvent.UNRESOLVED || event.getType() == BundleEvent.UPDATED)) {
+                disturbed.add(name + " " + event.getType());
+            }
+        };
+        List<FrameworkEvent> refreshes = new CopyOnWriteArrayList<>();
+        FrameworkListener framework = event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshes.add(event);
+            }
+        };
+        Map<Long, String> outsideTheModule = bundleStates();
+        context.addBundleListener(bundles);
+        context.addFrameworkListener(framework);
+        SteadyLoop loop = new SteadyLoop(api, "/api/v1/leads/" + lead).start();
+        try {
+            long asked = System.nanoTime();
+            features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            long returned = System.nanoTime();
+            long firstAnswer = awaitStatus(api, "/api/v1/campaigns?limit=1", 200);
+            System.out.printf("LIVE-DEPLOY first feature:install took %d ms; from its return to the first 200 of /campaigns: %d ms%n",
+                    (returned - asked) / 1_000_000, (firstAnswer - returned) / 1_000_000);
+            assertTrue(moduleNames(api).contains("campaigns"));
+            Api.Reply created = api.post("/api/v1/campaigns", Api.json(Map.of("name", "Live " + tag)));
+            assertEquals(created.toString(), 201, created.status);
+            String campaign = created.json().get("id").asText();
+
+            features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            awaitStatus(api, "/api/v1/campaigns/" + campaign, 404);
+            assertFalse(moduleNames(api).contains("campaigns"));
+
+            asked = System.nanoTime();
+            features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            returned = System.nanoTime();
+            firstAnswer = awaitStatus(api, "/api/v1/campaigns/" + campaign, 200);
+            System.out.printf("LIVE-DEPLOY reinstall: feature:install took %d ms; from its return to the first 200 of /campaigns: %d ms%n",
+                    (returned - asked) / 1_000_000, (firstAnswer - returned) / 1_000_000);
+            assertTrue(moduleNames(api).contains("campaigns"));
+            assertEquals("the data outlived the module", "Live " + tag,
+                    api.get("/api/v1/campaigns/" + campaign).json().get("name").asText());
+
+            Bundle implementation = bundle("org.tesseracrm.campaigns");
+            long before = implementation.getLastModified();
+            implementation.update();
+            assertTrue(bundle("org.tesseracrm.campaigns").getLastModified() >= before);
+            awaitStatus(api, "/api/v1/campaigns/" + campaign, 200);
+            assertEquals(201, api.post("/api/v1/campaigns", Api.json(Map.of("name", "After update " + tag))).status);
+        } finally {
+            loop.stop();
+            context.removeBundleListener(bundles);
+            context.removeFrameworkListener(framework);
+        }
+        System.out.printf("LIVE-DEPLOY steady loop on /leads: %d requests, %d failed%n", loop.requests.get(), loop.failures.size());
+        assertTrue("the loop ran throughout", loop.requests.get() > 20);
+        assertEquals("failed requests to the untouched module: " + loop.failures, 0, loop.failures.size());
+        assertEquals("bundles outside the module were disturbed: " + disturbed, List.of(), disturbed);
+        assertEquals("bundles outside the module are the same bundles, in the same state",
+                outsideTheModule, bundleStates());
+        System.out.printf("LIVE-DEPLOY package refreshes (of the module's own bundles only): %d%n", refreshes.size());
+    }
+
+    /** Id → name and state of every bundle that is not the module's. */
+    private Map<Long, String> bundleStates() {
+        Map<Long, String> states = new java.util.TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            if (!MODULE_BUNDLES.contains(b.getSymbolicName())) {
+                states.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState());
+            }
+        }
+        return states;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static List<String> moduleNames(Api api) {
+        List<String> names = new ArrayList<>();
+        api.get("/api/v1/modules").json().get("items").forEach(m -> names.add(m.get("name").asText()));
+        return names;
+    }
+
+    /** Waits until {@code path} answers {@code status}; returns when (System.nanoTime). */
+    private static long awaitStatus(Api api, String path, int status) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        String last = "";
+        while (System.nanoTime() < end) {
+            Api.Reply r = api.get(path);
+            if (r.status == status) {
+                return System.nanoTime();
+            }
+            last = r.toString();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + DEADLINE + ": " + last);
+    }
+}
