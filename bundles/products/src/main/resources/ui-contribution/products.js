@@ -1,0 +1,30 @@
+/* The products module's screen for the Tessera web UI: a product's stock ledger, newest first. */
+(function (T) {
+  "use strict";
+  var h = T.h, call = T.call, t = T.t;
+  T.addStrings({
+    en: { ledger: "Stock ledger", movement: "Movement", balance: "Balance", reason: "Reason", document: "Document", at: "When", by: "By" },
+    vi: { ledger: "Sổ kho", movement: "Nhập / xuất", balance: "Tồn", reason: "Lý do", document: "Chứng từ", at: "Thời điểm", by: "Người thực hiện" }
+  });
+
+  function ledger(product) {
+    call("GET", "/products/" + product.id + "/stock-movements").then(function (r) {
+      var cols = ["at", "movement", "balance", "reason", "document", "by"];
+      T.shell([h("h1", {}, t("ledger") + " · " + product.number + " · " + product.name),
+        h("p", {}, h("a", { href: "#/c/products/" + product.id }, t("back"))),
+        h("table", { id: "stock-ledger" }, h("thead", {}, h("tr", {}, cols.map(function (c) { return h("th", { scope: "col" }, t(c)); }))),
+          h("tbody", {}, r.body.items.map(function (m) {
+            return h("tr", {}, h("td", {}, new Date(m.at).toLocaleString()), h("td", {}, String(m.quantity)), h("td", {}, String(m.balance)),
+              h("td", {}, m.reason), h("td", {}, m.documentType ? h("a", { href: "#/c/" + m.documentType + "/" + m.documentId }, m.documentType) : (m.note || "")),
+              h("td", {}, m.by || ""));
+          })))]);
+    }).catch(function () { return null; });
+  }
+
+  T.addDetailAction("products", {
+    id: "stock-ledger-button",
+    label: { en: "Stock ledger", vi: "Sổ kho" },
+    shown: function (product) { return product.stockTracked !== false; },
+    run: ledger
+  });
+})(window.Tessera);

@@ -1,0 +1,549 @@
+/* Tessera CRM web UI: one page, no build step. Screens are generated from /api/v1/modules, so the
+   modules installed on the server decide what it shows; every call goes through the public REST API. */
+(function () {
+  "use strict";
+  var I18N = window.TESSERA_I18N;
+  var API = "/api/v1";
+  var app = document.getElementById("app");
+  var state = { lang: localStorage.getItem("tessera.lang") || "en", modules: [], branding: null, user: null, note: null };
+
+  /* Each navigation is a new view; an answer that arrives after the user moved on must not paint over the
+     screen they are on now (a slow detail page replacing the form they started typing in). */
+  var view = 0;
+  function stillCurrent() { var mine = view; return function () { return mine === view; }; }
+
+  function t(key) { return (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || key; }
+  function fieldLabel(name) {
+    var pair = I18N.fields[name];
+    if (pair) { return pair[state.lang === "vi" ? 1 : 0]; }
+    return name.replace(/([A-Z])/g, " $1").replace(/^./, function (c) { return c.toUpperCase(); });
+  }
+  function enumLabel(field, value) {
+    var found = (field.values || []).filter(function (v) { return v.value === value; })[0];
+    return found ? (found[state.lang] || found.en) : value;
+  }
+  function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
+
+  /* Builds elements without innerHTML, so data from the server is never parsed as markup. */
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) { return; }
+      if (k.indexOf("on") === 0) { el.addEventListener(k.substring(2), v); }
+      else if (k === "text") { el.textContent = v; }
+      else { el.setAttribute(k, v === true ? "" : v); }
+    });
+    for (var i = 2; i < arguments.length; i++) { append(el, arguments[i]); }
+    return el;
+  }
+  function append(el, child) {
+    if (child === null || child === undefined || child === false) { return; }
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+  }
+
+  function call(method, path, body) {
+    var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json" } };
+    if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+    return fetch(API + path, init).then(function (r) {
+      if (r.status === 204) { return { status: 204, body: null }; }
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
+        if (r.status === 401 && path !== "/session") { state.user = null; renderSignIn(); throw { status: 401, body: json }; }
+        if (r.status >= 400) { throw { status: r.status, body: json }; }
+        return { status: r.status, body: json };
+      });
+    });
+  }
+
+  function setLanguage(lang) {
+    state.lang = lang;
+    localStorage.setItem("tessera.lang", lang);
+    document.documentElement.lang = lang;
+    route();
+  }
+  function languageSwitch() {
+    return h("label", { class: "lang" }, h("span", { class: "muted" }, t("language") + " "),
+      h("select", { "aria-label": t("language"), id: "language", onchange: function (e) { setLanguage(e.target.value); } },
+        h("option", { value: "en", selected: state.lang === "en" }, "English"),
+        h("option", { value: "vi", selected: state.lang === "vi" }, "Tiếng Việt")));
+  }
+  function brand() {
+    var b = state.branding || { productName: "Tessera CRM", logoUrl: API + "/branding/logo" };
+    document.title = b.productName;
+    return h("span", { class: "brand" }, h("img", { src: b.logoUrl, alt: "" }), h("span", { id: "product-name" }, b.productName));
+  }
+
+  function renderSignIn(problem, userName) {
+    var form = h("form", { class: "card signin", id: "signin", onsubmit: function (e) {
+      e.preventDefault();
+      call("POST", "/session", { user: form.user.value, password: form.password.value })
+        .then(function (r) { state.user = r.body; return start(); })
+        .catch(function () { renderSignIn(t("badSignIn"), form.user.value); });
+    } },
+      brand(),
+      problem ? h("p", { class: "message bad", role: "alert" }, problem) : null,
+      field("user", t("user"), h("input", { id: "user", name: "user", autocomplete: "username", required: true, value: userName || null })),
+      field("password", t("password"), h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true })),
+      h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "signin-button" }, t("signIn")), languageSwitch()));
+    app.replaceChildren(form);
+    (userName ? form.password : form.user).focus();
+  }
+  function field(id, label, input, error) {
+    return h("div", { class: "field" }, h("label", { for: id }, label), input,
+      error ? h("span", { class: "error", id: id + "-error" }, error) : null);
+  }
+
+  function shell(content) {
+    var current = (location.hash.split("/")[2]) || "";
+    var page = location.hash.indexOf("#/p/") === 0 ? location.hash.substring(4) : null;
+    var nav = h("nav", { "aria-label": "Modules" }, state.modules.map(function (m) {
+      return h("a", { href: "#/c/" + m.collection, id: "nav-" + m.collection, "aria-current": m.collection === current ? "page" : null }, moduleLabel(m));
+    }), Object.keys(pages).filter(function (id) { return moduleOf(pages[id].module); }).map(function (id) {
+      return h("a", { href: "#/p/" + id, id: "nav-page-" + id, "aria-current": id === page ? "page" : null }, pages[id].label[state.lang] || pages[id].label.en);
+    }));
+    app.replaceChildren(
+      h("header", {}, brand(), h("span", { class: "spacer" }), languageSwitch(),
+        h("span", { class: "muted" }, state.user ? state.user.user : ""),
+        h("button", { id: "signout", onclick: function () { call("DELETE", "/session").then(function () { renderSignIn(); }); } }, t("signOut"))),
+      h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
+  }
+
+  function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
+
+  function display(f, value) {
+    if (value === null || value === undefined || value === "") { return ""; }
+    if (f.type === "ENUM") { return enumLabel(f, value); }
+    if (f.type === "BOOLEAN") { return value ? t("yes") : t("no"); }
+    if (f.type === "ADDRESS") { return ["street", "city", "state", "postalCode", "country"].map(function (k) { return value[k]; }).filter(Boolean).join(", "); }
+    if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
+    if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
+    return String(value);
+  }
+
+  function renderList(m, params, items, cursor) {
+    var filters = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
+    var shown = m.fields.filter(function (f) { return !f.readOnly && ["TEXT", "ADDRESS", "LINE_ITEMS", "TOTALS", "REFERENCE"].indexOf(f.type) < 0; }).slice(0, 4);
+    var search = h("input", { id: "q", type: "search", value: params.q || "", placeholder: t("searchHint"), "aria-label": t("search") });
+    var form = h("form", { class: "toolbar", role: "search", onsubmit: function (e) {
+      e.preventDefault();
+      var next = { q: search.value };
+      filters.forEach(function (f) { next[f.name] = form.elements["filter-" + f.name].value; });
+      next.sort = form.elements.sort.value;
+      next.deleted = form.elements.deleted.checked ? "true" : "";
+      list(m, next);
+    } },
+      h("label", { for: "q" }, t("search"), search),
+      filters.map(function (f) {
+        return h("label", { for: "filter-" + f.name }, fieldLabel(f.name), h("select", { id: "filter-" + f.name, name: "filter-" + f.name },
+          h("option", { value: "" }, t("all")),
+          f.values.map(function (v) { return h("option", { value: v.value, selected: params[f.name] === v.value }, v[state.lang] || v.en); })));
+      }),
+      h("label", { for: "sort" }, t("sortBy"), h("select", { id: "sort", name: "sort" }, h("option", { value: "" }, t("newest")),
+        m.fields.filter(function (f) { return f.sortable; }).map(function (f) {
+          return h("option", { value: f.name, selected: params.sort === f.name }, fieldLabel(f.name));
+        }))),
+      h("label", { for: "deleted" }, t("showDeleted"), h("input", { id: "deleted", name: "deleted", type: "checkbox", checked: params.deleted === "true" })),
+      h("button", { type: "submit", id: "search-button" }, t("search")),
+      h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))));
+    var rows = items.map(function (r) {
+      return h("tr", {}, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
+        shown.map(function (f, i) { return h("td", { class: i > 1 ? "hide-narrow" : null }, display(f, r[f.name])); }),
+        params.deleted === "true" ? h("td", {}, h("button", { onclick: function () { restore(m, r.id); } }, t("restore"))) : null);
+    });
+    var table = h("table", { id: "records" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("number")),
+      shown.map(function (f, i) { return h("th", { scope: "col", class: i > 1 ? "hide-narrow" : null }, fieldLabel(f.name)); }))),
+      h("tbody", {}, rows));
+    shell([h("h1", {}, moduleLabel(m)), form, items.length ? table : h("p", { class: "muted" }, t("noRecords")),
+      cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor); } }, t("loadMore"))) : null]);
+  }
+
+  function list(m, params, before, cursor) {
+    var still = stillCurrent();
+    var query = [];
+    Object.keys(params).forEach(function (k) { if (params[k]) { query.push(encodeURIComponent(k) + "=" + encodeURIComponent(params[k])); } });
+    if (cursor) { query.push("cursor=" + encodeURIComponent(cursor)); }
+    call("GET", "/" + m.collection + (query.length ? "?" + query.join("&") : "")).then(function (r) {
+      if (still()) { renderList(m, params, (before || []).concat(r.body.items), r.body.nextCursor); }
+    }).catch(function (err) { if (still()) { showProblem(err); } });
+  }
+
+  function restore(m, id) {
+    call("POST", "/" + m.collection + "/" + id + "/restore").then(function () { detail(m, id, t("restoredOk")); }).catch(showProblem);
+  }
+
+  /** Moves a record along its statuses (the server refuses an illegal step with its reason). */
+  function statusChange(m, rec) {
+    var f = m.fields.filter(function (x) { return x.type === "ENUM" && !x.readOnly && (x.name === "status" || x.name === "stage"); })[0];
+    if (!f) { return null; }
+    var select = h("select", { id: "next-" + f.name, "aria-label": fieldLabel(f.name) },
+      f.values.map(function (v) { return h("option", { value: v.value, selected: rec[f.name] === v.value }, v[state.lang] || v.en); }));
+    return h("div", { class: "actions" }, h("label", { for: "next-" + f.name }, fieldLabel(f.name) + " "), select,
+      h("button", { id: "change-" + f.name, onclick: function () {
+        var body = {};
+        body[f.name] = select.value;
+        call("PATCH", "/" + m.collection + "/" + rec.id, body).then(function () { detail(m, rec.id, t("saved")); })
+          .catch(function (err) { detail(m, rec.id, null, err.body); });
+      } }, t("save")));
+  }
+
+  /** The records of other installed modules that point to this one (an account's contacts, potentials, quotes, …). */
+  function related(m, rec) {
+    var box = h("div", { id: "related" });
+    state.modules.forEach(function (other) {
+      other.fields.filter(function (f) { return f.type === "REFERENCE" && f.references === m.collection && f.filterable; })
+        .forEach(function (f) {
+          call("GET", "/" + other.collection + "?limit=20&" + f.name + "=" + encodeURIComponent(rec.id)).then(function (r) {
+            if (!r.body.items.length) { return; }
+            if (!box.firstChild) { box.appendChild(h("h2", {}, t("related"))); }
+            box.appendChild(h("div", { class: "card", id: "related-" + other.collection },
+              h("h3", {}, moduleLabel(other) + (other.collection === m.collection ? " (" + fieldLabel(f.name) + ")" : "")),
+              h("ul", {}, r.body.items.map(function (x) {
+                var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ");
+                return h("li", {}, h("a", { href: "#/c/" + other.collection + "/" + x.id }, x.number + (label ? " · " + label : "")));
+              }))));
+          }).catch(function () { return null; });
+        });
+    });
+    return box;
+  }
+
+  /** Shows a referenced record as "number · name", linked to its page. */
+  function referenceLink(el, collection, id) {
+    call("GET", "/" + collection + "/" + id).then(function (r) {
+      var x = r.body;
+      var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ");
+      el.replaceChildren(h("a", { href: "#/c/" + collection + "/" + id }, x.number + (label ? " · " + label : "")));
+    }).catch(function () { return null; });
+  }
+
+  function detail(m, id, note, problem) {
+    var still = stillCurrent();
+    call("GET", "/" + m.collection + "/" + id).then(function (r) {
+      if (!still()) { return; }
+      var rec = r.body;
+      var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)];
+      m.fields.forEach(function (f) {
+        if (f.type === "LINE_ITEMS" || f.type === "TOTALS") { return; }
+        var dd = h("dd", { id: "detail-" + f.name }, display(f, rec[f.name]));
+        if (f.type === "REFERENCE" && rec[f.name] && moduleOf(f.references)) {
+          referenceLink(dd, f.references, rec[f.name]);
+        }
+        rows.push(h("dt", {}, fieldLabel(f.name)), dd);
+      });
+      var lines = rec.lineItems ? linesTable(rec) : null;
+      shell([h("h1", {}, moduleLabel(m) + " · " + rec.number), note ? h("p", { class: "message good", role: "status" }, note) : null,
+        h("div", { class: "card" }, h("dl", {}, rows), lines),
+        statusChange(m, rec),
+        h("div", { class: "actions" }, (m.actions || []).map(function (a) {
+          return h("button", { id: "action-" + a.name, onclick: function () {
+            call("POST", "/" + m.collection + "/" + id + "/" + a.name).then(function (r) {
+              if (a.creates && r.body && r.body.id) { location.hash = "#/c/" + a.creates + "/" + r.body.id; }
+              else { detail(m, id, t("saved")); }
+            }).catch(function (err) { detail(m, id, null, err.body); });
+          } }, a.label[state.lang] || a.label.en);
+        })),
+        h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return !a.shown || a.shown(rec); })
+          .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
+        problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
+        related(m, rec),
+        h("div", { class: "actions" },
+          h("a", { href: "#/c/" + m.collection }, t("back")),
+          h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")),
+          h("button", { id: "delete", class: "danger", onclick: function () {
+            if (!window.confirm(t("confirmDelete"))) { return; }
+            call("DELETE", "/" + m.collection + "/" + id).then(function () { location.hash = "#/c/" + m.collection; }).catch(showProblem);
+          } }, t("delete")))]);
+    }).catch(function (err) { if (still()) { showProblem(err); } });
+  }
+
+  function linesTable(rec) {
+    var cols = ["name", "quantity", "unitPrice", "discountPercent", "taxRate", "lineTotal"];
+    return h("div", {}, h("h2", {}, t("lines")), h("table", { id: "lines" },
+      h("thead", {}, h("tr", {}, cols.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }))),
+      h("tbody", {}, rec.lineItems.map(function (l) { return h("tr", {}, cols.map(function (c) { return h("td", {}, l[c] === null ? "" : String(l[c])); })); }))),
+      rec.totals ? h("dl", { id: "totals" }, ["subtotal", "discount", "tax", "shipping", "grandTotal"].map(function (k) {
+        return [h("dt", {}, t(k)), h("dd", { id: "total-" + k }, String(rec.totals[k]))];
+      })) : null);
+  }
+
+  /** A choice among the latest records of the referenced module, or a plain id when it is not installed. */
+  function referencePicker(f, value) {
+    var id = "field-" + f.name;
+    var select = h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
+      value ? h("option", { value: value, selected: true }, value) : null);
+    if (!moduleOf(f.references)) {
+      return h("input", { id: id, name: f.name, value: value || "", placeholder: t("reference") });
+    }
+    call("GET", "/" + f.references + "?limit=100").then(function (r) {
+      select.replaceChildren(h("option", { value: "" }, ""));
+      r.body.items.forEach(function (x) {
+        var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || "";
+        select.appendChild(h("option", { value: x.id, selected: x.id === value }, x.number + (label ? " · " + label : "")));
+      });
+    }).catch(function () { return null; });
+    return select;
+  }
+
+  var LINE_FIELDS = ["name", "quantity", "unitPrice", "discountPercent", "taxRate"];
+  function lineRow(line, index) {
+    return h("tr", {}, LINE_FIELDS.map(function (c) {
+      var v = line && line[c] !== null && line[c] !== undefined ? String(line[c]) : "";
+      return h("td", {}, h("input", { "aria-label": fieldLabel(c) + " " + (index + 1), name: "line-" + c, value: v,
+        inputmode: c === "name" ? null : "decimal", "data-product": c === "name" && line && line.productId ? line.productId : null }));
+    }), h("td", {}, h("button", { type: "button", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
+  }
+  function linesEditor(rec) {
+    var body = h("tbody", { id: "line-rows" }, ((rec && rec.lineItems) || [null]).map(lineRow));
+    return h("div", { class: "field" }, h("span", { class: "label" }, t("lines")),
+      h("table", { class: "lines" }, h("thead", {}, h("tr", {}, LINE_FIELDS.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }), h("th", {}))), body),
+      h("div", {}, h("button", { type: "button", id: "add-line", onclick: function () { body.appendChild(lineRow(null, body.children.length)); } }, t("addLine"))));
+  }
+  function linesOf(form) {
+    var rows = form.querySelectorAll("#line-rows tr");
+    var lines = [];
+    rows.forEach(function (row) {
+      var line = {};
+      var empty = true;
+      LINE_FIELDS.forEach(function (c) {
+        var el = row.querySelector("[name=line-" + c + "]");
+        var v = el.value.trim();
+        if (c === "name" && el.getAttribute("data-product")) { line.productId = el.getAttribute("data-product"); }
+        if (v !== "") { empty = false; line[c] = c === "name" || isNaN(Number(v)) ? v : Number(v); }
+      });
+      if (!empty) { lines.push(line); }
+    });
+    return lines;
+  }
+
+  function input(f, value) {
+    var id = "field-" + f.name;
+    if (f.type === "REFERENCE") { return referencePicker(f, value); }
+    if (f.type === "ENUM") {
+      return h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
+        f.values.map(function (v) { return h("option", { value: v.value, selected: value === v.value }, v[state.lang] || v.en); }));
+    }
+    if (f.type === "BOOLEAN") { return h("input", { id: id, name: f.name, type: "checkbox", checked: value === true }); }
+    if (f.type === "TEXT") { return h("textarea", { id: id, name: f.name, rows: "3" }, value || ""); }
+    var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", PHONE: "tel" }[f.type] || "text";
+    return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
+      inputmode: f.type === "DECIMAL" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
+  }
+
+  function valueOf(form, f) {
+    var el = form.elements[f.name];
+    if (!el) { return undefined; }
+    if (f.type === "BOOLEAN") { return el.checked; }
+    var v = el.value.trim();
+    if (v === "") { return null; }
+    if (f.type === "INTEGER") { return parseInt(v, 10); }
+    if (f.type === "DECIMAL") { return isNaN(Number(v)) ? v : Number(v); }
+    return v;
+  }
+
+  /** A create (no id) or edit form; after a refusal, {@code rec} holds what was typed and the errors show next to the fields. */
+  function renderForm(m, rec, problem, original) {
+    var stored = original || (rec && rec.id ? rec : null);
+    var hasLines = m.fields.some(function (f) { return f.type === "LINE_ITEMS"; });
+    if (original) { rec = merge(original, rec); }
+    var editable = m.fields.filter(function (f) { return !f.readOnly && ["ADDRESS", "LINE_ITEMS", "TOTALS"].indexOf(f.type) < 0; });
+    var errors = {};
+    ((problem && problem.errors) || []).forEach(function (e) { errors[e.field] = (errors[e.field] ? errors[e.field] + "; " : "") + e.message; });
+    var form = h("form", { id: "record-form", novalidate: true, onsubmit: function (e) {
+      e.preventDefault();
+      var body = {};
+      editable.forEach(function (f) {
+        var v = valueOf(form, f);
+        var was = !stored || stored[f.name] === undefined ? null : stored[f.name];
+        if (v !== was) { body[f.name] = v; }
+      });
+      if (hasLines) {
+        var lines = linesOf(form);
+        var before = stored ? JSON.stringify((stored.lineItems || []).map(function (l) { var c = merge(l, {}); delete c.lineTotal; return c; })) : "[]";
+        if (JSON.stringify(lines) !== before) { body.lineItems = lines; }
+      }
+      var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body) : call("POST", "/" + m.collection, body);
+      saving.then(function (r) { state.note = t("saved"); location.hash = "#/c/" + m.collection + "/" + r.body.id; })
+        .catch(function (err) { if (err.status === 401) { return; } renderForm(m, body, err.body || {}, stored); });
+    } },
+      problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, (problem.errors ? t("notValid") + " " : "") + (problem.detail || t("failed"))) : null,
+      editable.map(function (f) {
+        var el = input(f, rec ? rec[f.name] : null);
+        if (errors[f.name]) { el.setAttribute("aria-invalid", "true"); el.setAttribute("aria-describedby", "field-" + f.name + "-error"); }
+        return field("field-" + f.name, fieldLabel(f.name) + (f.required ? " *" : ""), el, errors[f.name]);
+      }),
+      hasLines ? linesEditor(rec) : null,
+      hasLines && Object.keys(errors).some(function (k) { return k.indexOf("lineItems") === 0; })
+        ? h("p", { class: "error", id: "line-errors" }, Object.keys(errors).filter(function (k) { return k.indexOf("lineItems") === 0; })
+          .map(function (k) { return k + ": " + errors[k]; }).join("; ")) : null,
+      h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")),
+        h("a", { href: rec && rec.id ? "#/c/" + m.collection + "/" + rec.id : "#/c/" + m.collection }, t("cancel"))));
+    shell([h("h1", {}, moduleLabel(m) + (rec && rec.number ? " · " + rec.number : " · " + t("newRecord"))), form]);
+    var first = form.querySelector("[aria-invalid=true]") || form.querySelector("input, select, textarea");
+    if (first) { first.focus(); }
+  }
+  function merge(a, b) { var r = {}; Object.keys(a).forEach(function (k) { r[k] = a[k]; }); Object.keys(b).forEach(function (k) { r[k] = b[k]; }); return r; }
+
+  function showProblem(err) {
+    if (err && err.status === 401) { return; }
+    var body = (err && err.body) || {};
+    shell([h("p", { class: "message bad", role: "alert" }, (body.title || t("failed")) + (body.detail ? ": " + body.detail : ""))]);
+  }
+
+  /* ---- dashboard: charts drawn as SVG from the modules' own figures ---- */
+  var SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, text) {
+    var el = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+  function number(v) { return Number(v).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US"); }
+
+  /** Horizontal bars; rows are {label, value, second?}; the second value (e.g. weighted) is drawn inside the first. */
+  function barChart(id, title, rows, secondLabel) {
+    var max = Math.max.apply(null, rows.map(function (r) { return Math.max(r.value, r.second || 0); }).concat([1]));
+    var rowHeight = 28, width = 640, labelWidth = 200, valueWidth = 130, barWidth = width - labelWidth - valueWidth;
+    var chart = svg("svg", { viewBox: "0 0 " + width + " " + Math.max(rows.length, 1) * rowHeight, width: "100%", role: "img",
+      "aria-label": title + ": " + rows.map(function (r) { return r.label + " " + number(r.value); }).join(", ") });
+    rows.forEach(function (r, i) {
+      var y = i * rowHeight;
+      chart.appendChild(svg("text", { x: 0, y: y + 18, "font-size": 13 }, r.label));
+      chart.appendChild(svg("rect", { x: labelWidth, y: y + 5, height: 18, width: Math.max(1, barWidth * r.value / max), fill: "#1f6feb", rx: 3 }));
+      if (r.second !== undefined) {
+        chart.appendChild(svg("rect", { x: labelWidth, y: y + 10, height: 8, width: Math.max(0, barWidth * r.second / max), fill: "#9ecbff", rx: 2 }));
+      }
+      chart.appendChild(svg("text", { x: labelWidth + barWidth + 6, y: y + 18, "font-size": 12 }, number(r.value)));
+    });
+    return h("figure", { class: "card chart", id: id }, h("figcaption", {}, h("strong", {}, title),
+      secondLabel ? h("span", { class: "muted" }, " · " + t("amount") + " / " + secondLabel) : null), rows.length ? chart : h("p", { class: "muted" }, t("noRecords")));
+  }
+
+  function fieldOf(collection, name) {
+    var m = moduleOf(collection);
+    return m ? m.fields.filter(function (f) { return f.name === name; })[0] : null;
+  }
+
+  function dashboard(note) {
+    var charts = h("div", { class: "charts", id: "dashboard" });
+    var admin = state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0;
+    shell([h("h1", {}, t("dashboard")), note ? h("p", { class: "message good", role: "status" }, note) : null,
+      admin ? h("div", { class: "actions" }, h("button", { id: "sample-data", onclick: function () {
+        call("POST", "/sample-data").then(function () { dashboard(t("sampleLoaded")); })
+          .catch(function (err) { dashboard(err.status === 409 ? t("sampleThere") : t("failed")); });
+      } }, t("sampleData"))) : null, charts]);
+    if (moduleOf("potentials")) {
+      call("GET", "/potentials/pipeline").then(function (r) {
+        var stage = fieldOf("potentials", "stage");
+        charts.appendChild(barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
+          return { label: enumLabel(stage, s.stage) + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
+        }), t("weighted")));
+        charts.appendChild(barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
+          return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
+        }), t("weighted")));
+      }).catch(function () { return null; });
+    }
+    if (moduleOf("leads")) {
+      ["status", "source"].forEach(function (by) {
+        call("GET", "/leads/counts?by=" + by).then(function (r) {
+          var f = fieldOf("leads", by);
+          charts.appendChild(barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
+            return { label: c.value ? enumLabel(f, c.value) : t("none"), value: c.count };
+          })));
+        }).catch(function () { return null; });
+      });
+    }
+    if (moduleOf("campaigns")) {
+      call("GET", "/campaigns?limit=10").then(function (r) {
+        return Promise.all(r.body.items.map(function (c) {
+          return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
+        }));
+      }).then(function (rows) {
+        charts.appendChild(barChart("chart-roi", t("campaignRoi"), rows.filter(function (x) { return x.roi !== null; })
+          .map(function (x) { return { label: x.label, value: Number(x.roi) }; })));
+      }).catch(function () { return null; });
+    }
+  }
+
+  function route() {
+    view++;
+    var note = state.note;
+    state.note = null;
+    if (!state.user) { renderSignIn(); return; }
+    var parts = location.hash.replace(/^#\/?/, "").split("/");
+    if (parts[0] === "p" && pages[parts[1]] && moduleOf(pages[parts[1]].module)) { pages[parts[1]].render(); return; }
+    if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
+    var m = moduleOf(parts[1]);
+    if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
+    if (!parts[2]) { list(m, {}); return; }
+    if (parts[2] === "new") { renderForm(m, null); return; }
+    if (parts[3] === "edit") {
+      var still = stillCurrent();
+      call("GET", "/" + m.collection + "/" + parts[2]).then(function (r) { if (still()) { renderForm(m, r.body); } })
+        .catch(function (err) { if (still()) { showProblem(err); } });
+      return;
+    }
+    detail(m, parts[2], note);
+  }
+
+  /* ---- screens modules contribute (UiContribution services): scripts served by their own bundles ---- */
+  var detailActions = {};
+  var pages = {};
+  var loadedScripts = {};
+  window.Tessera = {
+    h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
+    language: function () { return state.lang; },
+    addStrings: function (strings) {
+      Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
+    },
+    /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, render()}. */
+    addPage: function (id, page) { pages[id] = page; },
+    enumLabel: enumLabel,
+    /** A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, run(record)}. */
+    addDetailAction: function (collection, action) {
+      var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
+      list.push(action);
+    }
+  };
+  function loadContributions() {
+    return call("GET", "/ui/contributions").then(function (r) {
+      return Promise.all(r.body.items.filter(function (c) { return !loadedScripts[c.script]; }).map(function (c) {
+        loadedScripts[c.script] = true;
+        return new Promise(function (resolve) {
+          var tag = document.createElement("script");
+          tag.src = c.script;
+          tag.onload = resolve;
+          tag.onerror = resolve;
+          document.body.appendChild(tag);
+        });
+      }));
+    }).catch(function () { return null; });
+  }
+
+  var starting = 0;
+  function start() {
+    var mine = ++starting;
+    return loadContributions().then(function () { return call("GET", "/modules"); }).then(function (r) {
+      // The order a sales team works in; modules the UI does not know yet come after, by name.
+      var order = ["leads", "accounts", "contacts", "potentials", "campaigns", "quotes", "sales-orders", "invoices",
+        "products", "vendors", "purchase-orders"];
+      state.modules = r.body.items.filter(function (m) { return m.fields.length; }).sort(function (a, b) {
+        var x = order.indexOf(a.collection), y = order.indexOf(b.collection);
+        return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || a.collection.localeCompare(b.collection);
+      });
+      // a later navigation started meanwhile: it will draw the screen
+      if (mine === starting) { route(); }
+    });
+  }
+
+  // Modules come and go while the server runs: each navigation asks which are installed now.
+  window.addEventListener("hashchange", function () { if (state.user) { start().catch(showProblem); } else { route(); } });
+  document.documentElement.lang = state.lang;
+  fetch(API + "/branding").then(function (r) { return r.json(); }).then(function (b) { state.branding = b; })
+    .catch(function () { return null; })
+    .then(function () { return call("GET", "/session"); })
+    .then(function (r) { state.user = r.body; return start(); })
+    .catch(function () { if (!state.user) { renderSignIn(); } });
+})();

@@ -1,0 +1,373 @@
+package org.tesseracrm.itests.web;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tesseracrm.benchmark.Server;
+
+/**
+ * The web UI in headless Chromium against the assembled full edition, as a salesperson uses it:
+ * sign in, create a lead with Vietnamese diacritics, find it by typing "nguyen", see the server's
+ * validation errors next to the fields, and switch to Vietnamese. Screenshots go to
+ * target/screenshots.
+ */
+public class WebUiIT {
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Server server;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeClass
+    public static void startServerAndBrowser() throws Exception {
+        Assume.assumeTrue("Debian's chromium and chromium-driver are not installed (.ci/run installs them): browser tests skipped",
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
+        server = Server.unpack(Paths.get(System.getProperty("tessera.distribution")),
+                Paths.get("target", "webui-server").toAbsolutePath(), freePort());
+        server.start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort() < 60000 ? socket.getLocalPort() : 18431;
+        }
+    }
+
+    private static WebElement shown(String id) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            keepFailure(id);
+            throw e;
+        }
+    }
+
+    /** What the browser showed when an expected element did not come: a screenshot and the page. */
+    private static void keepFailure(String waitedFor) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("failure-" + waitedFor + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SCREENSHOTS.resolve("failure-" + waitedFor + ".html"), browser.getPageSource());
+        } catch (IOException | RuntimeException ignored) {
+            // the failure itself is what the test reports
+        }
+    }
+
+    /** Picks an option by its text, again if the list was refilled meanwhile (reference pickers load theirs). */
+    private static void choose(String id, String visibleText) {
+        wait.until(d -> {
+            Select select = new Select(d.findElement(By.id(id)));
+            select.selectByVisibleText(visibleText);
+            return select.getFirstSelectedOption().getText().equals(visibleText);
+        });
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = shown(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    public void aSalespersonSignsInCreatesAndFindsALeadInBothLanguages() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        browser.get(server.base() + "/");
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("signin-button")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("signout"))));
+        if (!browser.findElements(By.id("signout")).isEmpty()) {
+            shown("signout").click();
+        }
+        type("user", "admin");
+        type("password", "wrong");
+        shown("signin-button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "wrong password"));
+        type("password", Server.PASSWORD);
+        screenshot("01-sign-in");
+        shown("signin-button").click();
+
+        shown("nav-leads").click();
+        shown("new-record").click();
+        type("field-firstName", "Văn An");
+        shown("save").click();
+        WebElement error = shown("field-lastName-error");
+        assertTrue(error.getText(), error.getText().contains("required"));
+        assertEquals("true", browser.findElement(By.id("field-lastName")).getAttribute("aria-invalid"));
+        screenshot("02-validation");
+
+        type("field-lastName", "Nguyễn " + tag);
+        type("field-company", "Công ty Đặng " + tag);
+        shown("save").click();
+        String number = shown("detail-number").getText();
+        assertTrue(number, number.startsWith("LEA-"));
+        assertEquals("Nguyễn " + tag, shown("detail-lastName").getText());
+        screenshot("03-lead");
+
+        shown("nav-leads").click();
+        type("q", "nguyen " + tag);
+        shown("search-button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), number));
+        assertEquals(1, browser.findElements(By.cssSelector("#records tbody tr")).size());
+        screenshot("04-search");
+
+        new Select(shown("language")).selectByValue("vi");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav-leads"), "Khách hàng tiềm năng"));
+        assertEquals("Đăng xuất", shown("signout").getText());
+        assertEquals("Tìm kiếm", shown("search-button").getText());
+        screenshot("05-vietnamese");
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signout"), "Đăng xuất"));
+        new Select(shown("language")).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signout"), "Sign out"));
+    }
+
+    @Test
+    public void anAcceptedQuoteWithTwoLinesBecomesAnInvoiceWithTheSameTotal() throws Exception {
+        signedIn();
+        String account = "Công ty Huế Xanh " + UUID.randomUUID().toString().substring(0, 6);
+        shown("nav-accounts").click();
+        shown("new-record").click();
+        type("field-name", account);
+        shown("save").click();
+        String accountNumber = shown("detail-number").getText();
+
+        shown("nav-quotes").click();
+        shown("new-record").click();
+        type("field-subject", "Máy in cho " + account);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//select[@id='field-accountId']/option[starts-with(., '" + accountNumber + "')]")));
+        choose("field-accountId", accountNumber + " · " + account);
+        fillLine(0, "Máy in", "2", "150000", "10");
+        shown("add-line").click();
+        fillLine(1, "Lắp đặt", "1", "500000", "8");
+        screenshot("06-quote-form");
+        shown("save").click();
+        // 300,000 + 10 % and 500,000 + 8 %
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total-grandTotal"), "870000"));
+        assertEquals("800000", shown("total-subtotal").getText());
+        assertEquals("70000", shown("total-tax").getText());
+
+        String[][] stages = {{"DELIVERED", "Delivered"}, {"REVIEWED", "Reviewed"}, {"ACCEPTED", "Accepted"}};
+        for (String[] stage : stages) {
+            new Select(shown("next-stage")).selectByValue(stage[0]);
+            shown("change-stage").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-stage"), stage[1]));
+        }
+        screenshot("07-quote-accepted");
+        shown("action-invoice").click();
+        wait.until(ExpectedConditions.urlContains("#/c/invoices/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-number"), "INV-"));
+        assertEquals("870000", shown("total-grandTotal").getText());
+        screenshot("08-invoice");
+    }
+
+    @Test
+    public void theDashboardChartsTheModulesFigures() throws Exception {
+        signedIn();
+        shown("nav-leads").click();
+        shown("new-record").click();
+        type("field-lastName", "Biểu Đồ");
+        new Select(shown("field-source")).selectByValue("TRADE_SHOW");
+        shown("save").click();
+        shown("detail-number");
+        browser.get(server.base() + "/#/");
+        WebElement bySource = shown("chart-leads-source");
+        wait.until(d -> bySource.findElements(By.tagName("svg")).size() == 1);
+        String described = bySource.findElement(By.tagName("svg")).getAttribute("aria-label");
+        assertTrue(described, described.contains("Trade show"));
+        shown("chart-leads-status");
+        shown("chart-pipeline");
+        shown("chart-forecast");
+        screenshot("09-dashboard");
+    }
+
+    @Test
+    public void aConvertedLeadLandsOnItsAccountWithContactAndPotential() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        shown("nav-leads").click();
+        shown("new-record").click();
+        type("field-firstName", "Thu");
+        type("field-lastName", "Phan " + tag);
+        type("field-company", "Công ty Phan " + tag);
+        shown("save").click();
+        shown("detail-number");
+        shown("convert").click();
+        shown("convert-potential").click();
+        type("amount", "120000000");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('closeDate').value = '2026-12-31';");
+        screenshot("11-convert");
+        shown("convert-submit").click();
+        wait.until(ExpectedConditions.urlContains("#/c/accounts/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-name"), "Công ty Phan " + tag));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-contacts"), "Phan " + tag));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-potentials"), "POT-"));
+        screenshot("12-account-after-conversion");
+    }
+
+    @Test
+    public void modulesScreensThePipelineBoardAndTheStockLedger() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Bảng " + tag + "\"}");
+        String potential = rest("POST", "/api/v1/potentials", "{\"name\":\"Deal " + tag + "\",\"accountId\":\"" + account
+                + "\",\"closeDate\":\"2026-12-31\",\"amount\":1000000}");
+        String product = rest("POST", "/api/v1/products", "{\"name\":\"Giấy " + tag + "\",\"code\":\"" + tag + "\"}");
+        rest("POST", "/api/v1/products/" + product + "/stock-adjustments", "{\"quantity\":7,\"reason\":\"ADJUSTMENT\"}");
+
+        signedIn();
+        shown("nav-page-pipeline-board").click();
+        String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Deal " + tag + "')]")))
+                .getText().split(" ")[0];
+        new Select(shown("move-" + number)).selectByValue("NEGOTIATION_REVIEW");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-NEGOTIATION_REVIEW"), number));
+        screenshot("13-pipeline-board");
+
+        browser.get(server.base() + "/#/c/products/" + product);
+        shown("stock-ledger-button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock-ledger"), "ADJUSTMENT"));
+        screenshot("14-stock-ledger");
+        assertTrue(potential.length() > 0);
+    }
+
+    @Test
+    public void aCampaignGetsMembersABulkOfferAndShowsItsResults() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String campaign = rest("POST", "/api/v1/campaigns", "{\"name\":\"Mùa hè " + tag + "\",\"status\":\"ACTIVE\",\"actualCost\":1000000}");
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Hè " + tag + "\",\"email\":\"he@" + tag + ".vn\"}");
+
+        signedIn();
+        browser.get(server.base() + "/#/c/campaigns/" + campaign);
+        shown("campaign-outreach").click();
+        new Select(shown("member-kind")).selectByValue("LEAD");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//select[@id='member-records']/option[contains(., 'Hè " + tag + "')]"))).click();
+        shown("add-members").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-members"), "Hè " + tag));
+        new Select(shown("offer-channel")).selectByValue("EMAIL");
+        type("offer-subject", "Ưu đãi mùa hè");
+        shown("send-offer").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-members .member-status"), "CONTACTED"));
+        String results = shown("campaign-results").getText();
+        assertTrue(results, results.contains("ROI"));
+        screenshot("15-campaign");
+    }
+
+    /** A REST call as the administrator (for test data); returns the id of the answer. */
+    private static String rest(String method, String path, String json) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + path))
+                        .header("Authorization", server.authorization()).header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() + " " + r.body(), r.statusCode() < 300);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
+        return id.find() ? id.group(1) : "";
+    }
+
+    @Test
+    public void sampleDataOnRequestFillsEveryModuleOnce() throws Exception {
+        signedIn();
+        browser.get(server.base() + "/#/");
+        shown("sample-data").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Sample data loaded."));
+        shown("chart-roi");
+        shown("nav-potentials").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "POT-"));
+        shown("nav-quotes").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "Báo giá máy POS"));
+        screenshot("10-sample-quotes");
+        browser.get(server.base() + "/#/");
+        shown("sample-data").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "already"));
+    }
+
+    @Test
+    public void aModuleRemovedLiveLeavesTheNavigation() throws Exception {
+        signedIn();
+        shown("nav-campaigns");
+        server.shell("feature:uninstall tessera-campaigns");
+        try {
+            shown("nav-leads").click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("nav-campaigns")));
+            shown("nav-accounts");
+        } finally {
+            server.shell("feature:install tessera-campaigns");
+        }
+        shown("nav-contacts").click();
+        shown("nav-campaigns");
+    }
+
+    private static void signedIn() {
+        browser.get(server.base() + "/");
+        if (!browser.findElements(By.id("signout")).isEmpty()) {
+            return;
+        }
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("signin-button")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("signout"))));
+        if (!browser.findElements(By.id("signin-button")).isEmpty()) {
+            type("user", "admin");
+            type("password", Server.PASSWORD);
+            shown("signin-button").click();
+        }
+        shown("signout");
+    }
+
+    private static void fillLine(int row, String name, String quantity, String price, String taxRate) {
+        java.util.List<WebElement> rows = browser.findElements(By.cssSelector("#line-rows tr"));
+        WebElement tr = rows.get(row);
+        tr.findElement(By.name("line-name")).sendKeys(name);
+        tr.findElement(By.name("line-quantity")).sendKeys(quantity);
+        tr.findElement(By.name("line-unitPrice")).sendKeys(price);
+        tr.findElement(By.name("line-taxRate")).sendKeys(taxRate);
+    }
+}
