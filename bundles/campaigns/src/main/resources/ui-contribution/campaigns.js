@@ -7,12 +7,18 @@
     en: { outreach: "Members & offers", members: "Members", addMembers: "Add members", memberType: "Kind", add: "Add",
       bulkOffer: "Offer to all members", channel: "Channel", content: "Content", send: "Send", results: "Results",
       offers: "Offers", responses: "Responses", response: "Record a response", leads: "Leads", convertedLeads: "Converted leads",
-      potentials: "Potentials", wonAmount: "Won amount", actualCost: "Actual cost", roi: "ROI", notInstalled: "— (module not installed)" },
+      potentials: "Potentials", wonAmount: "Won amount", actualCost: "Actual cost", roi: "ROI", notInstalled: "— (module not installed)",
+      PLANNED: "Planned", CONTACTED: "Contacted", RESPONDED: "Responded", NOT_INTERESTED: "Not interested", DO_NOT_CONTACT: "Do not contact",
+      EMAIL: "Email", PHONE_CALL: "Phone call", SEMINAR: "Seminar", MEETING: "Meeting", POSTAL_MAIL: "Postal mail", SOCIAL: "Social",
+      LEAD: "Lead", CONTACT: "Contact", ACCOUNT: "Account" },
     vi: { outreach: "Thành viên & chào hàng", members: "Thành viên", addMembers: "Thêm thành viên", memberType: "Loại", add: "Thêm",
       bulkOffer: "Chào hàng cho tất cả thành viên", channel: "Kênh", content: "Nội dung", send: "Gửi", results: "Kết quả",
       offers: "Lần chào hàng", responses: "Phản hồi", response: "Ghi nhận phản hồi", leads: "Khách hàng tiềm năng",
       convertedLeads: "Đã chuyển đổi", potentials: "Cơ hội", wonAmount: "Giá trị thắng", actualCost: "Chi phí thực tế",
-      roi: "ROI", notInstalled: "— (phân hệ chưa cài)" }
+      roi: "ROI", notInstalled: "— (phân hệ chưa cài)",
+      PLANNED: "Dự kiến", CONTACTED: "Đã liên hệ", RESPONDED: "Đã phản hồi", NOT_INTERESTED: "Không quan tâm", DO_NOT_CONTACT: "Không liên hệ",
+      EMAIL: "Email", PHONE_CALL: "Gọi điện", SEMINAR: "Hội thảo", MEETING: "Gặp mặt", POSTAL_MAIL: "Thư bưu điện", SOCIAL: "Mạng xã hội",
+      LEAD: "KH tiềm năng", CONTACT: "Người liên hệ", ACCOUNT: "Khách hàng" }
   });
   var MEMBER_STATUS = ["PLANNED", "CONTACTED", "RESPONDED", "NOT_INTERESTED", "DO_NOT_CONTACT"];
   var CHANNELS = ["EMAIL", "PHONE_CALL", "SEMINAR", "MEETING", "POSTAL_MAIL", "SOCIAL"];
@@ -37,7 +43,7 @@
       }
       kind.addEventListener("change", fill);
       if (kind.value) { fill(); }
-      var channel = h("select", { id: "offer-channel", "aria-label": t("channel") }, CHANNELS.map(function (c) { return h("option", { value: c }, c); }));
+      var channel = h("select", { id: "offer-channel", "aria-label": t("channel") }, CHANNELS.map(function (c) { return h("option", { value: c }, t(c)); }));
       var subject = h("input", { id: "offer-subject", "aria-label": T.fieldLabel("subject") });
       var content = h("textarea", { id: "offer-content", rows: "2", "aria-label": t("content") });
       var offerOf = {};
@@ -54,13 +60,13 @@
         h("section", { class: "card" }, h("h2", {}, t("members") + " (" + members.length + ")"),
           h("table", { id: "campaign-members" }, h("tbody", {}, members.map(function (m) {
             var status = h("select", { "aria-label": T.fieldLabel("status") + " " + m.number }, MEMBER_STATUS.map(function (s) {
-              return h("option", { value: s, selected: s === m.status }, s);
+              return h("option", { value: s, selected: s === m.status }, t(s));
             }));
             status.addEventListener("change", function () {
               call("PATCH", base + "/members/" + m.id, { status: status.value }).then(function () { outreach(campaign, t("saved")); });
             });
             var offer = offerOf[m.id];
-            return h("tr", {}, h("td", {}, m.type), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status" }, m.status), h("td", {}, status),
+            return h("tr", {}, h("td", {}, t(m.type)), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status", "data-status": m.status }, t(m.status)), h("td", {}, status),
               h("td", {}, offer ? h("button", { onclick: function () {
                 call("POST", base + "/offers/" + offer.id + "/responses", {}).then(function () { outreach(campaign, t("saved")); });
               } }, t("response")) : ""));

@@ -6,10 +6,97 @@
 
   T.addStrings({
     en: { convert: "Convert", convertLead: "Convert the lead", createAccount: "Create an account from the company",
-      createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name" },
+      createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name",
+      touches: "Touches", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
+      note: "Note", at: "When", by: "By", noTouches: "No contact attempts yet.",
+      assignLeads: "Assign leads", assignees: "Salespeople (user names, comma-separated)", roundRobin: "Assign round robin",
+      selectAll: "Select all", chooseLeads: "Choose at least one lead and one salesperson.", assigned: "Assigned",
+      CALL: "Call", EMAIL: "Email", SMS: "SMS", MEETING: "Meeting", SOCIAL: "Social", OTHER: "Other",
+      REACHED: "Reached", NO_ANSWER: "No answer", REPLIED: "Replied", BOUNCED: "Bounced", NOT_INTERESTED: "Not interested" },
     vi: { convert: "Chuyển đổi", convertLead: "Chuyển đổi khách hàng tiềm năng", createAccount: "Tạo khách hàng từ tên công ty",
-      createContact: "Tạo người liên hệ", createPotential: "Tạo cơ hội", potentialName: "Tên cơ hội" }
+      createContact: "Tạo người liên hệ", createPotential: "Tạo cơ hội", potentialName: "Tên cơ hội",
+      touches: "Lần tiếp cận", touchesOf: "Nhật ký chăm sóc", logTouch: "Ghi lần tiếp cận", channel: "Kênh", outcome: "Kết quả",
+      note: "Ghi chú", at: "Thời điểm", by: "Người thực hiện", noTouches: "Chưa có lần tiếp cận nào.",
+      assignLeads: "Phân công khách hàng tiềm năng", assignees: "Nhân viên bán hàng (tên đăng nhập, cách nhau bằng dấu phẩy)",
+      roundRobin: "Chia đều lần lượt", selectAll: "Chọn tất cả", chooseLeads: "Hãy chọn ít nhất một khách hàng tiềm năng và một nhân viên.",
+      assigned: "Đã phân công",
+      CALL: "Gọi điện", EMAIL: "Email", SMS: "SMS", MEETING: "Gặp mặt", SOCIAL: "Mạng xã hội", OTHER: "Khác",
+      REACHED: "Đã liên lạc được", NO_ANSWER: "Không trả lời", REPLIED: "Đã phản hồi", BOUNCED: "Bị trả lại", NOT_INTERESTED: "Không quan tâm" }
   });
+  var CHANNELS = ["CALL", "EMAIL", "SMS", "MEETING", "SOCIAL", "OTHER"];
+  var OUTCOMES = ["REACHED", "NO_ANSWER", "REPLIED", "BOUNCED", "NOT_INTERESTED", "OTHER"];
+  function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
+  function leadName(lead) { return [lead.firstName, lead.lastName].filter(Boolean).join(" ") + (lead.company ? " · " + lead.company : ""); }
+
+  /** The lead's log of contact attempts, newest first, and a form to add one. */
+  function touches(lead, note, problem) {
+    call("GET", "/leads/" + lead.id + "/touches").then(function (r) {
+      var form = h("form", { id: "touch-form", class: "card", onsubmit: function (e) {
+        e.preventDefault();
+        var at = form.elements.at.value;
+        call("POST", "/leads/" + lead.id + "/touches", { channel: form.elements.channel.value, outcome: form.elements.outcome.value || null,
+          note: form.elements.note.value || null, at: at ? new Date(at).toISOString() : null })
+          .then(function () { touches(lead, t("saved")); })
+          .catch(function (err) { if (err.status !== 401) { touches(lead, null, problemText(err)); } });
+      } },
+        h("h2", {}, t("logTouch")),
+        problem ? h("p", { class: "message bad", role: "alert", id: "touch-problem" }, problem) : null,
+        field("touch-channel", t("channel"), h("select", { id: "touch-channel", name: "channel" }, CHANNELS.map(function (c) { return h("option", { value: c }, t(c)); }))),
+        field("touch-outcome", t("outcome"), h("select", { id: "touch-outcome", name: "outcome" }, h("option", { value: "" }, ""),
+          OUTCOMES.map(function (c) { return h("option", { value: c }, t(c)); }))),
+        field("touch-at", t("at"), h("input", { id: "touch-at", name: "at", type: "datetime-local" })),
+        field("touch-note", t("note"), h("textarea", { id: "touch-note", name: "note", rows: "2" })),
+        h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "touch-save" }, t("save"))));
+      var items = r.body.items;
+      shell([h("h1", {}, t("touchesOf") + " · " + lead.number + " · " + leadName(lead)),
+        note ? h("p", { class: "message good", role: "status" }, note) : null,
+        h("p", {}, h("a", { href: "#/c/leads/" + lead.id }, t("back"))),
+        items.length ? h("table", { id: "touches" }, h("thead", {}, h("tr", {}, ["at", "channel", "outcome", "note", "by"].map(function (c) {
+          return h("th", { scope: "col" }, t(c));
+        }))), h("tbody", {}, items.map(function (x) {
+          return h("tr", {}, h("td", {}, new Date(x.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, t(x.channel)),
+            h("td", {}, x.outcome ? t(x.outcome) : ""), h("td", {}, x.note || ""), h("td", {}, x.by || ""));
+        }))) : h("p", { class: "muted", id: "touches" }, t("noTouches")),
+        form]);
+    }).catch(function (err) { if (err.status !== 401) { shell([h("p", { class: "message bad", role: "alert" }, problemText(err))]); } });
+  }
+
+  /** Many leads to many salespeople at once, shared out in turn; NEW leads move to NURTURING. */
+  function assignment(status, note, problem) {
+    var statusField = (T.moduleOf("leads").fields.filter(function (f) { return f.name === "status"; })[0]) || { values: [] };
+    call("GET", "/leads?limit=100&sort=-createdAt" + (status ? "&status=" + encodeURIComponent(status) : "")).then(function (r) {
+      var filter = h("select", { id: "assign-status", "aria-label": fieldLabel("status") }, h("option", { value: "" }, t("all")),
+        statusField.values.filter(function (v) { return v.value !== "CONVERTED"; }).map(function (v) {
+          return h("option", { value: v.value, selected: v.value === status }, T.enumLabel(statusField, v.value));
+        }));
+      filter.addEventListener("change", function () { assignment(filter.value); });
+      var all = h("input", { type: "checkbox", id: "assign-all", "aria-label": t("selectAll") });
+      var rows = r.body.items.map(function (lead) {
+        return h("tr", {}, h("td", {}, h("input", { type: "checkbox", name: "lead", value: lead.id, "aria-label": lead.number })),
+          h("td", {}, h("a", { href: "#/c/leads/" + lead.id }, lead.number)), h("td", {}, leadName(lead)),
+          h("td", {}, T.enumLabel(statusField, lead.status)), h("td", { class: "assignee" }, lead.assignedTo || ""));
+      });
+      all.addEventListener("change", function () { rows.forEach(function (row) { row.querySelector("input").checked = all.checked; }); });
+      var assignees = h("input", { id: "assignees", name: "assignees", placeholder: "lan, minh, an" });
+      shell([h("h1", {}, t("assignLeads")),
+        note ? h("p", { class: "message good", role: "status" }, note) : null,
+        problem ? h("p", { class: "message bad", role: "alert", id: "assign-problem" }, problem) : null,
+        h("div", { class: "toolbar" }, h("label", { for: "assign-status" }, fieldLabel("status"), filter)),
+        h("table", { id: "assign-leads" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, all), h("th", { scope: "col" }, t("number")),
+          h("th", { scope: "col" }, fieldLabel("lastName")), h("th", { scope: "col" }, fieldLabel("status")), h("th", { scope: "col" }, fieldLabel("assignedTo")))),
+          h("tbody", {}, rows)),
+        h("form", { class: "card", id: "assign-form", onsubmit: function (e) {
+          e.preventDefault();
+          var ids = rows.map(function (row) { return row.querySelector("input"); }).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
+          var names = assignees.value.split(",").map(function (x) { return x.trim(); }).filter(Boolean);
+          if (!ids.length || !names.length) { assignment(status, null, t("chooseLeads")); return; }
+          call("POST", "/leads/assign", { leadIds: ids, assignees: names })
+            .then(function (x) { assignment(status, t("assigned") + ": " + x.body.items.length); })
+            .catch(function (err) { if (err.status !== 401) { assignment(status, null, problemText(err)); } });
+        } }, field("assignees", t("assignees"), assignees),
+          h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "assign-submit" }, t("roundRobin"))))]);
+    }).catch(function (err) { if (err.status !== 401) { shell([h("p", { class: "message bad", role: "alert" }, problemText(err))]); } });
+  }
 
   /** A lead becomes an account, a contact and optionally a potential, in one step (all or nothing). */
   function convertForm(lead, problem) {
@@ -38,6 +125,9 @@
         h("a", { href: "#/c/leads/" + lead.id }, t("cancel"))));
     shell([h("h1", {}, t("convertLead") + " · " + lead.number), form]);
   }
+
+  T.addDetailAction("leads", { id: "lead-touches", label: { en: "Touches", vi: "Lần tiếp cận" }, run: function (lead) { touches(lead); } });
+  T.addPage("lead-assignment", { module: "leads", label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
 
   T.addDetailAction("leads", {
     id: "convert",

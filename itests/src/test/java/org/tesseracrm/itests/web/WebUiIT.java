@@ -296,22 +296,83 @@ public class WebUiIT {
         new Select(shown("offer-channel")).selectByValue("EMAIL");
         type("offer-subject", "Ưu đãi mùa hè");
         shown("send-offer").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-members .member-status"), "CONTACTED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-members .member-status"), "Contacted"));
         String results = shown("campaign-results").getText();
         assertTrue(results, results.contains("ROI"));
         screenshot("15-campaign");
     }
 
+    @Test
+    public void aManagerSharesNewLeadsOutAndLogsATouch() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String first = rest("POST", "/api/v1/leads", "{\"lastName\":\"Chia " + tag + " A\"}");
+        String second = rest("POST", "/api/v1/leads", "{\"lastName\":\"Chia " + tag + " B\"}");
+
+        signedIn();
+        shown("nav-page-lead-assignment").click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#assign-leads input[value='" + first + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#assign-leads input[value='" + second + "']"))).click();
+        type("assignees", "lan, minh");
+        screenshot("16-lead-assignment");
+        shown("assign-submit").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Assigned: 2"));
+        String a = rest("GET", "/api/v1/leads/" + first, null, "assignedTo");
+        String b = rest("GET", "/api/v1/leads/" + second, null, "assignedTo");
+        assertEquals("round robin gives each salesperson one", java.util.Set.of("lan", "minh"), java.util.Set.of(a, b));
+        assertEquals("NURTURING", rest("GET", "/api/v1/leads/" + first, null, "status"));
+
+        browser.get(server.base() + "/#/c/leads/" + first);
+        shown("lead-touches").click();
+        new Select(shown("touch-channel")).selectByValue("CALL");
+        new Select(shown("touch-outcome")).selectByValue("REACHED");
+        type("touch-note", "Hẹn gặp thứ Hai " + tag);
+        shown("touch-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("touches"), "Hẹn gặp thứ Hai " + tag));
+        assertTrue(shown("touches").getText().contains("Reached"));
+        screenshot("17-lead-touches");
+    }
+
+    @Test
+    public void aReceivedPurchaseOrderPutsItsGoodsIntoStock() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String vendor = rest("POST", "/api/v1/vendors", "{\"name\":\"Nhà cung cấp " + tag + "\"}");
+        String product = rest("POST", "/api/v1/products", "{\"name\":\"Mực in " + tag + "\",\"code\":\"M" + tag + "\",\"unitPrice\":90000}");
+        String order = rest("POST", "/api/v1/purchase-orders", "{\"subject\":\"Nhập mực " + tag + "\",\"vendorId\":\"" + vendor
+                + "\",\"lineItems\":[{\"productId\":\"" + product + "\",\"quantity\":5}]}");
+        rest("POST", "/api/v1/purchase-orders/" + order + "/approve", "");
+
+        signedIn();
+        browser.get(server.base() + "/#/c/purchase-orders/" + order);
+        shown("receiving").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#receiving .stock-after"), "5"));
+        assertEquals("0", shown("receiving").findElement(By.className("stock-now")).getText());
+        screenshot("18-receiving");
+        shown("receive-all").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "stock updated"));
+        assertEquals("5", shown("receiving").findElement(By.className("stock-now")).getText());
+        assertEquals("5", rest("GET", "/api/v1/products/" + product, null, "qtyInStock"));
+        assertEquals("RECEIVED", rest("GET", "/api/v1/purchase-orders/" + order, null, "status"));
+    }
+
     /** A REST call as the administrator (for test data); returns the id of the answer. */
     private static String rest(String method, String path, String json) throws Exception {
+        return rest(method, path, json, "id");
+    }
+
+    /** A REST call as the administrator; returns one top-level field of the answer as text. */
+    private static String rest(String method, String path, String json, String field) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + path))
+                .header("Authorization", server.authorization());
+        if (json != null && !json.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + path))
-                        .header("Authorization", server.authorization()).header("Content-Type", "application/json")
-                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                request.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() + " " + r.body(), r.statusCode() < 300);
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
-        return id.find() ? id.group(1) : "";
+        com.fasterxml.jackson.databind.JsonNode value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path(field);
+        return value.isMissingNode() || value.isNull() ? "" : value.asText();
     }
 
     @Test
