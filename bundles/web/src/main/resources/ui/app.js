@@ -44,7 +44,7 @@
   }
 
   function call(method, path, body) {
-    var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json" } };
+    var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } };
     if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
     return fetch(API + path, init).then(function (r) {
       if (r.status === 204) { return { status: 204, body: null }; }
@@ -368,7 +368,7 @@
       saving.then(function (r) { state.note = t("saved"); location.hash = "#/c/" + m.collection + "/" + r.body.id; })
         .catch(function (err) { if (err.status === 401) { return; } renderForm(m, body, err.body || {}, stored); });
     } },
-      problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, (problem.errors ? t("notValid") + " " : "") + (problem.detail || t("failed"))) : null,
+      problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, problemSummary(problem, editable)) : null,
       editable.map(function (f) {
         var el = input(f, rec ? rec[f.name] : null);
         if (errors[f.name]) { el.setAttribute("aria-invalid", "true"); el.setAttribute("aria-describedby", "field-" + f.name + "-error"); }
@@ -383,6 +383,14 @@
     shell([h("h1", {}, moduleLabel(m) + (rec && rec.number ? " · " + rec.number : " · " + t("newRecord"))), form]);
     var first = form.querySelector("[aria-invalid=true]") || form.querySelector("input, select, textarea");
     if (first) { first.focus(); }
+  }
+  /** The form's headline for a refusal: field errors show at their fields, so only the others are spelled out here. */
+  function problemSummary(problem, shownFields) {
+    if (!problem.errors || !problem.errors.length) { return problem.detail || problem.title || t("failed"); }
+    var elsewhere = problem.errors.filter(function (e) {
+      return e.field.indexOf("lineItems") !== 0 && !shownFields.some(function (f) { return f.name === e.field; });
+    });
+    return t("notValid") + elsewhere.map(function (e) { return " " + fieldLabel(e.field) + ": " + e.message + "."; }).join("");
   }
   function merge(a, b) { var r = {}; Object.keys(a).forEach(function (k) { r[k] = a[k]; }); Object.keys(b).forEach(function (k) { r[k] = b[k]; }); return r; }
 

@@ -80,6 +80,29 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void aClientThatAsksForVietnameseGetsTheReasonsInVietnamese() {
+        String body = Api.json(Map.of("firstName", "Thiếu họ", "email", "khong-phai-email"));
+        Api.Reply vi = api.post("/api/v1/leads", body, "Accept-Language", "vi");
+        assertEquals(vi.toString(), 422, vi.status);
+        assertEquals("vi", vi.header("Content-Language"));
+        assertEquals("Dữ liệu không hợp lệ", vi.json().get("title").asText());
+        Map<String, String> messages = new HashMap<>();
+        vi.json().get("errors").forEach(e -> messages.put(e.get("field").asText(), e.get("message").asText()));
+        assertEquals("là bắt buộc", messages.get("lastName"));
+        assertEquals("không phải là địa chỉ email", messages.get("email"));
+        assertTrue(vi.json().get("detail").asText(), vi.json().get("detail").asText().startsWith("Bản ghi"));
+
+        Api.Reply en = api.post("/api/v1/leads", body, "Accept-Language", "en-GB, vi;q=0.5");
+        assertEquals(422, en.status);
+        assertEquals("Unprocessable Content", en.json().get("title").asText());
+        assertEquals(0, api.get("/api/v1/leads?q=" + "thieu%20ho&limit=5").json().get("items").size());
+        Api.Reply assignment = api.post("/api/v1/leads/assign", "{\"leadIds\": [], \"assignees\": [\"lan\"]}", "Accept-Language", "vi");
+        assertEquals(assignment.toString(), 422, assignment.status);
+        assertEquals("a module's own rule, translated by the module", "phải có ít nhất một khách hàng tiềm năng",
+                assignment.json().get("errors").get(0).get("message").asText());
+    }
+
+    @Test
     public void aRetriedPostWithTheSameIdempotencyKeyCreatesOnce() {
         String key = "retry-" + UUID.randomUUID();
         String body = Api.json(Map.of("lastName", "Lặp Lại " + tag, "email", "lap@" + tag.toLowerCase() + ".vn"));

@@ -164,6 +164,10 @@ public class WebUiIT {
         assertEquals("Đăng xuất", shown("signout").getText());
         assertEquals("Tìm kiếm", shown("search-button").getText());
         screenshot("05-vietnamese");
+        shown("new-record").click();
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("field-lastName-error"), "là bắt buộc"));
+        screenshot("05b-vietnamese-validation");
 
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signout"), "Đăng xuất"));
