@@ -123,9 +123,21 @@
     return String(value);
   }
 
+  /** What a list shows beside the number: the record's name first, then where it stands and what it is worth. */
+  var LIST_FIRST = ["name", "subject", "lastName", "firstName", "company", "status", "stage", "amount", "totals", "closeDate", "email", "phone"];
+  function listColumns(m) {
+    var byName = {};
+    m.fields.forEach(function (f) { byName[f.name] = f; });
+    var picked = LIST_FIRST.map(function (n) { return byName[n]; }).filter(Boolean);
+    m.fields.forEach(function (f) {
+      if (picked.indexOf(f) < 0 && !f.readOnly && ["TEXT", "ADDRESS", "LINE_ITEMS", "TOTALS", "REFERENCE"].indexOf(f.type) < 0) { picked.push(f); }
+    });
+    return picked.slice(0, 4);
+  }
+
   function renderList(m, params, items, cursor) {
     var filters = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
-    var shown = m.fields.filter(function (f) { return !f.readOnly && ["TEXT", "ADDRESS", "LINE_ITEMS", "TOTALS", "REFERENCE"].indexOf(f.type) < 0; }).slice(0, 4);
+    var shown = listColumns(m);
     var search = h("input", { id: "q", type: "search", value: params.q || "", placeholder: t("searchHint"), "aria-label": t("search") });
     var form = h("form", { class: "toolbar", role: "search", onsubmit: function (e) {
       e.preventDefault();
@@ -150,11 +162,14 @@
       h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))));
     var rows = items.map(function (r) {
       return h("tr", {}, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
-        shown.map(function (f, i) { return h("td", { class: i > 1 ? "hide-narrow" : null }, display(f, r[f.name])); }),
+        shown.map(function (f, i) {
+          var cell = f.type === "TOTALS" && r.totals ? String(r.totals.grandTotal) + (r.currency ? " " + r.currency : "") : display(f, r[f.name]);
+          return h("td", { class: i > 1 ? "hide-narrow" : null }, cell);
+        }),
         params.deleted === "true" ? h("td", {}, h("button", { onclick: function () { restore(m, r.id); } }, t("restore"))) : null);
     });
     var table = h("table", { id: "records" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("number")),
-      shown.map(function (f, i) { return h("th", { scope: "col", class: i > 1 ? "hide-narrow" : null }, fieldLabel(f.name)); }))),
+      shown.map(function (f, i) { return h("th", { scope: "col", class: i > 1 ? "hide-narrow" : null }, f.type === "TOTALS" ? t("grandTotal") : fieldLabel(f.name)); }))),
       h("tbody", {}, rows));
     shell([h("h1", {}, moduleLabel(m)), form, items.length ? table : h("p", { class: "muted" }, t("noRecords")),
       cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor); } }, t("loadMore"))) : null]);
@@ -192,12 +207,29 @@
   /** The records of other installed modules that point to this one (an account's contacts, potentials, quotes, …). */
   function related(m, rec) {
     var box = h("div", { id: "related" });
+    // "New contact / potential / quote … for this record": the other module's form, already pointing here.
+    var starters = state.modules.filter(function (other) {
+      return other.fields.some(function (f) { return f.type === "REFERENCE" && f.references === m.collection && !f.readOnly; });
+    });
+    if (starters.length) {
+      box.appendChild(h("div", { class: "actions" }, starters.map(function (other) {
+        return h("button", { id: "new-" + other.collection, onclick: function () {
+          var values = {};
+          other.fields.forEach(function (f) {
+            if (f.type !== "REFERENCE" || f.readOnly) { return; }
+            if (f.references === m.collection) { values[f.name] = rec.id; }
+            else if (rec[f.name] && m.fields.some(function (x) { return x.name === f.name && x.references === f.references; })) { values[f.name] = rec[f.name]; }
+          });
+          renderForm(other, values);
+        } }, t("newRecord") + ": " + moduleLabel(other));
+      })));
+    }
     state.modules.forEach(function (other) {
       other.fields.filter(function (f) { return f.type === "REFERENCE" && f.references === m.collection && f.filterable; })
         .forEach(function (f) {
           call("GET", "/" + other.collection + "?limit=20&" + f.name + "=" + encodeURIComponent(rec.id)).then(function (r) {
             if (!r.body.items.length) { return; }
-            if (!box.firstChild) { box.appendChild(h("h2", {}, t("related"))); }
+            if (!box.querySelector("h2")) { box.appendChild(h("h2", {}, t("related"))); }
             box.appendChild(h("div", { class: "card", id: "related-" + other.collection },
               h("h3", {}, moduleLabel(other) + (other.collection === m.collection ? " (" + fieldLabel(f.name) + ")" : "")),
               h("ul", {}, r.body.items.map(function (x) {

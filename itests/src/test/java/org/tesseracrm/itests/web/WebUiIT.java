@@ -232,6 +232,18 @@ public class WebUiIT {
         shown("chart-pipeline");
         shown("chart-forecast");
         screenshot("09-dashboard");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get(server.base() + "/#/c/leads");
+            shown("records");
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("the list fits a phone's width, overflow " + overflow, ((Number) overflow).intValue() <= 1);
+            screenshot("19-phone-leads");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
     }
 
     @Test
@@ -257,6 +269,14 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-contacts"), "Phan " + tag));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("related-potentials"), "POT-"));
         screenshot("12-account-after-conversion");
+
+        String account = browser.getCurrentUrl().replaceAll(".*#/c/accounts/", "");
+        shown("new-contacts").click();
+        wait.until(d -> account.equals(new Select(d.findElement(By.id("field-accountId"))).getFirstSelectedOption().getAttribute("value")));
+        type("field-lastName", "Trợ lý " + tag);
+        shown("save").click();
+        wait.until(ExpectedConditions.urlContains("#/c/contacts/"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-accountId"), "Công ty Phan " + tag));
     }
 
     @Test
