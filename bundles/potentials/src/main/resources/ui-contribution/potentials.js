@@ -8,10 +8,11 @@
     vi: { board: "Bảng cơ hội", moveTo: "Chuyển sang" }
   });
 
-  function board(note) {
+  function board(note, problem) {
     var stageField = T.moduleOf("potentials").fields.filter(function (f) { return f.name === "stage"; })[0];
     var columns = h("div", { class: "board", id: "pipeline-board" });
-    T.shell([h("h1", {}, t("board")), note ? h("p", { class: "message good", role: "status" }, note) : null, columns]);
+    T.shell([h("h1", {}, t("board")), note ? h("p", { class: "message good", role: "status" }, note) : null,
+      problem ? h("p", { class: "message bad", role: "alert" }, problem) : null, columns]);
     call("GET", "/potentials?limit=200").then(function (r) {
       stageField.values.forEach(function (stage) {
         var cards = r.body.items.filter(function (p) { return p.stage === stage.value; });
@@ -23,7 +24,7 @@
               stageField.values.map(function (v) { return h("option", { value: v.value, selected: v.value === p.stage }, T.enumLabel(stageField, v.value)); }));
             select.addEventListener("change", function () {
               call("PATCH", "/potentials/" + p.id, { stage: select.value }).then(function () { board(t("saved")); })
-                .catch(function (err) { board((err.body && err.body.detail) || t("failed")); });
+                .catch(function (err) { if (err.status !== 401) { board(null, (err.body && err.body.detail) || t("failed")); } });
             });
             return h("article", { class: "deal" }, h("a", { href: "#/c/potentials/" + p.id }, p.number + " · " + p.name),
               h("div", { class: "muted" }, (p.amount === null ? "" : Number(p.amount).toLocaleString() + " " + p.currency)), select);

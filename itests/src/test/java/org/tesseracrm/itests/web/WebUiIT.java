@@ -298,7 +298,7 @@ public class WebUiIT {
 
         browser.get(server.base() + "/#/c/products/" + product);
         shown("stock-ledger-button").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock-ledger"), "ADJUSTMENT"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock-ledger"), "Adjustment"));
         screenshot("14-stock-ledger");
         assertTrue(potential.length() > 0);
     }
