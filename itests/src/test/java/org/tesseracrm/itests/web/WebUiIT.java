@@ -395,7 +395,8 @@ public class WebUiIT {
                         : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() + " " + r.body(), r.statusCode() < 300);
-        com.fasterxml.jackson.databind.JsonNode value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path(field);
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        com.fasterxml.jackson.databind.JsonNode value = field.startsWith("/") ? answer.at(field) : answer.path(field);
         return value.isMissingNode() || value.isNull() ? "" : value.asText();
     }
 
@@ -406,6 +407,9 @@ public class WebUiIT {
         shown("sample-data").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Sample data loaded."));
         shown("chart-roi");
+        String campaign = rest("GET", "/api/v1/campaigns?q=spring%20fair&limit=1", null, "/items/0/id");
+        assertEquals("the sample leads came from the sample campaign", "6",
+                rest("GET", "/api/v1/campaigns/" + campaign + "/results", null, "leads"));
         shown("nav-potentials").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "POT-"));
         shown("nav-quotes").click();

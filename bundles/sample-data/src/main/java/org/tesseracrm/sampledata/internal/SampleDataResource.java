@@ -121,6 +121,20 @@ public class SampleDataResource {
             }
             created.put("contacts", contactIds.size());
         }
+        // The campaign comes before the leads it brought in, so they carry its id and its results count them.
+        CampaignService campaignService = campaigns;
+        String campaignId = null;
+        if (campaignService != null) {
+            Campaign c = new Campaign();
+            c.name = "Hội chợ Xuân 2027 / Spring Fair 2027";
+            c.type = CampaignType.TRADE_SHOW;
+            c.status = CampaignStatus.ACTIVE;
+            c.budget = BigDecimal.valueOf(50_000_000L);
+            c.actualCost = BigDecimal.valueOf(20_000_000L);
+            c.startDate = LocalDate.now();
+            c.endDate = LocalDate.now().plusMonths(1);
+            campaignId = campaignService.create(c, USER).id;
+        }
         LeadService leadService = leads;
         List<String> leadIds = new ArrayList<>();
         if (leadService != null) {
@@ -138,6 +152,7 @@ public class SampleDataResource {
                 l.source = (LeadSource) d[3];
                 l.rating = (LeadRating) d[4];
                 l.phone = "09" + Math.abs(l.company.hashCode() % 100_000_000);
+                l.campaignId = campaignId;
                 leadIds.add(leadService.create(l, USER).id);
             }
             created.put("leads", leadIds.size());
@@ -208,17 +223,7 @@ public class SampleDataResource {
             quoteService.create(q, USER);
             created.put("quotes", 1);
         }
-        CampaignService campaignService = campaigns;
-        if (campaignService != null) {
-            Campaign c = new Campaign();
-            c.name = "Hội chợ Xuân 2027 / Spring Fair 2027";
-            c.type = CampaignType.TRADE_SHOW;
-            c.status = CampaignStatus.ACTIVE;
-            c.budget = BigDecimal.valueOf(50_000_000L);
-            c.actualCost = BigDecimal.valueOf(20_000_000L);
-            c.startDate = LocalDate.now();
-            c.endDate = LocalDate.now().plusMonths(1);
-            String campaignId = campaignService.create(c, USER).id;
+        if (campaignId != null) {
             if (!leadIds.isEmpty()) {
                 MemberAddition members = new MemberAddition();
                 members.type = MemberType.LEAD;
