@@ -36,8 +36,7 @@
       function fill() {
         call("GET", "/" + KINDS[kind.value] + "?limit=100").then(function (x) {
           pick.replaceChildren.apply(pick, x.body.items.map(function (rec) {
-            var label = rec.name || [rec.firstName, rec.lastName].filter(Boolean).join(" ");
-            return h("option", { value: rec.id }, rec.number + " · " + label);
+            return h("option", { value: rec.id }, rec.number + " · " + T.recordLabel(rec));
           }));
         }).catch(function () { return null; });
       }
@@ -74,13 +73,13 @@
           h("h3", {}, t("addMembers")), h("div", { class: "actions" }, kind, pick, h("button", { id: "add-members", onclick: function () {
             var ids = Array.prototype.filter.call(pick.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
             call("POST", base + "/members", { type: kind.value, ids: ids }).then(function () { outreach(campaign, t("saved")); })
-              .catch(function (err) { outreach(campaign, (err.body && err.body.detail) || t("failed")); });
+              .catch(function (err) { outreach(campaign, T.problemText(err)); });
           } }, t("add")))),
         h("section", { class: "card" }, h("h2", {}, t("bulkOffer")), h("div", { class: "actions" }, channel, subject),
           content, h("div", { class: "actions" }, h("button", { class: "primary", id: "send-offer", onclick: function () {
             call("POST", base + "/offers", { channel: channel.value, subject: subject.value, content: content.value || null, allMembers: true })
               .then(function () { outreach(campaign, t("saved")); })
-              .catch(function (err) { outreach(campaign, (err.body && err.body.detail) || t("failed")); });
+              .catch(function (err) { outreach(campaign, T.problemText(err)); });
           } }, t("send"))))
       ]);
     }).catch(function () { return null; });

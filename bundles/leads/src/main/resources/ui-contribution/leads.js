@@ -25,7 +25,7 @@
   });
   var CHANNELS = ["CALL", "EMAIL", "SMS", "MEETING", "SOCIAL", "OTHER"];
   var OUTCOMES = ["REACHED", "NO_ANSWER", "REPLIED", "BOUNCED", "NOT_INTERESTED", "OTHER"];
-  function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
+  var problemText = T.problemText;
   function leadName(lead) { return [lead.firstName, lead.lastName].filter(Boolean).join(" ") + (lead.company ? " · " + lead.company : ""); }
 
   /** The lead's log of contact attempts, newest first, and a form to add one. */

@@ -39,7 +39,7 @@
           .map(function (c) { return h("th", { scope: "col" }, c); }))), h("tbody", {}, rows)),
         canReceive ? h("div", { class: "actions" }, h("button", { class: "primary", id: "receive-all", onclick: function () {
           call("POST", "/purchase-orders/" + order.id + "/receive").then(function (r) { receiving(r.body, t("received")); })
-            .catch(function (err) { if (err.status !== 401) { receiving(order, null, (err.body && err.body.detail) || t("failed")); } });
+            .catch(function (err) { if (err.status !== 401) { receiving(order, null, T.problemText(err)); } });
         } }, t("receiveAll"))) : h("p", { class: "muted" }, order.status === "CREATED" ? t("receiveWhen") : T.enumLabel(
           T.moduleOf("purchase-orders").fields.filter(function (f) { return f.name === "status"; })[0], order.status))]);
     });

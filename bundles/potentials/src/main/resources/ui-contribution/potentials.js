@@ -24,7 +24,7 @@
               stageField.values.map(function (v) { return h("option", { value: v.value, selected: v.value === p.stage }, T.enumLabel(stageField, v.value)); }));
             select.addEventListener("change", function () {
               call("PATCH", "/potentials/" + p.id, { stage: select.value }).then(function () { board(t("saved")); })
-                .catch(function (err) { if (err.status !== 401) { board(null, (err.body && err.body.detail) || t("failed")); } });
+                .catch(function (err) { if (err.status !== 401) { board(null, T.problemText(err)); } });
             });
             return h("article", { class: "deal" }, h("a", { href: "#/c/potentials/" + p.id }, p.number + " · " + p.name),
               h("div", { class: "muted" }, (p.amount === null ? "" : Number(p.amount).toLocaleString() + " " + p.currency)), select);

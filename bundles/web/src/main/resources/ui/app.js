@@ -111,6 +111,11 @@
       h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
   }
 
+  /** How a record is named in pickers and links: its name, subject or person's name. */
+  function recordLabel(x) { return x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || ""; }
+  /** The server's reason for a refusal, in the words it chose (the user's language when it has them). */
+  function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
+
   function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
 
   function display(f, value) {
@@ -233,7 +238,7 @@
             box.appendChild(h("div", { class: "card", id: "related-" + other.collection },
               h("h3", {}, moduleLabel(other) + (other.collection === m.collection ? " (" + fieldLabel(f.name) + ")" : "")),
               h("ul", {}, r.body.items.map(function (x) {
-                var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ");
+                var label = recordLabel(x);
                 return h("li", {}, h("a", { href: "#/c/" + other.collection + "/" + x.id }, x.number + (label ? " · " + label : "")));
               }))));
           }).catch(function () { return null; });
@@ -246,7 +251,7 @@
   function referenceLink(el, collection, id) {
     call("GET", "/" + collection + "/" + id).then(function (r) {
       var x = r.body;
-      var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ");
+      var label = recordLabel(x);
       el.replaceChildren(h("a", { href: "#/c/" + collection + "/" + id }, x.number + (label ? " · " + label : "")));
     }).catch(function () { return null; });
   }
@@ -312,7 +317,7 @@
     call("GET", "/" + f.references + "?limit=100").then(function (r) {
       select.replaceChildren(h("option", { value: "" }, ""));
       r.body.items.forEach(function (x) {
-        var label = x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || "";
+        var label = recordLabel(x);
         select.appendChild(h("option", { value: x.id, selected: x.id === value }, x.number + (label ? " · " + label : "")));
       });
     }).catch(function () { return null; });
@@ -534,6 +539,7 @@
   var loadedScripts = {};
   window.Tessera = {
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
+    recordLabel: recordLabel, problemText: problemText,
     language: function () { return state.lang; },
     addStrings: function (strings) {
       Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
