@@ -40,6 +40,9 @@ public final class Server {
         Path mgmt = into.resolve("etc/org.apache.karaf.management.cfg");
         Files.writeString(mgmt, Files.readString(mgmt).replace("rmiRegistryPort = 1099", "rmiRegistryPort = " + (port + 2))
                 .replace("rmiServerPort = 44444", "rmiServerPort = " + (port + 3)));
+        // Karaf's shutdown socket otherwise takes a random free port, which once was the one chosen for HTTP.
+        Path config = into.resolve("etc/config.properties");
+        Files.writeString(config, Files.readString(config) + "\nkaraf.shutdown.port = " + (port + 4) + "\n");
         return new Server(into, port);
     }
 
