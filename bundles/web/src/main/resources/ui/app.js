@@ -116,6 +116,9 @@
   /** The server's reason for a refusal, in the words it chose (the user's language when it has them). */
   function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
 
+  /** Whether the user's roles let them change this module's records (the server says so in /modules). */
+  function writable(m) { return m.access !== "read"; }
+
   function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
 
   function display(f, value) {
@@ -164,7 +167,7 @@
         }))),
       h("label", { for: "deleted" }, t("showDeleted"), h("input", { id: "deleted", name: "deleted", type: "checkbox", checked: params.deleted === "true" })),
       h("button", { type: "submit", id: "search-button" }, t("search")),
-      h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))));
+      writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null);
     var rows = items.map(function (r) {
       return h("tr", {}, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
         shown.map(function (f, i) {
@@ -214,7 +217,7 @@
     var box = h("div", { id: "related" });
     // "New contact / potential / quote … for this record": the other module's form, already pointing here.
     var starters = state.modules.filter(function (other) {
-      return other.fields.some(function (f) { return f.type === "REFERENCE" && f.references === m.collection && !f.readOnly; });
+      return writable(other) && other.fields.some(function (f) { return f.type === "REFERENCE" && f.references === m.collection && !f.readOnly; });
     });
     if (starters.length) {
       box.appendChild(h("div", { class: "actions" }, starters.map(function (other) {
@@ -273,8 +276,8 @@
       var lines = rec.lineItems ? linesTable(rec) : null;
       shell([h("h1", {}, moduleLabel(m) + " · " + rec.number), note ? h("p", { class: "message good", role: "status" }, note) : null,
         h("div", { class: "card" }, h("dl", {}, rows), lines),
-        statusChange(m, rec),
-        h("div", { class: "actions" }, (m.actions || []).map(function (a) {
+        writable(m) ? statusChange(m, rec) : null,
+        h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).map(function (a) {
           return h("button", { id: "action-" + a.name, onclick: function () {
             call("POST", "/" + m.collection + "/" + id + "/" + a.name).then(function (r) {
               if (a.creates && r.body && r.body.id) { location.hash = "#/c/" + a.creates + "/" + r.body.id; }
@@ -288,8 +291,8 @@
         related(m, rec),
         h("div", { class: "actions" },
           h("a", { href: "#/c/" + m.collection }, t("back")),
-          h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")),
-          h("button", { id: "delete", class: "danger", onclick: function () {
+          writable(m) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
+          !writable(m) ? null : h("button", { id: "delete", class: "danger", onclick: function () {
             if (!window.confirm(t("confirmDelete"))) { return; }
             call("DELETE", "/" + m.collection + "/" + id).then(function () { location.hash = "#/c/" + m.collection; }).catch(showProblem);
           } }, t("delete")))]);
@@ -575,7 +578,7 @@
       // The order a sales team works in; modules the UI does not know yet come after, by name.
       var order = ["leads", "accounts", "contacts", "potentials", "campaigns", "quotes", "sales-orders", "invoices",
         "products", "vendors", "purchase-orders"];
-      state.modules = r.body.items.filter(function (m) { return m.fields.length; }).sort(function (a, b) {
+      state.modules = r.body.items.filter(function (m) { return m.fields.length && m.access !== "none"; }).sort(function (a, b) {
         var x = order.indexOf(a.collection), y = order.indexOf(b.collection);
         return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || a.collection.localeCompare(b.collection);
       });

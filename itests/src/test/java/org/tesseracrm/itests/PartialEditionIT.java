@@ -33,9 +33,14 @@ public class PartialEditionIT {
     public Option[] configuration() {
         // A reseller's edition: two modules and its own product name.
         Option[] edition = TesseraDistribution.withFeatures("tessera-leads", "tessera-contacts");
-        Option[] branded = java.util.Arrays.copyOf(edition, edition.length + 1);
+        Option[] branded = java.util.Arrays.copyOf(edition, edition.length + 3);
         branded[edition.length] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
                 "etc/org.tesseracrm.branding.cfg", "productName", "Acme CRM");
+        // Two of its staff: one who may only look, one who works the leads and nothing else.
+        branded[edition.length + 1] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/users.properties", "lan", "xem-thoi-123,viewer");
+        branded[edition.length + 2] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/users.properties", "minh", "lam-leads-456,leads.write");
         return branded;
     }
 
@@ -50,6 +55,41 @@ public class PartialEditionIT {
                 "company", "Nhà sách " + UUID.randomUUID())));
         assertEquals(r.toString(), 201, r.status);
         return r.json().get("id").asText();
+    }
+
+    @Test
+    public void rolesDecideWhoMayReadAndWhoMayChangeEachModule() {
+        String lead = lead();
+        Api viewer = api.withCredentials("lan", "xem-thoi-123");
+        assertEquals(200, viewer.get("/api/v1/leads/" + lead).status);
+        assertEquals(200, viewer.get("/api/v1/contacts?limit=1").status);
+        Api.Reply refused = viewer.post("/api/v1/leads", Api.json(Map.of("lastName", "Không được")));
+        assertEquals(refused.toString(), 403, refused.status);
+        assertEquals("application/problem+json", refused.header("Content-Type"));
+        assertEquals(403, viewer.patch("/api/v1/leads/" + lead, "{\"company\": \"Đổi\"}", null).status);
+        assertEquals(403, viewer.delete("/api/v1/leads/" + lead, null).status);
+        assertEquals("read", access(viewer, "leads"));
+        assertEquals("write", access(api, "leads"));
+
+        Api leadsOnly = api.withCredentials("minh", "lam-leads-456");
+        Api.Reply created = leadsOnly.post("/api/v1/leads", Api.json(Map.of("lastName", "Được phép")));
+        assertEquals(created.toString(), 201, created.status);
+        assertEquals(403, leadsOnly.get("/api/v1/contacts?limit=1").status);
+        assertEquals("none", access(leadsOnly, "contacts"));
+        assertEquals("write", access(leadsOnly, "leads"));
+        leadsOnly.get("/api/v1/search?q=duoc%20phep").json().get("items")
+                .forEach(r -> assertEquals("search leaves out modules the user may not read", "leads", r.get("collection").asText()));
+        assertEquals("nothing refused was written", 0,
+                api.get("/api/v1/leads?q=khong%20duoc").json().get("items").size());
+    }
+
+    private static String access(Api as, String collection) {
+        for (com.fasterxml.jackson.databind.JsonNode m : as.get("/api/v1/modules").json().get("items")) {
+            if (m.get("collection").asText().equals(collection)) {
+                return m.get("access").asText();
+            }
+        }
+        return null;
     }
 
     @Test

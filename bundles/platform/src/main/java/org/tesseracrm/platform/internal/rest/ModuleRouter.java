@@ -47,6 +47,11 @@ public class ModuleRouter {
         return String.valueOf(properties.get(ModuleEndpoint.COLLECTION));
     }
 
+    /** Whether an installed module serves this collection. */
+    public boolean serves(String collection) {
+        return endpoints.containsKey(collection);
+    }
+
     @Path("{collection}")
     public ModuleEndpoint module(@PathParam("collection") String collection) {
         ModuleEndpoint endpoint = endpoints.get(collection);

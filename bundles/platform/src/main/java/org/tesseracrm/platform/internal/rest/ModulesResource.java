@@ -10,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.internal.security.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /** {@code GET /api/v1/modules}: the installed modules, their collections, fields and enum labels. */
@@ -36,13 +39,17 @@ public class ModulesResource {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
 
+    /** The installed modules, each with what the caller may do with it: {@code access} is write, read or none. */
     @GET
-    public Map<String, Object> list() {
+    public Map<String, Object> list(@Context SecurityContext security) {
         List<Map<String, Object>> items = new ArrayList<>();
         List<ModuleDescriptor> sorted = new ArrayList<>(modules);
         sorted.sort(Comparator.comparing(ModuleDescriptor::name));
         for (ModuleDescriptor m : sorted) {
-            items.add(describe(m));
+            Map<String, Object> module = describe(m);
+            module.put("access", ModuleAccess.mayWrite(security, m.collection()) ? "write"
+                    : ModuleAccess.mayRead(security, m.collection()) ? "read" : "none");
+            items.add(module);
         }
         return Map.of("items", items);
     }

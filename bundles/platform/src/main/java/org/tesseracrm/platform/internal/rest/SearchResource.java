@@ -1,12 +1,15 @@
 package org.tesseracrm.platform.internal.rest;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +22,7 @@ import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.spi.References;
+import org.tesseracrm.platform.internal.security.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /**
@@ -44,12 +48,15 @@ public class SearchResource {
     }
 
     @GET
-    public Items<RecordRef> search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+    public Items<RecordRef> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
         if (q == null || q.isBlank()) {
             throw new InvalidRequestException("q is required: the text to find",
                     List.of(new FieldError("q", "is required")));
         }
-        return new Items<>(references.search(q, limit(limit)));
+        // Records of modules the caller may not read are left out.
+        return new Items<>(references.search(q, limit(limit)).stream()
+                .filter(r -> ModuleAccess.mayRead(security, r.collection)).collect(Collectors.toList()));
     }
 
     private static int limit(String value) {

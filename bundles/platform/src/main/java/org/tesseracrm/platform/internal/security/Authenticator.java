@@ -44,12 +44,14 @@ public class Authenticator {
             return Optional.of(cached);
         }
         Optional<Authenticated> result = login(user, password, now + CACHE_MILLIS);
-        if (result.isPresent()) {
+        // A login without roles is not kept: while a user is being created its roles come a moment
+        // after it, and a cached empty set would refuse everything it does for the cache's lifetime.
+        if (result.isPresent() && !result.get().roles.isEmpty()) {
             if (cache.size() >= CACHE_MAX) {
                 cache.clear();
             }
             cache.put(key, result.get());
-        } else {
+        } else if (result.isEmpty()) {
             cache.remove(key);
         }
         return result;

@@ -1,0 +1,38 @@
+package org.tesseracrm.platform.internal.security;
+
+import javax.ws.rs.core.SecurityContext;
+
+import org.tesseracrm.platform.api.AccessDeniedException;
+
+/**
+ * What a user may do with a module's records, from the roles of the Karaf realm: {@code admin} and
+ * {@code manager} read and change every module, {@code viewer} reads every module, and
+ * {@code <collection>.read} / {@code <collection>.write} (e.g. {@code leads.write}) grant one module.
+ */
+public final class ModuleAccess {
+    public static final String ADMIN = "admin";
+    public static final String MANAGER = "manager";
+    public static final String VIEWER = "viewer";
+
+    private ModuleAccess() {
+    }
+
+    public static boolean mayRead(SecurityContext user, String collection) {
+        return mayWrite(user, collection) || user.isUserInRole(VIEWER) || user.isUserInRole(collection + ".read");
+    }
+
+    public static boolean mayWrite(SecurityContext user, String collection) {
+        return user.isUserInRole(ADMIN) || user.isUserInRole(MANAGER) || user.isUserInRole(collection + ".write");
+    }
+
+    /** Refuses with 403 what the user's roles do not allow; reading is GET, HEAD and OPTIONS. */
+    public static void check(SecurityContext user, String collection, String method) {
+        boolean reading = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        if (reading ? mayRead(user, collection) : mayWrite(user, collection)) {
+            return;
+        }
+        throw new AccessDeniedException(mayRead(user, collection)
+                ? "Your roles let you read " + collection + " but not change them"
+                : "Your roles do not give access to " + collection);
+    }
+}
