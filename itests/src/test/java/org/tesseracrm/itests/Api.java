@@ -62,6 +62,11 @@ public final class Api {
         return new Api(base, basic(user, password));
     }
 
+    /** The same server, calling with an API token ({@code Authorization: Bearer …}). */
+    public Api withToken(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

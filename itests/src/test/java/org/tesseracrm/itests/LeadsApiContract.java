@@ -80,6 +80,41 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void anIntegrationWorksWithAnApiTokenUntilItIsRevoked() {
+        Api.Reply made = api.post("/api/v1/tokens", Api.json(Map.of("name", "Đồng bộ kế toán " + tag)));
+        assertEquals(made.toString(), 201, made.status);
+        String secret = made.json().get("token").asText();
+        String id = made.json().get("id").asText();
+        assertTrue(secret, secret.startsWith("tsr_") && secret.length() > 40);
+        assertTrue(made.header("Location").endsWith("/api/v1/tokens/" + id));
+        JsonNode listed = api.get("/api/v1/tokens").json().get("items");
+        boolean found = false;
+        for (JsonNode t : listed) {
+            assertFalse("a secret is shown once, never listed", t.has("token") && !t.get("token").isNull());
+            found |= t.get("id").asText().equals(id);
+        }
+        assertTrue(found);
+
+        Api integration = api.withToken(secret);
+        Api.Reply created = integration.post("/api/v1/leads", Api.json(Map.of("lastName", "Token " + tag)));
+        assertEquals(created.toString(), 201, created.status);
+        assertEquals("admin", created.json().get("createdBy").asText());
+        assertEquals(200, integration.get("/api/v1/leads/" + created.json().get("id").asText()).status);
+        assertEquals("a token does not make tokens", 403,
+                integration.post("/api/v1/tokens", Api.json(Map.of("name", "again"))).status);
+
+        assertProblem(api.post("/api/v1/tokens", Api.json(Map.of("name", " "))), 422);
+        assertProblem(api.post("/api/v1/tokens", Api.json(Map.of("name", "old", "expiresAt", "2020-01-01T00:00:00Z"))), 422);
+        assertProblem(api.post("/api/v1/tokens", Api.json(Map.of("nam", "typo"))), 400);
+        assertProblem(api.withToken("tsr_not-a-token").get("/api/v1/leads"), 401);
+        assertProblem(api.withoutCredentials().get("/api/v1/tokens"), 401);
+
+        assertEquals(204, api.delete("/api/v1/tokens/" + id, null).status);
+        assertProblem(integration.get("/api/v1/leads?limit=1"), 401);
+        assertProblem(api.delete("/api/v1/tokens/" + id, null), 404);
+    }
+
+    @Test
     public void aClientThatAsksForVietnameseGetsTheReasonsInVietnamese() {
         String body = Api.json(Map.of("firstName", "Thiếu họ", "email", "khong-phai-email"));
         Api.Reply vi = api.post("/api/v1/leads", body, "Accept-Language", "vi");

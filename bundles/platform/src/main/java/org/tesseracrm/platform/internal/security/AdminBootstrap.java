@@ -14,9 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.security.auth.login.AppConfigurationEntry;
 
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -39,7 +37,6 @@ public class AdminBootstrap {
     static final String ADMIN = "admin";
     private static final int VERIFY_ATTEMPTS = 20;
     static final List<String> ADMIN_ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
-    private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     @Activate
@@ -47,7 +44,7 @@ public class AdminBootstrap {
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines,
             @Reference Authenticator authenticator) {
-        BackingEngine engine = userStore(realms, engines);
+        BackingEngine engine = UserStore.find(realms, engines);
         if (engine == null) {
             LOG.warn("No properties user store in the '{}' realm: no administrator created", Authenticator.REALM);
             return;
@@ -100,25 +97,6 @@ public class AdminBootstrap {
                 engine.addRole(ADMIN, role);
             }
         }
-    }
-
-    private static BackingEngine userStore(List<JaasRealm> realms, List<BackingEngineFactory> engines) {
-        for (JaasRealm realm : realms) {
-            if (!Authenticator.REALM.equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                if (!PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
-                    continue;
-                }
-                for (BackingEngineFactory factory : engines) {
-                    if (PROPERTIES_MODULE.equals(factory.getModuleClass())) {
-                        return factory.build(entry.getOptions());
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean hasAdministrator(BackingEngine engine) {

@@ -24,23 +24,31 @@ import org.tesseracrm.platform.api.AuthenticationRequiredException;
 import org.tesseracrm.platform.rest.PublicEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
 
-/** Every API call needs HTTP Basic credentials of a Karaf user, except {@link PublicEndpoint}s. */
+/**
+ * Every API call needs a Karaf user, except {@link PublicEndpoint}s: HTTP Basic credentials, an API
+ * token ({@code Authorization: Bearer tsr_…}) or the web UI's session cookie.
+ */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @JaxrsName("tessera.authentication")
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
+    static final String BEARER = "Bearer";
+
     private final Authenticator authenticator;
     private final SessionStore sessions;
+    private final TokenStore tokens;
 
     @Context
     private ResourceInfo resource;
 
     @Activate
-    public AuthenticationFilter(@Reference Authenticator authenticator, @Reference SessionStore sessions) {
+    public AuthenticationFilter(@Reference Authenticator authenticator, @Reference SessionStore sessions,
+            @Reference TokenStore tokens) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     @Override
@@ -55,9 +63,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             if (session != null) {
                 Authenticator.Authenticated who = sessions.find(session.getValue())
                         .orElseThrow(() -> new AuthenticationRequiredException("The session has ended; sign in again", false));
-                request.setSecurityContext(new UserContext(who, secure));
+                request.setSecurityContext(new UserContext(who, secure, SecurityContext.FORM_AUTH));
                 return;
             }
+        }
+        if (header != null && header.regionMatches(true, 0, BEARER + " ", 0, BEARER.length() + 1)) {
+            Authenticator.Authenticated who;
+            try {
+                who = tokens.authenticate(header.substring(BEARER.length() + 1).trim())
+                        .orElseThrow(() -> new AuthenticationRequiredException("The API token is unknown, revoked or expired"));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("API tokens cannot be read", e);
+            }
+            request.setSecurityContext(new UserContext(who, secure, BEARER));
+            return;
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             // The web UI (which says so with X-Requested-With) signs in through /api/v1/session, so its
@@ -78,7 +97,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String user = decoded.substring(0, colon);
         Authenticator.Authenticated who = authenticator.authenticate(user, decoded.substring(colon + 1))
                 .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password"));
-        request.setSecurityContext(new UserContext(who, secure));
+        request.setSecurityContext(new UserContext(who, secure, SecurityContext.BASIC_AUTH));
     }
 
     private boolean isPublic() {
@@ -93,11 +112,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         private final Authenticator.Authenticated who;
         private final boolean secure;
         private final Principal principal;
+        private final String scheme;
 
-        UserContext(Authenticator.Authenticated who, boolean secure) {
+        UserContext(Authenticator.Authenticated who, boolean secure, String scheme) {
             this.who = who;
             this.secure = secure;
             this.principal = () -> who.user;
+            this.scheme = scheme;
         }
 
         @Override
@@ -117,7 +138,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return BASIC_AUTH;
+            return scheme;
         }
     }
 }
