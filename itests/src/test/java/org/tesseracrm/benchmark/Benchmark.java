@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,12 @@ public final class Benchmark {
     private static final String[] QUERIES = {"nguyen van an", "tran thi mai", "hoang minh", "sao mai", "le quoc",
         "vo thanh tam", "hai phong", "pham", "dang ngoc linh", "bui gia"};
 
+    private static final Pattern TEXT_INDEX_LOADED =
+            Pattern.compile("Text index of leads loaded: \\d+ records in (\\d+) ms");
+
     private final Path work;
+    /** Starts of the server so far, each loading the search index once. */
+    private int starts;
     private final String database;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -94,6 +100,7 @@ public final class Benchmark {
         results.put("seeding", "list and search data are written straight through JDBC with the server stopped");
 
         long coldStart = server.start();
+        starts++;
         settle();
         long idleRss = server.rssMiB();
         record("cold start, first boot (features installed)", coldStart + " ms", "< 8000 ms", coldStart < 8000);
@@ -115,9 +122,15 @@ public final class Benchmark {
             seed(seeded, size);
             seeded = size;
             long restart = server.start();
-            settle();
             record("start with " + size + " leads (restart)", restart + " ms", "< 8000 ms", restart < 8000);
             results.put("restartMs@" + size, restart);
+            // The first list (the start's probe) loads the search index in the background: measured
+            // apart, and waited for, so the list figures are the steady state.
+            starts++;
+            long indexMs = Long.parseLong(server.awaitLog(TEXT_INDEX_LOADED, starts, Duration.ofMinutes(5)));
+            record("search index of " + size + " leads loaded (background)", indexMs + " ms", "", null);
+            results.put("textIndexLoadMs@" + size, indexMs);
+            settle();
             measureLists(size);
             if (size == sizes.get(sizes.size() - 1)) {
                 measureSearch(size);

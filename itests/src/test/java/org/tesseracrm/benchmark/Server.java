@@ -67,6 +67,31 @@ public final class Server {
         throw new IllegalStateException("Tessera did not answer within 180 s; see " + home.resolve("data/log/karaf.log"));
     }
 
+    /**
+     * Waits until the server's log holds {@code count} lines matching {@code line}, and returns the
+     * first group of the last of them (e.g. a duration the server logged).
+     */
+    public String awaitLog(java.util.regex.Pattern line, int count, Duration timeout) throws IOException {
+        Path log = home.resolve("data/log/karaf.log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.regex.Matcher m = line.matcher(Files.exists(log) ? Files.readString(log) : "");
+            int found = 0;
+            String last = null;
+            while (m.find()) {
+                found++;
+                last = m.group(1);
+            }
+            if (found >= count) {
+                return last;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no '" + line + "' in " + log + " within " + timeout);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
     public void stop() throws Exception {
         Optional<ProcessHandle> java = process();
         ProcessBuilder stop = new ProcessBuilder(home.resolve("bin/stop").toString());

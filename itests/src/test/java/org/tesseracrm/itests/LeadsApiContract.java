@@ -6,6 +6,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,6 +235,33 @@ public abstract class LeadsApiContract {
             assertEquals(id, items.get(0).get("id").asText());
         }
         assertEquals(0, api.get("/api/v1/leads?company=" + tag + "&q=tran").json().get("items").size());
+    }
+
+    @Test
+    public void searchFollowsEveryChangeOfARecordAcrossTheWholeTable() {
+        String before = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String after = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        JsonNode lead = createLead("Diễm " + before, "Quách");
+        String path = "/api/v1/leads/" + lead.get("id").asText();
+        // No other filter: the search alone must find one record among all, by a part of a word too.
+        assertEquals(1, search(before.substring(2, 9)));
+        assertEquals(1, search("quach diem " + before));
+
+        assertEquals(200, api.patch(path, "{\"firstName\":\"Diễm " + after + "\"}", "\"1\"").status);
+        assertEquals("the old words are gone", 0, search(before));
+        assertEquals(1, search(after.substring(3)));
+        assertEquals(1, search("DIỄM " + after));
+
+        assertEquals(204, api.delete(path, "\"2\"").status);
+        assertEquals(0, search(after));
+        assertEquals(1, api.get("/api/v1/leads?deleted=true&q=" + after).json().get("items").size());
+        assertEquals(200, api.post(path + "/restore", null).status);
+        assertEquals(1, search(after));
+    }
+
+    private int search(String q) {
+        String encoded = URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
+        return api.get("/api/v1/leads?q=" + encoded).json().get("items").size();
     }
 
     @Test

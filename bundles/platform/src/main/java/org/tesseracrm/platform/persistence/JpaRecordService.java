@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
@@ -53,6 +54,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         implements RecordService<D>, CollectionIndex {
     /** How many referring records a 409 names at most. */
     static final int REFERENCES_NAMED = 10;
+    private static final int TEXT_INDEX_BATCH = 5000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaRecordService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -67,6 +69,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
     private final Map<String, Field> attributes;
     private final List<Field> searchFields = new ArrayList<>();
+    private final TextIndex textIndex = new TextIndex();
+    private final AtomicBoolean textIndexLoading = new AtomicBoolean();
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
             JpaTemplate jpa, RecordContext context) {
@@ -225,6 +229,19 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private ListPlan plan(ListQuery query) {
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
+        loadTextIndexOnce();
+        List<String> words = TextFolding.tokens(query.q);
+        if (!words.isEmpty()) {
+            Set<String> candidates = textIndex.candidates(words);
+            if (candidates != null) {
+                // The index's superset: the database still checks every word on these rows only.
+                if (candidates.isEmpty()) {
+                    conditions.add("e.id IS NULL");
+                } else {
+                    conditions.add("e.id IN ?", new ArrayList<>(candidates));
+                }
+            }
+        }
         Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
@@ -261,7 +278,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.updatedBy = user;
             beforeCreate(em, entity, record, user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
-            entity.searchText = searchTextOf(entity);
+            indexText(entity);
             em.persist(entity);
             em.flush();
             return committed(RecordEvents.CREATED, new Saved<>(entity, toDto(em, entity)), null, user);
@@ -362,7 +379,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected void stamp(E entity, String user) {
         entity.updatedAt = now();
         entity.updatedBy = user;
-        entity.searchText = searchTextOf(entity);
+        indexText(entity);
     }
 
     protected D toDto(E entity) {
@@ -603,6 +620,53 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             default:
                 return 255;
         }
+    }
+
+    /**
+     * Sets the record's search text and adds it to the text index before the commit: should the
+     * transaction roll back, the index holds one candidate too many, which the database drops.
+     */
+    private void indexText(E entity) {
+        entity.searchText = searchTextOf(entity);
+        textIndex.add(entity.id, entity.searchText);
+    }
+
+    /** The first list starts loading the text index; until it is loaded, {@code q} scans the table. */
+    private void loadTextIndexOnce() {
+        if (!textIndexLoading.getAndSet(true)) {
+            context.inBackground(this::loadTextIndex);
+        }
+    }
+
+    /** Reads every record's search text into the index, in id order a batch at a time. */
+    private void loadTextIndex() {
+        String jpql = "SELECT e.id, e.searchText FROM " + entityName() + " e WHERE e.id > :after ORDER BY e.id";
+        String after = "";
+        long started = System.nanoTime();
+        long count = 0;
+        try {
+            while (true) {
+                String from = after;
+                List<Object[]> rows = read(em -> em.createQuery(jpql, Object[].class).setParameter("after", from)
+                        .setMaxResults(TEXT_INDEX_BATCH).getResultList());
+                for (Object[] row : rows) {
+                    textIndex.add((String) row[0], (String) row[1]);
+                }
+                count += rows.size();
+                if (rows.size() < TEXT_INDEX_BATCH) {
+                    break;
+                }
+                after = (String) rows.get(rows.size() - 1)[0];
+            }
+        } catch (RuntimeException e) {
+            // What was read stays (a superset is harmless); the next list tries again.
+            textIndexLoading.set(false);
+            LOG.warn("Text index of {} not loaded; q scans the table until a later list retries", module.collection(), e);
+            return;
+        }
+        textIndex.completed();
+        LOG.info("Text index of {} loaded: {} records in {} ms", module.collection(), count,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private String searchTextOf(E entity) {

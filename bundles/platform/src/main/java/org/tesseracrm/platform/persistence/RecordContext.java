@@ -19,6 +19,9 @@ public interface RecordContext {
     /** Posts {@code event} after the running transaction commits, or now without one. */
     void post(Event event);
 
+    /** Runs {@code task} on the platform's background thread, one task after another. */
+    void inBackground(Runnable task);
+
     /** The record listeners that follow {@code module}, highest ranking first. */
     List<RecordListener> listeners(String module);
 }

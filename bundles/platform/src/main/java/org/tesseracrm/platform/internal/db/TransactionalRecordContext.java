@@ -3,6 +3,9 @@ package org.tesseracrm.platform.internal.db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import javax.transaction.Status;
 import javax.transaction.Synchronization;
@@ -13,6 +16,7 @@ import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.CollectionType;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -26,7 +30,10 @@ import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.spi.ServiceProperties;
 import org.tesseracrm.platform.persistence.RecordContext;
 
-/** After-commit work through the JTA transaction manager that every persistence unit joins. */
+/**
+ * After-commit work through the JTA transaction manager that every persistence unit joins, and one
+ * low-priority background thread for the record services' own upkeep (loading search indexes).
+ */
 @Component(service = RecordContext.class, immediate = true)
 public class TransactionalRecordContext implements RecordContext {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalRecordContext.class);
@@ -34,6 +41,12 @@ public class TransactionalRecordContext implements RecordContext {
     private final TransactionManager transactions;
     private final EventAdmin events;
     private final References references;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "tessera-records-background");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     /** Partner listeners with their service properties, lowest ranking first (as DS sorts them). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -46,6 +59,26 @@ public class TransactionalRecordContext implements RecordContext {
         this.transactions = transactions;
         this.events = events;
         this.references = references;
+    }
+
+    @Deactivate
+    void stop() {
+        background.shutdownNow();
+    }
+
+    @Override
+    public void inBackground(Runnable task) {
+        try {
+            background.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Background task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("Background task dropped: the platform is stopping");
+        }
     }
 
     @Override
