@@ -42,6 +42,11 @@ import com.sun.net.httpserver.HttpServer;
 public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONCURRENCY = 8;
+    /**
+     * Before each throughput figure: on 2 cores the JIT needs about 15 s of load to compile the
+     * server's request path (GET by id doubles between the first 10 s and the next 20).
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final String[] QUERIES = {"nguyen van an", "tran thi mai", "hoang minh", "sao mai", "le quoc",
         "vo thanh tam", "hai phong", "pham", "dang ngoc linh", "bui gia"};
 
@@ -147,7 +152,7 @@ public final class Benchmark {
         String path = "/api/v1/leads/" + lead.get("id").asText();
         byte[] body = send(request(path).GET().build(), 200).getBytes(StandardCharsets.UTF_8);
 
-        Load.Result api = Load.run("GET lead by id", CONCURRENCY, Duration.ofSeconds(5), 300_000, Duration.ofSeconds(20),
+        Load.Result api = Load.run("GET lead by id", CONCURRENCY, WARM_UP, 300_000, Duration.ofSeconds(20),
                 Load.http(client, n -> request(path).GET().build(), 200));
         HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
@@ -165,7 +170,7 @@ public final class Benchmark {
         URI bareUri = URI.create("http://127.0.0.1:" + bare.getAddress().getPort() + path);
         Load.Result baseline;
         try {
-            baseline = Load.run("bare JDK server, same JSON", CONCURRENCY, Duration.ofSeconds(5), 300_000,
+            baseline = Load.run("bare JDK server, same JSON", CONCURRENCY, WARM_UP, 300_000,
                     Duration.ofSeconds(20), Load.http(client, n -> HttpRequest.newBuilder(bareUri).GET().build(), 200));
         } finally {
             bare.stop(0);
@@ -183,7 +188,7 @@ public final class Benchmark {
     }
 
     private void measureCreate() throws Exception {
-        Load.Result api = Load.run("POST create lead", CONCURRENCY, Duration.ofSeconds(3), 6000, Duration.ofSeconds(20),
+        Load.Result api = Load.run("POST create lead", CONCURRENCY, WARM_UP, 20_000, Duration.ofSeconds(20),
                 Load.http(client, n -> request("/api/v1/leads").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần\","
                                 + "\"company\":\"Sao Mai\",\"email\":\"mai" + n + "@example.vn\"}")).build(), 201));
@@ -198,7 +203,7 @@ public final class Benchmark {
         List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         Load.Result jdbc;
         try {
-            jdbc = Load.run("JDBC insert + commit", CONCURRENCY, Duration.ofSeconds(2), 6000, Duration.ofSeconds(20), n -> {
+            jdbc = Load.run("JDBC insert + commit", CONCURRENCY, Duration.ofSeconds(5), 20_000, Duration.ofSeconds(20), n -> {
                 Connection c = connections.get();
                 if (c == null) {
                     c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
