@@ -81,6 +81,13 @@ public class PartialEditionIT {
                 .forEach(r -> assertEquals("search leaves out modules the user may not read", "leads", r.get("collection").asText()));
         assertEquals("nothing refused was written", 0,
                 api.get("/api/v1/leads?q=khong%20duoc").json().get("items").size());
+
+        // Converting creates a contact: writing leads alone is not enough, and the lead stays as it was.
+        String status = api.get("/api/v1/leads/" + lead).json().get("status").asText();
+        Api.Reply convert = leadsOnly.post("/api/v1/leads/" + lead + "/convert", "{\"contact\": {\"create\": true}}");
+        assertEquals(convert.toString(), 403, convert.status);
+        assertTrue(convert.text, convert.json().get("detail").asText().contains("contacts"));
+        assertEquals(status, api.get("/api/v1/leads/" + lead).json().get("status").asText());
     }
 
     private static String access(Api as, String collection) {

@@ -53,6 +53,21 @@ final class LeadConversion {
         }
     }
 
+    /** The collections this conversion creates records in. */
+    List<String> collectionsWritten() {
+        List<String> written = new ArrayList<>();
+        if (account && !existingAccount) {
+            written.add("accounts");
+        }
+        if (contact) {
+            written.add("contacts");
+        }
+        if (potential) {
+            written.add("potentials");
+        }
+        return written;
+    }
+
     static Account account(Lead lead) {
         Account a = new Account();
         a.name = lead.company;

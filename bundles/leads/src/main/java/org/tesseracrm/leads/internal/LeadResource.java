@@ -28,6 +28,7 @@ import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
+import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
 
@@ -65,7 +66,16 @@ public class LeadResource extends RecordResource<Lead> {
     @Path("{id}/convert")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConversionResult convert(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
-        return leads.convert(id, JsonInput.read(body, Conversion.class, Set.of()), user(security));
+        Conversion request = JsonInput.read(body, Conversion.class, Set.of());
+        // Writing leads is checked for every request; what the conversion creates or links needs its own roles.
+        LeadConversion plan = new LeadConversion(request);
+        for (String collection : plan.collectionsWritten()) {
+            ModuleAccess.requireWrite(security, collection);
+        }
+        if (plan.existingAccount) {
+            ModuleAccess.requireRead(security, "accounts");
+        }
+        return leads.convert(id, request, user(security));
     }
 
     @GET

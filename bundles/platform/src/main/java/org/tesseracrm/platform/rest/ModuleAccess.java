@@ -1,4 +1,4 @@
-package org.tesseracrm.platform.internal.security;
+package org.tesseracrm.platform.rest;
 
 import javax.ws.rs.core.SecurityContext;
 
@@ -8,6 +8,8 @@ import org.tesseracrm.platform.api.AccessDeniedException;
  * What a user may do with a module's records, from the roles of the Karaf realm: {@code admin} and
  * {@code manager} read and change every module, {@code viewer} reads every module, and
  * {@code <collection>.read} / {@code <collection>.write} (e.g. {@code leads.write}) grant one module.
+ * The platform checks every request against the module it addresses; a module whose action also
+ * reads or writes another module's records checks those with {@link #requireRead}/{@link #requireWrite}.
  */
 public final class ModuleAccess {
     public static final String ADMIN = "admin";
@@ -23,6 +25,18 @@ public final class ModuleAccess {
 
     public static boolean mayWrite(SecurityContext user, String collection) {
         return user.isUserInRole(ADMIN) || user.isUserInRole(MANAGER) || user.isUserInRole(collection + ".write");
+    }
+
+    /** Refuses with 403 unless the user may read {@code collection}. */
+    public static void requireRead(SecurityContext user, String collection) {
+        if (!mayRead(user, collection)) {
+            throw new AccessDeniedException("Your roles do not give access to " + collection);
+        }
+    }
+
+    /** Refuses with 403 unless the user may change {@code collection}. */
+    public static void requireWrite(SecurityContext user, String collection) {
+        check(user, collection, "POST");
     }
 
     /** Refuses with 403 what the user's roles do not allow; reading is GET, HEAD and OPTIONS. */

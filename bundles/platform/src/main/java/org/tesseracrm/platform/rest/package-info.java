@@ -1,7 +1,8 @@
 /**
  * REST support every module's resources use: the shared JSON mapper, strict reading of record
- * bodies and merge patches, and the generic record resource with lists, ETags and restore.
+ * bodies and merge patches, the generic record resource with lists, ETags and restore, and the
+ * roles' access to modules.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tesseracrm.platform.rest;

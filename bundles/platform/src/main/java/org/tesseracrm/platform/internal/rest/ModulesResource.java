@@ -24,7 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.internal.security.ModuleAccess;
+import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /** {@code GET /api/v1/modules}: the installed modules, their collections, fields and enum labels. */

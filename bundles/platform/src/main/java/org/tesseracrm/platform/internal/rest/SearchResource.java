@@ -22,7 +22,7 @@ import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.spi.References;
-import org.tesseracrm.platform.internal.security.ModuleAccess;
+import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /**

@@ -15,6 +15,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.tesseracrm.platform.internal.rest.ModuleRouter;
+import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /**
