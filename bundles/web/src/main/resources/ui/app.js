@@ -277,7 +277,11 @@
       shell([h("h1", {}, moduleLabel(m) + " · " + rec.number), note ? h("p", { class: "message good", role: "status" }, note) : null,
         h("div", { class: "card" }, h("dl", {}, rows), lines),
         writable(m) ? statusChange(m, rec) : null,
-        h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).map(function (a) {
+        h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).filter(function (a) {
+          // An action that creates another module's record needs that module, and the right to change it.
+          var target = a.creates && moduleOf(a.creates);
+          return !a.creates || (target && writable(target));
+        }).map(function (a) {
           return h("button", { id: "action-" + a.name, onclick: function () {
             call("POST", "/" + m.collection + "/" + id + "/" + a.name).then(function (r) {
               if (a.creates && r.body && r.body.id) { location.hash = "#/c/" + a.creates + "/" + r.body.id; }

@@ -144,6 +144,11 @@ public abstract class SalesDocumentsContract {
         assertEquals("an accepted quote's lines are locked", 422,
                 api.patch("/api/v1/quotes/" + quoteId, Api.json(Map.of("adjustment", 0)), null).status);
 
+        Api quotesOnly = api.withCredentials(TesseraDistribution.QUOTES_WRITER, TesseraDistribution.QUOTES_WRITER_PASSWORD);
+        Api.Reply refused = quotesOnly.post("/api/v1/quotes/" + quoteId + "/sales-order", null);
+        assertEquals("creating a sales order needs write access to sales orders: " + refused, 403, refused.status);
+        assertEquals(0, api.get("/api/v1/sales-orders?potentialId=" + potential).json().get("items").size());
+
         Api.Reply converted = api.post("/api/v1/quotes/" + quoteId + "/sales-order", null);
         assertEquals(converted.toString(), 201, converted.status);
         JsonNode order = converted.json();

@@ -29,6 +29,9 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption;
  * ports, with its embedded H2 database or with a fresh PostgreSQL database.
  */
 public final class TesseraDistribution {
+    static final String QUOTES_WRITER = "thu";
+    static final String QUOTES_WRITER_PASSWORD = "ban-bao-gia-789";
+
     static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-tessera.cfg";
     static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -130,6 +133,8 @@ public final class TesseraDistribution {
                 keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevelOption.LogLevel.WARN),
+                // A salesperson who writes quotes and reads the rest (roles tests).
+                editConfigurationFilePut("etc/users.properties", QUOTES_WRITER, QUOTES_WRITER_PASSWORD + ",quotes.write,viewer"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
