@@ -624,11 +624,16 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     /**
      * Sets the record's search text and adds it to the text index before the commit: should the
-     * transaction roll back, the index holds one candidate too many, which the database drops.
+     * transaction roll back, the index holds one candidate too many, which the database drops. A
+     * change that leaves the text as it was (a status, an owner) adds nothing, so the index grows
+     * with new records and edited words only, until the next start rebuilds it.
      */
     private void indexText(E entity) {
-        entity.searchText = searchTextOf(entity);
-        textIndex.add(entity.id, entity.searchText);
+        String text = searchTextOf(entity);
+        if (!text.equals(entity.searchText)) {
+            entity.searchText = text;
+            textIndex.add(entity.id, text);
+        }
     }
 
     /** The first list starts loading the text index; until it is loaded, {@code q} scans the table. */
