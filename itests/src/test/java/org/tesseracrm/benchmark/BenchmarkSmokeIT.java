@@ -1,0 +1,46 @@
+package org.tesseracrm.benchmark;
+
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark of README § Performance, run end to end on a tiny table with short steps so that its
+ * code keeps working; the figures of this run mean nothing and are not judged.
+ */
+public class BenchmarkSmokeIT {
+    private static final int LEADS = 1500;
+
+    @Test
+    public void theBenchmarkRunsEndToEndAndWritesItsTable() throws Exception {
+        Path dir = Path.of("target/benchmark-smoke");
+        Map<String, String> settings = Map.of("bench.distribution", System.getProperty("tessera.distribution"),
+                "bench.dir", dir.toString(), "bench.sizes", String.valueOf(LEADS),
+                "bench.warmupSeconds", "1", "bench.stepSeconds", "2");
+        settings.forEach(System::setProperty);
+        try {
+            Benchmark.main(new String[0]);
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results-h2.json").toFile());
+        assertTrue(results.toString(), results.get("getByIdRatio").asDouble() > 0);
+        assertTrue(results.get("createRatio").asDouble() > 0);
+        assertTrue(results.get("coldStartFirstBootMs").asLong() > 0);
+        assertTrue(results.get("textIndexLoadMs@" + LEADS).asLong() >= 0);
+        assertTrue(results.get("listFirstPage@" + LEADS).get("requests").asLong() > 0);
+        assertTrue("the walk goes past the first page", results.get("listDeepPage@" + LEADS).get("page").asInt() > 1);
+        assertTrue(results.get("search@" + LEADS).get("requests").asLong() > 0);
+        String table = Files.readString(dir.resolve("results-h2.md"));
+        assertTrue(table, table.contains("| GET by id / bare server |"));
+        assertTrue(table, table.contains("| q search, 50 results @" + LEADS + " |"));
+    }
+}
