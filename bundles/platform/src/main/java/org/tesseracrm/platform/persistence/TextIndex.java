@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.roaringbitmap.RoaringBitmap;
 
@@ -34,6 +36,7 @@ final class TextIndex {
     private final Map<Integer, String> otherIds = new HashMap<>();
     private int slots;
     private volatile boolean complete;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Records {@code text} as the search text of record {@code id}. */
     void add(String id, String text) {
@@ -54,11 +57,14 @@ final class TextIndex {
                 start = i + 1;
             }
         }
-        synchronized (this) {
+        lock.writeLock().lock();
+        try {
             int slot = newSlot(id);
             for (int i = 0; i < count; i++) {
                 postings.computeIfAbsent(grams[i], g -> new RoaringBitmap()).add(slot);
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -80,16 +86,15 @@ final class TextIndex {
 
     /** Marks the index as holding every record of the table (set once the initial load is done). */
     void completed() {
-        synchronized (this) {
+        lock.writeLock().lock();
+        try {
             for (RoaringBitmap b : postings.values()) {
                 b.runOptimize();
             }
+        } finally {
+            lock.writeLock().unlock();
         }
         complete = true;
-    }
-
-    boolean isComplete() {
-        return complete;
     }
 
     /**
@@ -101,7 +106,9 @@ final class TextIndex {
         if (!complete) {
             return null;
         }
-        synchronized (this) {
+        // Searches read side by side; only writes wait for each other and for reads.
+        lock.readLock().lock();
+        try {
             RoaringBitmap found = null;
             for (String word : words) {
                 RoaringBitmap holding = holding(word);
@@ -118,6 +125,8 @@ final class TextIndex {
             Set<String> ids = new LinkedHashSet<>();
             found.forEach((int slot) -> ids.add(idAt(slot)));
             return ids;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
