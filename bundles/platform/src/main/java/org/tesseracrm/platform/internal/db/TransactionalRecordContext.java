@@ -32,7 +32,8 @@ import org.tesseracrm.platform.persistence.RecordContext;
 
 /**
  * After-commit work through the JTA transaction manager that every persistence unit joins, and one
- * low-priority background thread for the record services' own upkeep (loading search indexes).
+ * background thread for the record services' own upkeep (loading search indexes), so that upkeep
+ * never takes more than one core from the requests.
  */
 @Component(service = RecordContext.class, immediate = true)
 public class TransactionalRecordContext implements RecordContext {
@@ -44,7 +45,6 @@ public class TransactionalRecordContext implements RecordContext {
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "tessera-records-background");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
 
