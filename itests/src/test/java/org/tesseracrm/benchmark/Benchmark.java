@@ -112,7 +112,7 @@ public final class Benchmark {
                     + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
                     + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
         } else {
-            jdbcUrl = "jdbc:h2:" + server.home.toAbsolutePath().resolve("data/tessera/db") + ";LOCK_TIMEOUT=10000";
+            jdbcUrl = "jdbc:h2:" + server.home.toAbsolutePath().resolve("data/tessera/db") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
             jdbcUser = "sa";
         }
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "database", database,

@@ -39,6 +39,7 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/campaigns}: the record endpoints, members, offers (Chào hàng), responses and results. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=campaigns")
@@ -62,6 +63,7 @@ public class CampaignResource extends RecordResource<Campaign> {
 
     /** Adds {@code {"type": "LEAD", "ids": [...]}}: 201 when any record is new to the campaign, else 200. */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addMembers(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
@@ -70,6 +72,7 @@ public class CampaignResource extends RecordResource<Campaign> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/members")
     public Items<CampaignMember> members(@PathParam("id") String id, @QueryParam("status") String status) {
         return new Items<>(campaigns.members(id, status == null || status.isBlank() ? null : memberStatus(status)));
@@ -77,6 +80,7 @@ public class CampaignResource extends RecordResource<Campaign> {
 
     /** Changes a member's status: {@code {"status": "NOT_INTERESTED"}}. */
     @PATCH
+    @Access(Access.Level.WRITE)
     @Path("{id}/members/{memberId}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     public CampaignMember changeMember(@PathParam("id") String id, @PathParam("memberId") String memberId, JsonNode body,
@@ -91,6 +95,7 @@ public class CampaignResource extends RecordResource<Campaign> {
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/offers")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response makeOffers(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
@@ -99,12 +104,14 @@ public class CampaignResource extends RecordResource<Campaign> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/offers")
     public Items<Offer> offers(@PathParam("id") String id) {
         return new Items<>(campaigns.offers(id));
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/offers/{offerId}/send")
     public Offer markSent(@PathParam("id") String id, @PathParam("offerId") String offerId,
             @Context SecurityContext security) {
@@ -112,6 +119,7 @@ public class CampaignResource extends RecordResource<Campaign> {
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/offers/{offerId}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recordResponse(@PathParam("id") String id, @PathParam("offerId") String offerId, JsonNode body,
@@ -122,6 +130,7 @@ public class CampaignResource extends RecordResource<Campaign> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/results")
     public CampaignResults results(@PathParam("id") String id) {
         return campaigns.results(id);

@@ -28,6 +28,7 @@ import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.Json;
 import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * The REST face of a sales document: the record endpoints, with the computed line totals refused
@@ -57,6 +58,7 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
      * PATCH of the status field, so repeating it changes nothing more.
      */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/{action: [a-z]+}")
     public Response act(@PathParam("id") String id, @PathParam("action") String action,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {

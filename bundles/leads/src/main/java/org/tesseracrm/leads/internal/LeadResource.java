@@ -31,6 +31,7 @@ import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/leads}: the record endpoints plus bulk assignment and nurturing touches. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=leads")
@@ -54,6 +55,7 @@ public class LeadResource extends RecordResource<Lead> {
 
     /** Round-robin assignment of many leads: {@code {"leadIds": [...], "assignees": [...]}}. */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("assign")
     @Consumes(MediaType.APPLICATION_JSON)
     public Items<Lead> assign(JsonNode body, @Context SecurityContext security) {
@@ -63,6 +65,7 @@ public class LeadResource extends RecordResource<Lead> {
 
     /** Converts the lead: {@code {"account": {...}, "contact": {...}, "potential": {...}}}. */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/convert")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConversionResult convert(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
@@ -79,12 +82,14 @@ public class LeadResource extends RecordResource<Lead> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/touches")
     public Items<Touch> touches(@PathParam("id") String id) {
         return new Items<>(leads.touches(id));
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/touches")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addTouch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {

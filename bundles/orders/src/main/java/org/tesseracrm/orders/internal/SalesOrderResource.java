@@ -22,6 +22,7 @@ import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.orders.api.OrderEvents;
 import org.tesseracrm.orders.api.SalesOrder;
 import org.tesseracrm.orders.api.SalesOrderStatus;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/sales-orders}: the document endpoints and invoicing an order. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=" + OrderEvents.SALES_ORDERS)
@@ -45,6 +46,7 @@ public class SalesOrderResource extends DocumentResource<SalesOrder> {
     }
 
     @POST
+    @Access(value = Access.Level.WRITE, creates = "invoices")
     @Path("{id}/invoice")
     public Response toInvoice(@PathParam("id") String id, @Context UriInfo uri,
             @Context SecurityContext security) {

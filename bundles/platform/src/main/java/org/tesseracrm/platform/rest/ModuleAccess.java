@@ -49,4 +49,23 @@ public final class ModuleAccess {
                 ? "Your roles let you read " + collection + " but not change them"
                 : "Your roles do not give access to " + collection);
     }
+
+    /** The declaration of {@code method} as {@code resourceClass} serves it: its own, or the one of the method it overrides. */
+    public static Access declared(Class<?> resourceClass, java.lang.reflect.Method method) {
+        Access own = method.getAnnotation(Access.class);
+        if (own != null) {
+            return own;
+        }
+        for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Access inherited = c.getDeclaredMethod(method.getName(), method.getParameterTypes()).getAnnotation(Access.class);
+                if (inherited != null) {
+                    return inherited;
+                }
+            } catch (NoSuchMethodException e) {
+                // not declared at this level
+            }
+        }
+        return null;
+    }
 }

@@ -66,6 +66,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     protected abstract RecordService<D> service();
 
     @GET
+    @Access(Access.Level.READ)
     public Page<D> list(@Context UriInfo uri) {
         return service().list(listQuery(uri));
     }
@@ -75,6 +76,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
      * a filterable field, e.g. leads by status for a dashboard.
      */
     @GET
+    @Access(Access.Level.READ)
     @Path("counts")
     public Counts counts(@Context UriInfo uri) {
         ListQuery query = listQuery(uri);
@@ -111,12 +113,14 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return withETag(Response.ok(), service().get(id));
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         checkBody(JsonInput.requireObject(body));
@@ -126,6 +130,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     }
 
     @PATCH
+    @Access(Access.Level.WRITE)
     @Path("{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     public Response patch(@PathParam("id") String id, JsonNode body,
@@ -156,6 +161,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     }
 
     @DELETE
+    @Access(Access.Level.WRITE)
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -164,6 +170,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     }
 
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/restore")
     public Response restore(@PathParam("id") String id, @Context SecurityContext security) {
         return withETag(Response.ok(), service().restore(id, user(security)));

@@ -35,6 +35,7 @@ import org.tesseracrm.potentials.api.PipelineQuery;
 import org.tesseracrm.potentials.api.Potential;
 import org.tesseracrm.potentials.api.PotentialService;
 import org.tesseracrm.potentials.api.StageChange;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/potentials}: the record endpoints, stage history, reopening and the pipeline. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=potentials")
@@ -55,6 +56,7 @@ public class PotentialResource extends RecordResource<Potential> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("pipeline")
     public Pipeline pipeline(@QueryParam("assignedTo") String assignedTo, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("currency") String currency,
@@ -73,6 +75,7 @@ public class PotentialResource extends RecordResource<Potential> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/history")
     public Items<StageChange> history(@PathParam("id") String id) {
         return new Items<>(potentials.history(id));
@@ -80,6 +83,7 @@ public class PotentialResource extends RecordResource<Potential> {
 
     /** Reopens a closed potential; the body may name the stage: {@code {"stage": "NEGOTIATION_REVIEW"}}. */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/reopen")
     public Response reopen(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Reopen reopen = body == null || body.isMissingNode() || body.isNull() ? new Reopen()

@@ -28,6 +28,7 @@ import org.tesseracrm.products.api.Product;
 import org.tesseracrm.products.api.ProductService;
 import org.tesseracrm.products.api.StockAdjustment;
 import org.tesseracrm.products.api.StockMovement;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/products}: the record endpoints and the stock ledger. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=products")
@@ -48,6 +49,7 @@ public class ProductResource extends RecordResource<Product> {
     }
 
     @GET
+    @Access(Access.Level.READ)
     @Path("{id}/stock-movements")
     public Items<StockMovement> movements(@PathParam("id") String id) {
         return new Items<>(products.movements(id));
@@ -55,6 +57,7 @@ public class ProductResource extends RecordResource<Product> {
 
     /** A manual adjustment: {@code {"quantity": -3, "reason": "stock count", "note": "…"}}. */
     @POST
+    @Access(Access.Level.WRITE)
     @Path("{id}/stock-adjustments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response adjust(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {

@@ -21,6 +21,7 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.quotes.api.Quote;
 import org.tesseracrm.quotes.api.QuoteStage;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/quotes}: the document endpoints and conversion of an accepted quote to a sales order or an invoice. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=quotes")
@@ -45,6 +46,7 @@ public class QuoteResource extends DocumentResource<Quote> {
     }
 
     @POST
+    @Access(value = Access.Level.WRITE, creates = "sales-orders")
     @Path("{id}/sales-order")
     public Response toSalesOrder(@PathParam("id") String id, @Context UriInfo uri,
             @Context SecurityContext security) {
@@ -52,6 +54,7 @@ public class QuoteResource extends DocumentResource<Quote> {
     }
 
     @POST
+    @Access(value = Access.Level.WRITE, creates = "invoices")
     @Path("{id}/invoice")
     public Response toInvoice(@PathParam("id") String id, @Context UriInfo uri,
             @Context SecurityContext security) {

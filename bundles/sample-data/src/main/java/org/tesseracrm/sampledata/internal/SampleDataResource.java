@@ -38,7 +38,6 @@ import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.leads.api.Lead;
 import org.tesseracrm.leads.api.LeadRating;
 import org.tesseracrm.leads.api.LeadService;
-import org.tesseracrm.platform.api.AccessDeniedException;
 import org.tesseracrm.platform.api.Address;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.LeadSource;
@@ -54,6 +53,7 @@ import org.tesseracrm.quotes.api.Quote;
 import org.tesseracrm.quotes.api.QuoteService;
 import org.tesseracrm.vendors.api.Vendor;
 import org.tesseracrm.vendors.api.VendorService;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code POST /api/v1/sample-data} (administrators, on request only): a believable Vietnamese and
@@ -89,10 +89,8 @@ public class SampleDataResource {
     volatile CampaignService campaigns;
 
     @POST
-    public synchronized Response load(@Context SecurityContext security) {
-        if (!security.isUserInRole("admin")) {
-            throw new AccessDeniedException("Only an administrator loads sample data");
-        }
+    @Access(Access.Level.ADMIN)
+    public synchronized Response load() {
         AccountService accountService = accounts;
         if (accountService != null && accountService.count(new ListQuery(MARKER, Map.of(), List.of(), null, null, false)) > 0) {
             throw new ConflictException("The sample data is loaded already");

@@ -23,8 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.tesseracrm.platform.rest.PublicEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code /api/v1/branding}: the product name and logo a reseller sets in one file,
@@ -58,15 +58,15 @@ public class BrandingResource {
     }
 
     @GET
-    @PublicEndpoint
+    @Access(Access.Level.PUBLIC)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> branding() {
         return Map.of("productName", config.productName(), "logoUrl", TesseraApi.BASE + "/branding/logo");
     }
 
     @GET
+    @Access(Access.Level.PUBLIC)
     @javax.ws.rs.Path("logo")
-    @PublicEndpoint
     public Response logo() {
         Path file = logoFile();
         String name = file.getFileName().toString();

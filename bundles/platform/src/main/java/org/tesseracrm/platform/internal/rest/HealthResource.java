@@ -28,8 +28,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
-import org.tesseracrm.platform.rest.PublicEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code GET /api/v1/health}: 200 when the database answers and every installed module serves its
@@ -56,7 +56,7 @@ public class HealthResource {
     }
 
     @GET
-    @PublicEndpoint
+    @Access(Access.Level.PUBLIC)
     public Response health() {
         boolean database = databaseAnswers();
         List<String> starting = startingModules();

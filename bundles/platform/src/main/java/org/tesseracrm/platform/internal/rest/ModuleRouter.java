@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tesseracrm.platform.rest.Access;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -32,6 +33,9 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModuleRouter {
+    /** The path parameter naming the collection a request is routed to. */
+    public static final String COLLECTION_PARAMETER = "collection";
+
     private final Map<String, ModuleEndpoint> endpoints = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -47,13 +51,16 @@ public class ModuleRouter {
         return String.valueOf(properties.get(ModuleEndpoint.COLLECTION));
     }
 
-    /** Whether an installed module serves this collection. */
-    public boolean serves(String collection) {
-        return endpoints.containsKey(collection);
+    /** Whether {@code collection} is served by an endpoint of exactly {@code resourceClass}. */
+    public boolean isServedBy(String collection, Class<?> resourceClass) {
+        ModuleEndpoint endpoint = endpoints.get(collection);
+        return endpoint != null && endpoint.getClass() == resourceClass;
     }
 
-    @Path("{collection}")
-    public ModuleEndpoint module(@PathParam("collection") String collection) {
+    /** The endpoints' own methods declare who may call them; this step only needs a signed-in user. */
+    @Path("{" + COLLECTION_PARAMETER + "}")
+    @Access(Access.Level.SIGNED_IN)
+    public ModuleEndpoint module(@PathParam(COLLECTION_PARAMETER) String collection) {
         ModuleEndpoint endpoint = endpoints.get(collection);
         if (endpoint == null) {
             throw new NotFoundException("No module serves /" + collection);

@@ -26,6 +26,7 @@ import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code GET /api/v1/modules}: the installed modules, their collections, fields and enum labels. */
 @Component(service = ModulesResource.class)
@@ -41,6 +42,7 @@ public class ModulesResource {
 
     /** The installed modules, each with what the caller may do with it: {@code access} is write, read or none. */
     @GET
+    @Access(Access.Level.SIGNED_IN)
     public Map<String, Object> list(@Context SecurityContext security) {
         List<Map<String, Object>> items = new ArrayList<>();
         List<ModuleDescriptor> sorted = new ArrayList<>(modules);

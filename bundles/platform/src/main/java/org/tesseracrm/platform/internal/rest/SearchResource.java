@@ -24,6 +24,7 @@ import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code GET /api/v1/search?q=…}: records of every installed module whose text matches, accent- and
@@ -48,6 +49,7 @@ public class SearchResource {
     }
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     public Items<RecordRef> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         if (q == null || q.isBlank()) {

@@ -20,6 +20,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.spi.UiContribution;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /** {@code GET /api/v1/ui/contributions}: the scripts installed modules contribute to the web UI. */
 @Component(service = UiContributionsResource.class)
@@ -45,6 +46,7 @@ public class UiContributionsResource {
     }
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     public Items<Script> list() {
         List<Script> scripts = new ArrayList<>();
         for (UiContribution c : contributions) {

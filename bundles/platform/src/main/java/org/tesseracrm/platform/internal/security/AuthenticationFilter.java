@@ -21,11 +21,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.tesseracrm.platform.api.AuthenticationRequiredException;
-import org.tesseracrm.platform.rest.PublicEndpoint;
+import org.tesseracrm.platform.rest.Access;
+import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /**
- * Every API call needs a Karaf user, except {@link PublicEndpoint}s: HTTP Basic credentials, an API
+ * Every API call needs a Karaf user, except methods declared {@link Access.Level#PUBLIC}: HTTP Basic credentials, an API
  * token ({@code Authorization: Bearer tsr_…}) or the web UI's session cookie.
  */
 @Component(service = ContainerRequestFilter.class)
@@ -53,7 +54,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isPublic()) {
+        // JAX-RS runs this filter again for the method a sub-resource locator leads to: sign in once.
+        if (isPublic() || request.getSecurityContext() instanceof UserContext) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -101,11 +103,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private boolean isPublic() {
-        if (resource == null) {
+        if (resource == null || resource.getResourceMethod() == null) {
             return false;
         }
-        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
-                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class);
+        Access access = ModuleAccess.declared(resource.getResourceClass(), resource.getResourceMethod());
+        return access != null && access.value() == Access.Level.PUBLIC;
     }
 
     private static final class UserContext implements SecurityContext {

@@ -27,8 +27,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.AuthenticationRequiredException;
 import org.tesseracrm.platform.rest.JsonInput;
-import org.tesseracrm.platform.rest.PublicEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code /api/v1/session}: signing in to the web UI with a user name and password (no browser
@@ -58,7 +58,7 @@ public class SessionResource {
     }
 
     @POST
-    @PublicEndpoint
+    @Access(Access.Level.PUBLIC)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(JsonNode body, @Context SecurityContext security) {
         SignIn signIn = JsonInput.read(body, SignIn.class, Set.of());
@@ -76,6 +76,7 @@ public class SessionResource {
     }
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     public Map<String, Object> current(@Context SecurityContext security) {
         Set<String> roles = new TreeSet<>();
         for (String role : Authenticator.KNOWN_ROLES) {
@@ -87,6 +88,7 @@ public class SessionResource {
     }
 
     @DELETE
+    @Access(Access.Level.SIGNED_IN)
     public Response signOut(@CookieParam(SessionStore.COOKIE) String token, @Context SecurityContext security) {
         sessions.close(token);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0, security.isSecure())).build();

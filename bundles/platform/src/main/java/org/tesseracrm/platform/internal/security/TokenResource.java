@@ -34,6 +34,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.TesseraApi;
+import org.tesseracrm.platform.rest.Access;
 
 /**
  * {@code /api/v1/tokens}: the signed-in user's API tokens. POST makes one ({@code name}, optional
@@ -63,6 +64,7 @@ public class TokenResource {
     }
 
     @POST
+    @Access(Access.Level.SIGNED_IN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context SecurityContext security, @Context UriInfo uri) throws SQLException {
         if (AuthenticationFilter.BEARER.equals(security.getAuthenticationScheme())) {
@@ -87,11 +89,13 @@ public class TokenResource {
     }
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     public Map<String, Object> list(@Context SecurityContext security) throws SQLException {
         return Map.of("items", tokens.list(security.getUserPrincipal().getName()));
     }
 
     @DELETE
+    @Access(Access.Level.SIGNED_IN)
     @Path("{id}")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) throws SQLException {
         if (!tokens.revoke(security.getUserPrincipal().getName(), id)) {
