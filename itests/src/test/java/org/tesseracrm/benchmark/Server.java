@@ -46,7 +46,7 @@ public final class Server {
         return new Server(into, port);
     }
 
-    void configureDatabase(String cfg) throws IOException {
+    public void configureDatabase(String cfg) throws IOException {
         Files.writeString(home.resolve("etc/org.ops4j.datasource-tessera.cfg"), cfg);
     }
 
@@ -103,7 +103,7 @@ public final class Server {
     }
 
     /** The server's JVM. */
-    Optional<ProcessHandle> process() {
+    public Optional<ProcessHandle> process() {
         String marker = home.toAbsolutePath().toString();
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("org.apache.karaf.main.Main") && c.contains(marker)).orElse(false)).findFirst();

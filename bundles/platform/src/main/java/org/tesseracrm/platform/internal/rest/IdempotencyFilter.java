@@ -51,7 +51,11 @@ import org.tesseracrm.platform.rest.TesseraApi;
  * {@code Idempotency-Key} on POST: the first answer to a key (per user) is kept for 24 hours and a
  * retry with the same key and the same request gets it again ({@code Idempotent-Replayed: true})
  * without doing the work twice. The same key with another request is a 422; a retry while the first
- * is still running is a 409. Server errors are not kept, so they can be retried.
+ * is still running is a 409. Server errors are not kept, so they can be retried. A claim whose
+ * request never finished (its server process died) blocks nothing: each claim names the server and
+ * the process that made it; a process knows which of its own claims are still running, a restarted
+ * server gives up the claims of its previous process at once, and another server's claim is given up
+ * after {@link #FOREIGN_CLAIM_LEASE}.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
@@ -63,13 +67,20 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     static final String REPLAYED = "Idempotent-Replayed";
     private static final String CLAIM = "tessera.idempotency.claim";
     private static final Duration KEPT = Duration.ofHours(24);
-    /** A claim this old whose answer never came (the server went down) no longer blocks retries. */
-    private static final Duration ABANDONED = Duration.ofMinutes(5);
+    /** Another server process's pending claim this old is taken as abandoned (that process went down). */
+    static final Duration FOREIGN_CLAIM_LEASE = Duration.ofSeconds(30);
+    /** No request runs longer: a claim of this process that is older was lost on its way (it blocks nothing). */
+    private static final Duration LONGEST_REQUEST = Duration.ofMinutes(5);
+    /** This server (its host and data folder) and this process of it, as named in the claims it makes. */
+    private static final String SERVER = server();
+    private static final String PROCESS = SERVER + "/" + java.util.UUID.randomUUID();
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final DataSource dataSource;
     private final AtomicLong lastPurge = new AtomicLong();
+    /** This process's claims whose requests are running now ("user\0key"), with when they started. */
+    private final java.util.Map<String, Instant> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public IdempotencyFilter(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
@@ -97,12 +108,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         try (Connection c = dataSource.getConnection()) {
             purgeNowAndThen(c);
             Stored stored = find(c, user, key);
-            if (stored != null && stored.status == null && stored.createdAt.isBefore(Instant.now().minus(ABANDONED))) {
+            if (stored != null && stored.status == null && abandoned(stored, user, key)) {
                 delete(c, user, key);
                 stored = null;
             }
             if (stored == null) {
                 if (claim(c, user, key, hash)) {
+                    running.put(user + '\0' + key, Instant.now());
                     request.setProperty(CLAIM, new String[] {user, key});
                     return;
                 }
@@ -128,6 +140,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         String user = ((String[]) claim)[0];
         String key = ((String[]) claim)[1];
+        running.remove(user + '\0' + key);
         try (Connection c = dataSource.getConnection()) {
             if (response.getStatus() >= 500) {
                 delete(c, user, key);
@@ -147,6 +160,28 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         } catch (SQLException | UncheckedIOException e) {
             LOG.warn("The answer to {} {} could not be kept for retries", HEADER, key, e);
         }
+    }
+
+    /** Whether a pending claim's request can no longer answer: it is not running here, or its process is gone. */
+    private boolean abandoned(Stored claim, String user, String key) {
+        if (PROCESS.equals(claim.claimedBy)) {
+            Instant started = running.get(user + '\0' + key);
+            return started == null || started.isBefore(Instant.now().minus(LONGEST_REQUEST));
+        }
+        if (claim.claimedBy == null || claim.claimedBy.startsWith(SERVER + "/")) {
+            return true; // an earlier process of this server: it is gone
+        }
+        return claim.createdAt.isBefore(Instant.now().minus(FOREIGN_CLAIM_LEASE));
+    }
+
+    private static String server() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return hash(host, String.valueOf(System.getProperty("karaf.data")).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     private static String header(ContainerResponseContext response, String name) {
@@ -181,11 +216,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     /** Inserts the pending row; false when another request holds the key already. */
     private static boolean claim(Connection c, String user, String key, String hash) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tessera_idempotency (userName, idemKey, requestHash,"
-                + " createdAt) VALUES (?, ?, ?, ?)")) {
+                + " createdAt, claimedBy) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, user);
             s.setString(2, key);
             s.setString(3, hash);
             s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.setString(5, PROCESS);
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -198,7 +234,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private static Stored find(Connection c, String user, String key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT requestHash, status, location, etag, contentType, body,"
-                + " createdAt FROM tessera_idempotency WHERE userName = ? AND idemKey = ?")) {
+                + " createdAt, claimedBy FROM tessera_idempotency WHERE userName = ? AND idemKey = ?")) {
             s.setString(1, user);
             s.setString(2, key);
             try (ResultSet rs = s.executeQuery()) {
@@ -214,6 +250,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 stored.contentType = rs.getString(5);
                 stored.body = rs.getString(6);
                 stored.createdAt = rs.getTimestamp(7).toInstant();
+                stored.claimedBy = rs.getString(8);
                 return stored;
             }
         }
@@ -248,6 +285,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String contentType;
         String body;
         Instant createdAt;
+        String claimedBy;
 
         Response toResponse() {
             Response.ResponseBuilder r = Response.status(status).header(REPLAYED, "true");
