@@ -38,8 +38,10 @@ public final class Server {
         Path shell = into.resolve("etc/org.apache.karaf.shell.cfg");
         Files.writeString(shell, Files.readString(shell).replace("sshPort = 8101", "sshPort = " + (port + 1)));
         Path mgmt = into.resolve("etc/org.apache.karaf.management.cfg");
-        Files.writeString(mgmt, Files.readString(mgmt).replace("rmiRegistryPort = 1099", "rmiRegistryPort = " + (port + 2))
-                .replace("rmiServerPort = 44444", "rmiServerPort = " + (port + 3)));
+        if (Files.exists(mgmt)) { // only when an edition ships JMX
+            Files.writeString(mgmt, Files.readString(mgmt).replace("rmiRegistryPort = 1099", "rmiRegistryPort = " + (port + 2))
+                    .replace("rmiServerPort = 44444", "rmiServerPort = " + (port + 3)));
+        }
         // Karaf's shutdown socket otherwise takes a random free port, which once was the one chosen for HTTP.
         Path config = into.resolve("etc/config.properties");
         Files.writeString(config, Files.readString(config) + "\nkaraf.shutdown.port = " + (port + 4) + "\n");
@@ -122,17 +124,35 @@ public final class Server {
 
     /** Runs Karaf shell commands in the running server as the administrator (bin/client over its SSH port). */
     public void shell(String... commands) throws Exception {
+        shellAs("admin", PASSWORD, commands);
+    }
+
+    /** Runs Karaf shell commands as a user of the realm through bin/client; returns what the client printed. */
+    public String shellAs(String user, String password, String... commands) throws Exception {
         ProcessBuilder client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(port + 1),
-                "-u", "admin", "-p", PASSWORD);
+                "-u", user, "-p", password, "-r", "1");
         client.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = client.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = client.redirectErrorStream(true).start();
         try (java.io.OutputStream in = p.getOutputStream()) {
             in.write((String.join("\n", commands) + "\nlogout\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException refused) {
+            // the client quit before reading its input (its sign-in was refused)
         }
+        byte[] output = p.getInputStream().readAllBytes();
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("bin/client did not finish: " + List.of(commands));
         }
+        return new String(output, StandardCharsets.UTF_8);
+    }
+
+    /** The port Karaf's JMX RMI registry would listen on (the distribution ships without JMX). */
+    public int jmxRegistryPort() {
+        return port + 2;
+    }
+
+    public Path home() {
+        return home;
     }
 
     public String base() {

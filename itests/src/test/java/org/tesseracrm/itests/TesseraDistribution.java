@@ -101,7 +101,7 @@ public final class TesseraDistribution {
     /** The distribution booting only the given Tessera features (a custom edition) on H2. */
     public static Option[] withFeatures(String... tesseraFeatures) {
         List<Option> options = base();
-        String boot = "instance, package, log, ssh, system, feature, shell, management, service, jaas, deployer,"
+        String boot = "instance, package, log, ssh, system, feature, shell, service, jaas, spring-security-crypto-encryption, deployer,"
                 + " diagnostic, bundle, config, kar, eventadmin, tessera-datasource-h2, " + String.join(", ", tesseraFeatures);
         options.add(editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot));
         return options.toArray(new Option[0]);

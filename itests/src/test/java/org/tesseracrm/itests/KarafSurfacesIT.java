@@ -1,0 +1,114 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.tesseracrm.benchmark.Server;
+
+/**
+ * Karaf's own ways into the server, tried as CRM users would try them on the distribution as
+ * shipped: the shell is for administrators only (a CRM manager and viewer are refused), there is no
+ * JMX, the files with secrets and customer data are their owner's only, and passwords are stored
+ * as salted bcrypt hashes.
+ */
+public class KarafSurfacesIT {
+    private static final String MANAGER = "surf-manager";
+    private static final String VIEWER = "surf-viewer";
+    private static final String PASSWORD = "Surfaces-pass-42";
+    private static Server server;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        server = Server.unpack(Path.of(System.getProperty("tessera.distribution")), Path.of("target/surfaces"),
+                TesseraDistribution.freePort());
+        // CRM users, with the role Karaf's shell used to ask for (ssh) on top of their CRM roles.
+        Files.writeString(server.home().resolve("etc/users.properties"), "\n" + MANAGER + " = " + PASSWORD + ",manager,ssh\n"
+                + VIEWER + " = " + PASSWORD + ",viewer,ssh\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        server.start();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    public void theShellIsForAdministratorsOnly() throws Exception {
+        String admin = server.shellAs("admin", Server.PASSWORD, "feature:list -i | grep tessera-leads");
+        assertTrue(admin, admin.contains("Started"));
+        for (String crmUser : List.of(MANAGER, VIEWER)) {
+            String refused = server.shellAs(crmUser, PASSWORD, "feature:list -i | grep tessera-leads", "bundle:list");
+            assertFalse(crmUser + " reached the shell: " + refused, refused.contains("Started") || refused.contains("Active"));
+        }
+    }
+
+    @Test
+    public void noJmxListens() throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", server.jmxRegistryPort()), 1000);
+            throw new AssertionError("something listens on the JMX registry port " + server.jmxRegistryPort());
+        } catch (IOException refused) {
+            // no JMX
+        }
+        String installed = server.shellAs("admin", Server.PASSWORD, "feature:list -i");
+        assertTrue(installed, installed.contains("tessera-platform"));
+        assertFalse("Karaf's management feature (JMX) is installed", installed.matches("(?s).*\\bmanagement\\s+│.*"));
+    }
+
+    @Test
+    public void secretsAndDataAreTheirOwnersOnly() throws IOException {
+        List<String> open = new ArrayList<>();
+        for (String file : List.of("etc/users.properties", "etc/config.properties", "etc/org.ops4j.datasource-tessera.cfg",
+                "etc/org.apache.karaf.jaas.cfg", "etc/host.key", "data/tessera/db.mv.db", "data/tessera", "data/log/karaf.log")) {
+            Path path = server.home().resolve(file);
+            if (!Files.exists(path)) {
+                if (!file.equals("etc/host.key")) {
+                    open.add(file + " is missing");
+                }
+                continue;
+            }
+            Set<PosixFilePermission> others = EnumSet.copyOf(Files.getPosixFilePermissions(path));
+            others.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE));
+            if (!others.isEmpty()) {
+                open.add(file + " " + others);
+            }
+        }
+        assertEquals("files readable or writable by others than their owner", List.of(), open);
+    }
+
+    @Test
+    public void passwordsAreStoredAsSaltedBcryptHashes() throws Exception {
+        String users = Files.readString(server.home().resolve("etc/users.properties"));
+        for (String user : List.of("admin", MANAGER, VIEWER)) {
+            String line = users.lines().filter(l -> l.startsWith(user + " ")).findFirst().orElseThrow();
+            assertFalse(line, line.contains(PASSWORD) || line.contains(Server.PASSWORD));
+            // {CRYPT}<hex of "$2a$10$…">{CRYPT}: bcrypt, cost 10, its own salt
+            assertTrue(user + ": " + line, line.contains("{CRYPT}243261243130"));
+        }
+        String manager = users.lines().filter(l -> l.startsWith(MANAGER + " ")).findFirst().orElseThrow();
+        String viewer = users.lines().filter(l -> l.startsWith(VIEWER + " ")).findFirst().orElseThrow();
+        assertFalse("the same password hashes differently for two users (salted)",
+                manager.substring(manager.indexOf("{CRYPT}"), manager.lastIndexOf("{CRYPT}"))
+                        .equals(viewer.substring(viewer.indexOf("{CRYPT}"), viewer.lastIndexOf("{CRYPT}"))));
+    }
+}
