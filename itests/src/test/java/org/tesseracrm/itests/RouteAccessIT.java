@@ -4,14 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -408,18 +402,15 @@ public class RouteAccessIT {
         return of;
     }
 
-    /** The callers as Karaf users (the realm reads its file at each sign-in). */
-    private static void writeUsers(java.util.Collection<Caller> callers) throws IOException {
-        Path users = Paths.get(System.getProperty("karaf.etc"), "users.properties");
-        StringBuilder lines = new StringBuilder("\n");
+    /** The callers as Karaf users. */
+    private static void writeUsers(java.util.Collection<Caller> callers) {
+        List<String> lines = new ArrayList<>();
         for (Caller c : callers) {
             if (!c.anonymous()) {
-                lines.append(c.user).append(" = ").append(PASSWORD);
-                c.roles.forEach(role -> lines.append(',').append(role));
-                lines.append('\n');
+                lines.add(c.user + " = " + PASSWORD + (c.roles.isEmpty() ? "" : "," + String.join(",", c.roles)));
             }
         }
-        Files.writeString(users, lines, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        TesseraDistribution.addUsers(lines);
     }
 
     // ---- the requests ----

@@ -107,6 +107,36 @@ public final class TesseraDistribution {
         return options.toArray(new Option[0]);
     }
 
+    /**
+     * Adds users to the running server's realm ({@code name = password,role,…} lines) and waits until
+     * Karaf has hashed their passwords: it rewrites the file when it changes, and a sign-in while it
+     * does may read half a file.
+     */
+    public static void addUsers(List<String> lines) {
+        java.nio.file.Path users = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "users.properties");
+        try {
+            java.nio.file.Files.writeString(users, "\n" + String.join("\n", lines) + "\n",
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (true) {
+                List<String> now = java.nio.file.Files.readAllLines(users);
+                boolean hashed = lines.stream().map(l -> l.substring(0, l.indexOf('=')).trim() + " ")
+                        .allMatch(name -> now.stream().anyMatch(l -> l.startsWith(name) && l.contains("{CRYPT}")));
+                if (hashed) {
+                    // one more beat: the hashed file is written whole before the realm reads it again
+                    java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(500).toNanos());
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Karaf did not hash the new users' passwords within 60 s");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean postgresReachable() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5432), 1000);

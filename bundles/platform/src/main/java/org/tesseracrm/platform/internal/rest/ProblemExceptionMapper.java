@@ -1,7 +1,10 @@
 package org.tesseracrm.platform.internal.rest;
 
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +21,10 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @JaxrsName("tessera.problems")
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+    @Context
+    private Request request;
+    @Context
+    private UriInfo uri;
 
     @Override
     public Response toResponse(ProblemException e) {
@@ -26,6 +33,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
         if (e instanceof AuthenticationRequiredException && ((AuthenticationRequiredException) e).challenge()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tessera CRM\", charset=\"UTF-8\"");
         }
+        Object retryAfter = e.extensions().get("retryAfter");
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        ClientErrors.log(request, uri, e.status(), e.detail());
         return response.build();
     }
 }

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.api.AccessDeniedException;
 import org.tesseracrm.platform.api.AuthenticationRequiredException;
 import org.tesseracrm.platform.rest.Access;
 import org.tesseracrm.platform.rest.ModuleAccess;
@@ -44,6 +45,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resource;
 
+    @Context
+    private javax.servlet.http.HttpServletRequest http;
+
+    /** The client's address as the server sees it (a reverse proxy's, behind one). */
+    static String address(javax.servlet.http.HttpServletRequest http) {
+        String address = http == null ? null : http.getRemoteAddr();
+        return address == null ? "unknown" : address;
+    }
+
     @Activate
     public AuthenticationFilter(@Reference Authenticator authenticator, @Reference SessionStore sessions,
             @Reference TokenStore tokens) {
@@ -65,6 +75,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             if (session != null) {
                 Authenticator.Authenticated who = sessions.find(session.getValue())
                         .orElseThrow(() -> new AuthenticationRequiredException("The session has ended; sign in again", false));
+                requireSameOrigin(request);
                 request.setSecurityContext(new UserContext(who, secure, SecurityContext.FORM_AUTH));
                 return;
             }
@@ -97,9 +108,52 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new AuthenticationRequiredException("The Authorization header is not valid Basic credentials");
         }
         String user = decoded.substring(0, colon);
-        Authenticator.Authenticated who = authenticator.authenticate(user, decoded.substring(colon + 1))
+        Authenticator.Authenticated who = authenticator.signIn(user, decoded.substring(colon + 1), address(http), "basic")
                 .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password"));
         request.setSecurityContext(new UserContext(who, secure, SecurityContext.BASIC_AUTH));
+    }
+
+    /**
+     * A browser sends the session cookie with any request to this site, also one a page of another
+     * origin makes it send (a form on another port of the same host is "same site", and SameSite
+     * lets the cookie through). So a change made with the cookie must carry the header the web UI
+     * sends and no form can ({@code X-Requested-With}; another origin's script would need CORS,
+     * which this API does not grant), and must not come from another origin by the browser's own
+     * word ({@code Sec-Fetch-Site}, {@code Origin}).
+     */
+    private static void requireSameOrigin(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        String site = request.getHeaderString("Sec-Fetch-Site");
+        String origin = request.getHeaderString("Origin");
+        // Origin is compared only by browsers that do not say Sec-Fetch-Site, with the Host they
+        // asked for (or the one a reverse proxy forwards).
+        String host = request.getHeaderString("X-Forwarded-Host") != null ? request.getHeaderString("X-Forwarded-Host")
+                : request.getHeaderString(HttpHeaders.HOST);
+        boolean foreign = request.getHeaderString("X-Requested-With") == null
+                || site != null && !site.equals("same-origin")
+                || site == null && origin != null && (host == null || !host.equalsIgnoreCase(authority(origin)));
+        if (foreign) {
+            throw new AccessDeniedException("A change from another site (or without the web UI's X-Requested-With header)"
+                    + " is not accepted with a session cookie");
+        }
+    }
+
+    /** host[:port] of an Origin header, the default port left out as in a Host header. */
+    private static String authority(String origin) {
+        try {
+            java.net.URI uri = new java.net.URI(origin);
+            if (uri.getHost() == null) {
+                return "";
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || port == 80 && "http".equals(uri.getScheme()) || port == 443 && "https".equals(uri.getScheme());
+            return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+        } catch (java.net.URISyntaxException e) {
+            return "";
+        }
     }
 
     private boolean isPublic() {

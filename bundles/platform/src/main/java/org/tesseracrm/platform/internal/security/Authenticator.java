@@ -28,29 +28,55 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Authenticator.class)
 public class Authenticator {
+    private final UserDirectory directory;
+    private final SignInThrottle throttle;
+
+    @org.osgi.service.component.annotations.Activate
+    public Authenticator(@org.osgi.service.component.annotations.Reference UserDirectory directory,
+            @org.osgi.service.component.annotations.Reference SignInThrottle throttle) {
+        this.directory = directory;
+        this.throttle = throttle;
+    }
+
     static final String REALM = "karaf";
     /** The roles a signed-in user is told about (GET /api/v1/session). */
     static final List<String> KNOWN_ROLES = List.of("admin", "manager", "viewer");
     private static final long CACHE_MILLIS = 60_000;
     private static final int CACHE_MAX = 10_000;
 
-    private final Map<String, Authenticated> cache = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> cache = new ConcurrentHashMap<>();
 
-    public Optional<Authenticated> authenticate(String user, String password) {
+    /**
+     * Checks a sign-in from {@code address} (Basic credentials or the web UI's form, {@code scheme}).
+     * Credentials that signed in a moment ago are remembered; anything else is a guess the
+     * {@link SignInThrottle} counts, and may answer 429 before the realm is even asked.
+     */
+    public Optional<Authenticated> signIn(String user, String password, String address, String scheme) {
         String key = digest(user, password);
-        Authenticated cached = cache.get(key);
+        Remembered cached = cache.get(key);
         long now = System.currentTimeMillis();
-        if (cached != null && cached.expires > now) {
-            return Optional.of(cached);
+        // Remembered while the user still exists with the same roles: a removed user or a change of
+        // roles takes effect within the directory's freshness, not the minute of the cache.
+        if (cached != null && cached.who.expires > now && directory.roles(user).equals(Optional.of(cached.directoryRoles))) {
+            return Optional.of(cached.who);
         }
+        throttle.check(user, address);
         Optional<Authenticated> result = login(user, password, now + CACHE_MILLIS);
+        if (result.isPresent()) {
+            throttle.succeeded(user, address, scheme);
+        } else {
+            throttle.failed(user, address, scheme);
+        }
         // A login without roles is not kept: while a user is being created its roles come a moment
         // after it, and a cached empty set would refuse everything it does for the cache's lifetime.
         if (result.isPresent() && !result.get().roles.isEmpty()) {
             if (cache.size() >= CACHE_MAX) {
                 cache.clear();
             }
-            cache.put(key, result.get());
+            Optional<Set<String>> roles = directory.roles(user);
+            if (roles.isPresent()) {
+                cache.put(key, new Remembered(result.get(), roles.get()));
+            }
         } else if (result.isEmpty()) {
             cache.remove(key);
         }
@@ -97,6 +123,17 @@ public class Authenticator {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sign-in the realm accepted, with the user's roles in the directory at that moment. */
+    private static final class Remembered {
+        final Authenticated who;
+        final Set<String> directoryRoles;
+
+        Remembered(Authenticated who, Set<String> directoryRoles) {
+            this.who = who;
+            this.directoryRoles = directoryRoles;
         }
     }
 

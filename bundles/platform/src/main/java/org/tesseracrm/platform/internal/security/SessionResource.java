@@ -60,12 +60,13 @@ public class SessionResource {
     @POST
     @Access(Access.Level.PUBLIC)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(JsonNode body, @Context SecurityContext security) {
+    public Response signIn(JsonNode body, @Context SecurityContext security, @Context javax.servlet.http.HttpServletRequest http) {
         SignIn signIn = JsonInput.read(body, SignIn.class, Set.of());
         if (signIn.user == null || signIn.password == null) {
             throw new AuthenticationRequiredException("Give a user name and a password", false);
         }
-        Authenticator.Authenticated who = authenticator.authenticate(signIn.user, signIn.password)
+        Authenticator.Authenticated who = authenticator.signIn(signIn.user, signIn.password,
+                AuthenticationFilter.address(http), "session")
                 .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password", false));
         String token = sessions.open(who);
         boolean secure = security != null && security.isSecure();

@@ -5,23 +5,32 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Sign-in sessions of the web UI: an unguessable token (sent as an HttpOnly, SameSite=Strict cookie)
- * for a user the realm accepted, valid while used within the idle time. Kept in memory: a restart
- * signs everyone out.
+ * for a user the realm accepted, valid while used within the idle time and never longer than
+ * {@link #ABSOLUTE}, and only while the user exists with the roles they signed in with (removing a
+ * user or changing their roles ends their sessions). Kept in memory: a restart signs everyone out.
  */
 @Component(service = SessionStore.class)
 public class SessionStore {
     static final String COOKIE = "tessera_session";
     static final Duration IDLE = Duration.ofHours(8);
+    static final Duration ABSOLUTE = Duration.ofHours(12);
     private static final int MAX_SESSIONS = 100_000;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final UserDirectory directory;
+
+    @org.osgi.service.component.annotations.Activate
+    public SessionStore(@org.osgi.service.component.annotations.Reference UserDirectory directory) {
+        this.directory = directory;
+    }
 
     String open(Authenticator.Authenticated who) {
         if (sessions.size() >= MAX_SESSIONS) {
@@ -31,7 +40,9 @@ public class SessionStore {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sessions.put(token, new Session(who, System.currentTimeMillis() + IDLE.toMillis()));
+        long now = System.currentTimeMillis();
+        sessions.put(token, new Session(who, directory.roles(who.user).orElse(Set.of()), now + IDLE.toMillis(),
+                now + ABSOLUTE.toMillis()));
         return token;
     }
 
@@ -42,7 +53,8 @@ public class SessionStore {
         }
         Session s = sessions.get(token);
         long now = System.currentTimeMillis();
-        if (s == null || s.expires < now) {
+        if (s == null || s.expires < now || s.ends < now
+                || !directory.roles(s.who.user).equals(Optional.of(s.directoryRoles))) {
             if (s != null) {
                 sessions.remove(token);
             }
@@ -60,11 +72,15 @@ public class SessionStore {
 
     private static final class Session {
         final Authenticator.Authenticated who;
+        final Set<String> directoryRoles;
         volatile long expires;
+        final long ends;
 
-        Session(Authenticator.Authenticated who, long expires) {
+        Session(Authenticator.Authenticated who, Set<String> directoryRoles, long expires, long ends) {
             this.who = who;
+            this.directoryRoles = directoryRoles;
             this.expires = expires;
+            this.ends = ends;
         }
     }
 }

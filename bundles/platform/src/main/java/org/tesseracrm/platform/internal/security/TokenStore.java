@@ -21,19 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tesseracrm.platform.api.spi.SchemaMigrator;
 
 /**
@@ -49,19 +42,16 @@ public class TokenStore {
     private static final int CACHE_MAX = 10_000;
 
     private final DataSource dataSource;
-    private final List<JaasRealm> realms;
-    private final List<BackingEngineFactory> engines;
+    private final UserDirectory directory;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Authenticator.Authenticated> cache = new ConcurrentHashMap<>();
 
     @Activate
     public TokenStore(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
             @Reference SchemaMigrator platformSchema,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines) {
+            @Reference UserDirectory directory) {
         this.dataSource = dataSource; // the platform's migrations (the table) ran when the migrator started
-        this.realms = realms;
-        this.engines = engines;
+        this.directory = directory;
     }
 
     /** A new token of {@code user}; the answer holds the secret, which is never shown again. */
@@ -138,7 +128,7 @@ public class TokenStore {
         String hash = digest(secret);
         long now = System.currentTimeMillis();
         Authenticator.Authenticated cached = cache.get(hash);
-        if (cached != null && cached.expires > now) {
+        if (cached != null && cached.expires > now && directory.roles(cached.user).map(cached.roles::equals).orElse(false)) {
             return Optional.of(cached);
         }
         cache.remove(hash);
@@ -167,7 +157,7 @@ public class TokenStore {
                 s.executeUpdate();
             }
         }
-        Set<String> roles = rolesOf(user);
+        Set<String> roles = directory.roles(user).orElse(Set.of());
         if (roles.isEmpty()) {
             return Optional.empty();
         }
@@ -178,16 +168,6 @@ public class TokenStore {
         }
         cache.put(hash, who);
         return Optional.of(who);
-    }
-
-    private Set<String> rolesOf(String user) {
-        BackingEngine engine = UserStore.find(realms, engines);
-        UserPrincipal principal = engine == null ? null : engine.lookupUser(user);
-        if (principal == null) {
-            return Set.of();
-        }
-        return engine.listRoles(principal).stream().map(java.security.Principal::getName)
-                .filter(role -> !role.startsWith(BackingEngine.GROUP_PREFIX)).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, Object> describe(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
