@@ -27,7 +27,7 @@ public class AccountsModule implements ModuleDescriptor {
             field("email", FieldType.EMAIL).filterable().searchable().build(),
             field("website", FieldType.URL).searchable().build(),
             field("taxCode", FieldType.STRING).filterable().searchable().build(),
-            field("annualRevenue", FieldType.DECIMAL).sortable().build(),
+            field("annualRevenue", FieldType.DECIMAL).decimals(2).sortable().build(),
             field("employees", FieldType.INTEGER).sortable().build(),
             field("rating", FieldType.STRING).filterable().build(),
             field("billingAddress", FieldType.ADDRESS).searchable().build(),

@@ -32,7 +32,7 @@ public class LeadsModule implements ModuleDescriptor {
             field("mobile", FieldType.PHONE).searchable().build(),
             field("website", FieldType.URL).build(),
             field("industry", FieldType.STRING).filterable().sortable().build(),
-            field("annualRevenue", FieldType.DECIMAL).sortable().build(),
+            field("annualRevenue", FieldType.DECIMAL).decimals(2).sortable().build(),
             field("employees", FieldType.INTEGER).sortable().build(),
             enumField("source", LeadSource.class).filterable().sortable().build(),
             reference("campaignId", "campaigns").filterable().build(),

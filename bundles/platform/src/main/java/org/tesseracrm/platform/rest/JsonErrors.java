@@ -21,7 +21,7 @@ public final class JsonErrors {
     public static InvalidRequestException toProblem(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
             return new InvalidRequestException("The request body is not valid JSON: "
-                    + e.getOriginalMessage() + location(e));
+                    + withoutSource(e.getOriginalMessage()) + location(e));
         }
         if (e instanceof JsonMappingException) {
             JsonMappingException m = (JsonMappingException) e;
@@ -45,6 +45,12 @@ public final class JsonErrors {
             return new InvalidRequestException(field + " " + message, List.of(new FieldError(field, message)));
         }
         return new InvalidRequestException("The request body could not be read");
+    }
+
+    /** Jackson names its input source (a class of the server) in some messages: the client needs only the position. */
+    private static String withoutSource(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\[Source:[^\\]]*\\]", "");
     }
 
     private static String path(JsonMappingException m) {

@@ -21,6 +21,8 @@ public final class FieldDescriptor {
     public final boolean searchable;
     public final Class<? extends Enum<?>> enumType;
     public final String references;
+    /** For a DECIMAL field, the most digits after the point it keeps; null when the module decides. */
+    public final Integer decimals;
 
     private FieldDescriptor(Builder b) {
         this.name = b.name;
@@ -32,6 +34,7 @@ public final class FieldDescriptor {
         this.searchable = b.searchable;
         this.enumType = b.enumType;
         this.references = b.references;
+        this.decimals = b.decimals;
     }
 
     public static Builder field(String name, FieldType type) {
@@ -88,6 +91,7 @@ public final class FieldDescriptor {
         private boolean searchable;
         private Class<? extends Enum<?>> enumType;
         private String references;
+        private Integer decimals;
 
         private Builder(String name, FieldType type) {
             this.name = Objects.requireNonNull(name);
@@ -118,6 +122,12 @@ public final class FieldDescriptor {
         /** Its text is found by the list's {@code q} search. */
         public Builder searchable() {
             searchable = true;
+            return this;
+        }
+
+        /** A number with at most this many digits after the point (more is a 422, never rounded away). */
+        public Builder decimals(int decimals) {
+            this.decimals = decimals;
             return this;
         }
 

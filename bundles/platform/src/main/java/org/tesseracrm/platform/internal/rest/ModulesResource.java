@@ -75,6 +75,9 @@ public class ModulesResource {
             if (f.references != null) {
                 field.put("references", f.references);
             }
+            if (f.decimals != null) {
+                field.put("decimals", f.decimals);
+            }
             if (f.enumType != null) {
                 field.put("enum", f.enumType.getSimpleName());
                 field.put("values", f.enumValues());

@@ -1,7 +1,10 @@
 package org.tesseracrm.platform.internal.rest;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +19,10 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @JaxrsName("tessera.http-errors")
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Context
+    private Request request;
+    @Context
+    private UriInfo uri;
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -31,6 +38,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     values.forEach(v -> response.header(name, v));
                 }
             });
+        }
+        if (status < 500) {
+            ClientErrors.log(request, uri, status, detail);
         }
         return response.build();
     }
