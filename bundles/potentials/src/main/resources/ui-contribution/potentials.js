@@ -23,7 +23,7 @@
             var select = h("select", { "aria-label": t("moveTo") + " " + p.number, id: "move-" + p.number },
               stageField.values.map(function (v) { return h("option", { value: v.value, selected: v.value === p.stage }, T.enumLabel(stageField, v.value)); }));
             select.addEventListener("change", function () {
-              call("PATCH", "/potentials/" + p.id, { stage: select.value }).then(function () { board(t("saved")); })
+              call("PATCH", "/potentials/" + p.id, { stage: select.value }, p.version).then(function () { board(t("saved")); })
                 .catch(function (err) { if (err.status !== 401) { board(null, T.problemText(err)); } });
             });
             return h("article", { class: "deal" }, h("a", { href: "#/c/potentials/" + p.id }, p.number + " · " + p.name),

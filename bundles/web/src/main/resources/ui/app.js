@@ -43,9 +43,11 @@
     el.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
   }
 
-  function call(method, path, body) {
+  /** One API call. version: the version of the record as read, sent as If-Match so a change never undoes another's. */
+  function call(method, path, body, version) {
     var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } };
     if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+    if (version !== undefined && version !== null) { init.headers["If-Match"] = "\"" + version + "\""; }
     return fetch(API + path, init).then(function (r) {
       if (r.status === 204) { return { status: 204, body: null }; }
       return r.text().then(function (text) {
@@ -207,7 +209,7 @@
       h("button", { id: "change-" + f.name, onclick: function () {
         var body = {};
         body[f.name] = select.value;
-        call("PATCH", "/" + m.collection + "/" + rec.id, body).then(function () { detail(m, rec.id, t("saved")); })
+        call("PATCH", "/" + m.collection + "/" + rec.id, body, rec.version).then(function () { detail(m, rec.id, t("saved")); })
           .catch(function (err) { detail(m, rec.id, null, err.body); });
       } }, t("save")));
   }
@@ -408,7 +410,7 @@
         var before = stored ? JSON.stringify((stored.lineItems || []).map(function (l) { var c = merge(l, {}); delete c.lineTotal; return c; })) : "[]";
         if (JSON.stringify(lines) !== before) { body.lineItems = lines; }
       }
-      var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body) : call("POST", "/" + m.collection, body);
+      var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body, stored.version) : call("POST", "/" + m.collection, body);
       saving.then(function (r) { state.note = t("saved"); location.hash = "#/c/" + m.collection + "/" + r.body.id; })
         .catch(function (err) { if (err.status === 401) { return; } renderForm(m, body, err.body || {}, stored); });
     } },

@@ -84,8 +84,9 @@ public final class Api {
         return send("POST", path, json, "application/json", null, header, value);
     }
 
+    /** A merge patch; without an ETag it overwrites knowingly ({@code If-Match: *}), as a script would. */
     public Reply patch(String path, String json, String ifMatch) {
-        return send("PATCH", path, json, "application/merge-patch+json", ifMatch);
+        return send("PATCH", path, json, "application/merge-patch+json", ifMatch == null ? "*" : ifMatch);
     }
 
     public Reply delete(String path, String ifMatch) {
@@ -96,7 +97,7 @@ public final class Api {
         return send(method, path, body, contentType, ifMatch, null, null);
     }
 
-    private Reply send(String method, String path, String body, String contentType, String ifMatch, String header,
+    public Reply send(String method, String path, String body, String contentType, String ifMatch, String header,
             String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

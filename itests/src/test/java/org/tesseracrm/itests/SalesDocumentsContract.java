@@ -171,7 +171,12 @@ public abstract class SalesDocumentsContract {
         assertEquals(quote.get("lineItems"), invoice.get("lineItems"));
         assertTotals(invoice, "619997", "0", "54000", "30000", "-997", "703000");
         assertEquals(1, api.get("/api/v1/invoices?accountId=" + account).json().get("items").size());
-        JsonNode direct = post("/api/v1/quotes/" + quoteId + "/invoice", null, 201);
+        Api.Reply twice = api.post("/api/v1/quotes/" + quoteId + "/invoice", null);
+        assertEquals("the quote is invoiced already (through its order): " + twice, 409, twice.status);
+        assertEquals(invoiceId, twice.json().get("existingId").asText());
+        assertEquals(409, api.post("/api/v1/sales-orders/" + order.get("id").asText() + "/invoice", null).status);
+        assertEquals(409, api.post("/api/v1/quotes/" + quoteId + "/sales-order", null).status);
+        JsonNode direct = post("/api/v1/quotes/" + quoteId + "/invoice?again=true", null, 201);
         assertEquals(quoteId, direct.get("quoteId").asText());
         assertEquals(invoice.get("totals"), direct.get("totals"));
         post("/api/v1/invoices/" + direct.get("id").asText() + "/cancel", null, 200);
@@ -212,6 +217,10 @@ public abstract class SalesDocumentsContract {
         assertEquals(BigDecimal.ZERO, stock(paper));
 
         assertEquals("APPROVED", post("/api/v1/purchase-orders/" + poId + "/approve", null, 200).get("status").asText());
+        Api.Reply partly = api.post("/api/v1/purchase-orders/" + poId + "/receive",
+                Api.json(Map.of("lineItems", List.of(Map.of("quantity", 4)))));
+        assertEquals("receiving takes the whole order, never part of it silently: " + partly, 400, partly.status);
+        assertEquals(BigDecimal.ZERO, stock(paper));
         // the receive request sent by several clients at once, then once more
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {

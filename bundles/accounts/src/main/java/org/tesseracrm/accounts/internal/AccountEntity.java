@@ -22,6 +22,8 @@ class AccountEntity extends RecordEntity {
     String name;
     /** The folded name that organisation uniqueness compares. */
     String nameKey;
+    /** The folded name while this live organisation claims it (unique in the database), else null. */
+    String uniqueName;
     Boolean individual;
     @Enumerated(EnumType.STRING)
     AccountType type;

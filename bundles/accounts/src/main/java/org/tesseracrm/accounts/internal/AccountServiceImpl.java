@@ -87,6 +87,11 @@ public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity>
         settle(em, account);
     }
 
+    @Override
+    protected void beforeDelete(EntityManager em, AccountEntity account, String user) {
+        account.uniqueName = null; // a deleted organisation leaves its name free; restoring claims it again
+    }
+
     private void settle(EntityManager em, AccountEntity account) {
         if (account.individual == null) {
             account.individual = false;
@@ -98,7 +103,9 @@ public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity>
             account.annualRevenue = account.annualRevenue.setScale(2);
         }
         account.nameKey = TextFolding.fold(account.name);
-        if (!account.individual && !allowDuplicateNames && !DUPLICATE_ALLOWED.get()) {
+        boolean claimsName = !account.individual && !allowDuplicateNames && !DUPLICATE_ALLOWED.get();
+        account.uniqueName = claimsName ? account.nameKey : null;
+        if (claimsName) {
             List<AccountEntity> same = em.createQuery("SELECT e FROM Account e WHERE e.deletedAt IS NULL"
                     + " AND e.individual = false AND e.nameKey = :key AND e.id <> :id ORDER BY e.number", AccountEntity.class)
                     .setParameter("key", account.nameKey).setParameter("id", account.getId() == null ? "" : account.getId())

@@ -41,6 +41,7 @@ import org.tesseracrm.campaigns.api.OfferRequest;
 import org.tesseracrm.campaigns.api.OfferResponse;
 import org.tesseracrm.platform.api.Decimals;
 import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Money;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
@@ -57,6 +58,8 @@ import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.potentials.api.Pipeline;
 import org.tesseracrm.potentials.api.PipelineQuery;
 import org.tesseracrm.potentials.api.PotentialService;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.accounts.api.AccountService;
 import org.tesseracrm.potentials.api.PotentialStage;
 
 /**
@@ -81,6 +84,12 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile PotentialService potentials;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ContactService contacts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountService accounts;
 
     @Activate
     public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=tessera-campaigns)") JpaTemplate jpa,
@@ -288,6 +297,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     @Override
     public List<Offer> makeOffers(String campaignId, OfferRequest request, String user) {
         checkOffer(request);
+        Set<String> optedOut = optedOut(request.channel);
         List<Offer> made = write(em -> {
             CampaignEntity campaign = lockLive(em, campaignId);
             requireOpen(campaign);
@@ -300,11 +310,16 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                 if (m.status == MemberStatus.DO_NOT_CONTACT) {
                     throw new RuleViolationException("memberId", "the member is DO_NOT_CONTACT");
                 }
+                if (optedOut.contains(m.recordId)) {
+                    throw new RuleViolationException("memberId", m.name + " does not want to be reached by "
+                            + request.channel + (request.channel == OfferChannel.EMAIL ? " (emailOptOut)" : " (doNotCall)"));
+                }
                 targets = List.of(m);
             } else {
                 targets = em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c AND m.status <> :dnc"
                         + " ORDER BY m.addedAt, m.id", MemberEntity.class)
-                        .setParameter("c", campaignId).setParameter("dnc", MemberStatus.DO_NOT_CONTACT).getResultList();
+                        .setParameter("c", campaignId).setParameter("dnc", MemberStatus.DO_NOT_CONTACT).getResultList()
+                        .stream().filter(m -> !optedOut.contains(m.recordId)).collect(java.util.stream.Collectors.toList());
                 if (targets.isEmpty()) {
                     throw new RuleViolationException("allMembers", "campaign " + campaign.getNumber()
                             + " has no members who may be contacted");
@@ -336,6 +351,34 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
         context().post(new Event(CampaignEvents.OFFERS_MADE, Map.of(RecordEvents.PROPERTY_ID, campaignId,
                 "channel", request.channel.name(), "offers", made.size())));
         return made;
+    }
+
+    /**
+     * The contacts and accounts that asked not to be reached on this channel: e-mail opt-outs for
+     * EMAIL, "do not call" for PHONE_CALL (contacts only carry it). Leads carry no opt-out.
+     */
+    private Set<String> optedOut(OfferChannel channel) {
+        Set<String> ids = new java.util.HashSet<>();
+        if (channel == OfferChannel.EMAIL) {
+            collectIds(contacts, "emailOptOut", ids);
+            collectIds(accounts, "emailOptOut", ids);
+        } else if (channel == OfferChannel.PHONE_CALL) {
+            collectIds(contacts, "doNotCall", ids);
+        }
+        return ids;
+    }
+
+    private static void collectIds(org.tesseracrm.platform.api.RecordService<?> service, String flag, Set<String> ids) {
+        if (service == null) {
+            return; // module not installed: none of its records can be a member
+        }
+        String cursor = null;
+        do {
+            org.tesseracrm.platform.api.Page<? extends org.tesseracrm.platform.api.RecordDto> page = service.list(
+                    new ListQuery(null, Map.of(flag, "true"), List.of(), ListQuery.MAX_LIMIT, cursor, false));
+            page.items.forEach(r -> ids.add(r.id));
+            cursor = page.nextCursor;
+        } while (cursor != null);
     }
 
     private static void checkOffer(OfferRequest request) {

@@ -20,6 +20,7 @@ import org.tesseracrm.commerce.api.DocumentEngine;
 import org.tesseracrm.commerce.api.LineItem;
 import org.tesseracrm.commerce.api.SalesDocument;
 import org.tesseracrm.commerce.api.Totals;
+import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.Decimals;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.Money;
@@ -88,7 +89,48 @@ public abstract class DocumentService<D extends SalesDocument, E extends Documen
     protected void onStatusChange(EntityManager em, E entity, D document, S from, S to, String user) {
     }
 
+    /**
+     * Whether a document in {@code status} may go to the recycle bin: while it is still editable
+     * (nothing has happened because of it yet) by default; a module adds the statuses a document
+     * ends in without effect (cancelled, rejected). Others, approved, received or paid, are kept:
+     * they are cancelled, not deleted.
+     */
+    protected boolean deletable(S status) {
+        return editable.contains(status);
+    }
+
+    /**
+     * A document becomes another module's document once: {@code made} lists none pointing to it
+     * through {@code field} yet, unless the client asked for another one ({@code again}). Call it
+     * after {@link #findLiveLocked}, so that parallel requests take turns and the second sees the
+     * first one's document.
+     */
+    protected void convertOnce(org.tesseracrm.platform.api.RecordService<? extends org.tesseracrm.platform.api.RecordDto> made,
+            String collection, String field, E source, boolean again) {
+        if (again) {
+            return;
+        }
+        org.tesseracrm.platform.api.Page<? extends org.tesseracrm.platform.api.RecordDto> existing = made.list(
+                new org.tesseracrm.platform.api.ListQuery(null, java.util.Map.of(field, source.getId()), List.of(), 1, null, false));
+        if (!existing.items.isEmpty()) {
+            org.tesseracrm.platform.api.RecordDto first = existing.items.get(0);
+            throw new ConflictException(module.name() + " " + source.getNumber() + " already became " + collection + " "
+                    + first.number + "; ask with ?again=true for another one").with("existingId", first.id)
+                    .with("existingNumber", first.number);
+        }
+    }
+
     // ---- the document rules ----
+
+    @Override
+    protected void beforeDelete(EntityManager em, E entity, String user) {
+        S status = statusOf(entity);
+        if (status != null && !deletable(status)) {
+            throw new ConflictException("A " + module.name() + " document that is " + status
+                    + " cannot be deleted" + (statuses.targets(status).isEmpty() ? "" : "; cancel it instead"))
+                    .with("status", status.name());
+        }
+    }
 
     @Override
     protected final void validate(D record, E existing, List<FieldError> errors) {

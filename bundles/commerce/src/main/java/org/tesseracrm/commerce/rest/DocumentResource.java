@@ -60,14 +60,20 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
     @POST
     @Access(Access.Level.WRITE)
     @Path("{id}/{action: [a-z]+}")
-    public Response act(@PathParam("id") String id, @PathParam("action") String action,
+    public Response act(@PathParam("id") String id, @PathParam("action") String action, JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         String status = actions.get(action);
         if (status == null) {
             throw new NotFoundException("There is no action " + action + "; actions: " + actions.keySet());
         }
+        if (body != null && !body.isMissingNode() && !body.isNull() && !(body.isObject() && body.isEmpty())) {
+            // e.g. quantities sent to "receive": the action takes the whole document, never part of it silently
+            throw new InvalidRequestException("The " + action + " action takes no body: it applies to the whole document",
+                    List.of(new FieldError("body", "must be empty")));
+        }
         ObjectNode change = Json.mapper().createObjectNode().put(statusField, status);
-        return patch(id, change, ifMatch, security);
+        // an action names the status it wants: no If-Match needed, repeating it changes nothing more
+        return patch(id, change, ifMatch == null || ifMatch.isBlank() ? "*" : ifMatch, security);
     }
 
     @Override
@@ -85,6 +91,17 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The request sets server-managed fields", errors);
         }
+    }
+
+    /** The {@code again} parameter of a conversion: another document although one was made already. */
+    protected static boolean again(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidRequestException("again must be true or false", List.of(new FieldError("again", "must be true or false")));
     }
 
     /** 201 with the new document of {@code collection} (made by a conversion), its Location and ETag. */

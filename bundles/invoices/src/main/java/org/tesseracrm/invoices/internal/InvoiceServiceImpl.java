@@ -67,4 +67,10 @@ public class InvoiceServiceImpl extends DocumentService<Invoice, InvoiceEntity, 
             engine().returnStock(InvoiceEvents.MODULE, entity.getId(), StockReason.INVOICE, invoice.lineItems, user);
         }
     }
+
+    /** An approved, sent or paid invoice is kept (cancelled, not deleted); a new or cancelled one may go. */
+    @Override
+    protected boolean deletable(InvoiceStatus status) {
+        return status == InvoiceStatus.CREATED || status == InvoiceStatus.CANCELLED;
+    }
 }

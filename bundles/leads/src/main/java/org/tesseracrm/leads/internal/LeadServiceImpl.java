@@ -112,7 +112,8 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
 
     @Override
     protected void restrictList(ListQuery query, Conditions conditions) {
-        if (!query.filters.containsKey("status")) {
+        // Converted leads leave the working list, not the recycle bin: a deleted one is found there.
+        if (!query.filters.containsKey("status") && !query.deleted) {
             conditions.add("e.status <> ?", LeadStatus.CONVERTED);
         }
     }

@@ -56,4 +56,10 @@ public class PurchaseOrderServiceImpl
                     order.lineItems, user);
         }
     }
+
+    /** An approved or received order is kept (cancelled, not deleted); a new or cancelled one may go. */
+    @Override
+    protected boolean deletable(PurchaseOrderStatus status) {
+        return status == PurchaseOrderStatus.CREATED || status == PurchaseOrderStatus.CANCELLED;
+    }
 }

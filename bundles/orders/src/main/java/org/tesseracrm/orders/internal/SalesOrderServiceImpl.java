@@ -52,15 +52,20 @@ public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrde
         migrator.migrate(SCHEMA, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
     }
 
-    /** An invoice for the order (not a cancelled one), with its customer, lines and totals. */
-    public Invoice toInvoice(String id, String user) {
+    /**
+     * An invoice for the order (not a cancelled one), with its customer, lines and totals: once,
+     * unless {@code again} (409 naming the first otherwise).
+     */
+    public Invoice toInvoice(String id, boolean again, String user) {
         InvoiceService billing = installed(invoices, "invoices");
         return write(em -> {
-            SalesOrder order = toDto(em, findLive(em, id));
+            SalesOrderEntity locked = findLiveLocked(em, id);
+            SalesOrder order = toDto(em, locked);
             if (order.status == SalesOrderStatus.CANCELLED) {
                 throw new RuleViolationException("status", "sales order " + order.number
                         + " is CANCELLED and cannot be invoiced");
             }
+            convertOnce(billing, "invoice", "salesOrderId", locked, again);
             Invoice invoice = new Invoice();
             order.copyTo(invoice);
             invoice.salesOrderId = order.id;
@@ -71,5 +76,11 @@ public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrde
             invoice.customerPoNumber = order.customerPoNumber;
             return billing.create(invoice, user);
         });
+    }
+
+    /** An approved or delivered order is kept (cancelled, not deleted); a new or cancelled one may go. */
+    @Override
+    protected boolean deletable(SalesOrderStatus status) {
+        return status == SalesOrderStatus.CREATED || status == SalesOrderStatus.CANCELLED;
     }
 }

@@ -107,6 +107,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected void beforeCreate(EntityManager em, E entity, String user) {
     }
 
+    /**
+     * In the delete's transaction, before the record goes to the recycle bin: refuse (e.g. a 409 for
+     * a record in a final state, which is cancelled rather than deleted) or release what only a live
+     * record holds (a unique name).
+     */
+    protected void beforeDelete(EntityManager em, E entity, String user) {
+    }
+
     /** As {@link #beforeCreate(EntityManager, RecordEntity, String)}, for modules that need the validated DTO too. */
     protected void beforeCreate(EntityManager em, E entity, D record, String user) {
         beforeCreate(em, entity, user);
@@ -314,6 +322,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 throw new ConflictException(module.numberPrefix() + " record " + entity.number
                         + " cannot be deleted: " + referrers + " still point to it").with("referencedBy", referrers);
             }
+            beforeDelete(em, entity, user);
             D before = toDto(em, entity);
             List<FieldError> errors = new ArrayList<>();
             askListeners(RecordEvents.DELETED, before, before, user, errors);
@@ -342,7 +351,13 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
             entity.deletedAt = null;
             entity.deletedBy = null;
+            // Back among the live records, it must keep their rules as a change would: unique names
+            // and codes, references to live records, the module's own rules.
+            D restored = toDto(em, entity);
+            checkFields(restored, entity, restored, user);
+            beforeUpdate(em, entity, restored, restored, user);
             stamp(entity, user);
+            em.flush();
             return committed(RecordEvents.RESTORED, new Saved<>(entity, toDto(em, entity)), null, user);
         });
         post(RecordEvents.RESTORED, saved.entity, user);
@@ -364,6 +379,18 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** A live record (not in the recycle bin) or 404. */
     protected E findLive(EntityManager em, String id) {
         E entity = id == null ? null : em.find(entityType, id);
+        if (entity == null || entity.isDeleted()) {
+            throw new RecordNotFoundException(module.name(), id);
+        }
+        return entity;
+    }
+
+    /**
+     * The live record with its row locked until the transaction ends: a rule that spans several
+     * writes (convert once, stock never below zero) holds under concurrency when each takes this first.
+     */
+    protected E findLiveLocked(EntityManager em, String id) {
+        E entity = id == null ? null : em.find(entityType, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (entity == null || entity.isDeleted()) {
             throw new RecordNotFoundException(module.name(), id);
         }
@@ -471,9 +498,22 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 if (t instanceof OptimisticLockException) {
                     throw new StaleVersionException("The record was changed by someone else at the same time; read it again");
                 }
+                if (t instanceof java.sql.SQLException && ((java.sql.SQLException) t).getSQLState() != null
+                        && ((java.sql.SQLException) t).getSQLState().startsWith("23")) {
+                    // A rule the database holds under concurrency (a unique name or code): another
+                    // request made the same record a moment earlier.
+                    throw new ConflictException("The " + module.name() + " record conflicts with one saved at the same time: "
+                            + uniqueRule(t.getMessage()));
+                }
             }
             throw e;
         }
+    }
+
+    /** What a unique index named {@code <table>_unique_<field>} holds, from the database's message. */
+    static String uniqueRule(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)_unique_([a-z0-9]+)").matcher(String.valueOf(message));
+        return m.find() ? "its " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " is taken" : "it would break a rule of the database";
     }
 
     /**
@@ -499,13 +539,20 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             if (value instanceof String) {
                 String s = (String) value;
                 int max = maxLength(fd);
+                String text = TextRules.problem(s, fd.type, fd.required);
                 if (s.length() > max) {
                     errors.add(new FieldError(fd.name, "must be at most " + max + " characters"));
+                } else if (text != null) {
+                    errors.add(new FieldError(fd.name, text));
                 } else if (fd.type == org.tesseracrm.platform.api.spi.FieldType.EMAIL && !s.isEmpty() && !EMAIL.matcher(s).matches()) {
                     errors.add(new FieldError(fd.name, "is not an email address"));
                 }
             } else if (value instanceof BigDecimal && ((BigDecimal) value).precision() - ((BigDecimal) value).scale() > 15) {
                 errors.add(new FieldError(fd.name, "is too large"));
+            } else if (value instanceof BigDecimal && fd.decimals != null
+                    && ((BigDecimal) value).stripTrailingZeros().scale() > fd.decimals) {
+                errors.add(new FieldError(fd.name, fd.decimals == 0 ? "must be a whole number"
+                        : "must have at most " + fd.decimals + " digits after the point"));
             } else if (value instanceof Address) {
                 checkAddress(fd.name, (Address) value, errors);
             }
@@ -601,6 +648,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private static void checkLength(String name, String value, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(name, "must be at most " + max + " characters"));
+        } else if (value != null) {
+            String text = TextRules.problem(value, org.tesseracrm.platform.api.spi.FieldType.STRING, false);
+            if (text != null) {
+                errors.add(new FieldError(name, text));
+            }
         }
     }
 

@@ -46,6 +46,9 @@ final class ListPlan {
             }
             if (filter.getValue().isEmpty()) {
                 conditions.add("e." + name + " IS NULL");
+            } else if (fd.type == org.tesseracrm.platform.api.spi.FieldType.EMAIL) {
+                // An e-mail address is the same address in any case: DUCANH@DONGA.VN finds ducanh@donga.vn.
+                conditions.add("LOWER(e." + name + ") = ?", filter.getValue().toLowerCase(java.util.Locale.ROOT));
             } else {
                 conditions.add("e." + name + " = ?", ValueParser.parse(name, filter.getValue(), attribute.getType()));
                 constant.add(name);

@@ -23,6 +23,7 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
@@ -34,6 +35,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.api.PreconditionRequiredException;
 import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.StaleVersionException;
@@ -115,8 +117,12 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @GET
     @Access(Access.Level.READ)
     @Path("{id}")
-    public Response get(@PathParam("id") String id) {
-        return withETag(Response.ok(), service().get(id));
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        D record = service().get(id);
+        // If-None-Match with the current ETag: 304, the client's copy is current.
+        Response.ResponseBuilder unchanged = request == null ? null
+                : request.evaluatePreconditions(new EntityTag(String.valueOf(record.version)));
+        return unchanged != null ? unchanged.build() : withETag(Response.ok(), record);
     }
 
     @POST
@@ -135,6 +141,11 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     public Response patch(@PathParam("id") String id, JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            // Without it, a form filled from an old read would silently undo someone else's change.
+            throw new PreconditionRequiredException("Send If-Match with the ETag of the record you read (or If-Match: *"
+                    + " to overwrite whatever it holds now)");
+        }
         Long expected = version(ifMatch);
         checkBody(JsonInput.requireObject(body));
         // Without If-Match the patch applies to the version read here; a concurrent change is retried.

@@ -96,6 +96,15 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
         potential.closeMonth = potential.closeDate.toString().substring(0, 7);
     }
 
+    /** A closed deal is part of the record of what was won and lost: reopen it to delete it. */
+    @Override
+    protected void beforeDelete(EntityManager em, PotentialEntity potential, String user) {
+        if (potential.stage != null && potential.stage.isClosed()) {
+            throw new ConflictException("Potential " + potential.getNumber() + " is " + potential.stage
+                    + ": a closed potential cannot be deleted; reopen it first").with("stage", potential.stage.name());
+        }
+    }
+
     /** Appends the potential's current stage to its history. */
     private static void record(EntityManager em, PotentialEntity potential, String user) {
         StageChangeEntity change = new StageChangeEntity();

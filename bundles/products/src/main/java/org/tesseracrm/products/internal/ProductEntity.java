@@ -15,6 +15,8 @@ class ProductEntity extends RecordEntity {
     String code;
     /** The code as compared for uniqueness (trimmed, lower case). */
     String codeKey;
+    /** The code (lower case) while this product is live (unique in the database), else null. */
+    String uniqueCode;
     String category;
     String manufacturer;
     String vendorId;

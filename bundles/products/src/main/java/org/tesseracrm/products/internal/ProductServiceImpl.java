@@ -119,6 +119,7 @@ public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity>
         product.unitPrice = Money.exact("unitPrice", product.unitPrice, product.currency);
         product.code = product.code == null || product.code.isBlank() ? null : product.code.trim();
         product.codeKey = product.code == null ? null : product.code.toLowerCase(Locale.ROOT);
+        product.uniqueCode = product.codeKey;
         if (product.codeKey != null) {
             List<ProductEntity> same = em.createQuery("SELECT e FROM Product e WHERE e.deletedAt IS NULL"
                     + " AND e.codeKey = :code AND e.id <> :id", ProductEntity.class)
@@ -132,6 +133,11 @@ public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity>
     }
 
     @Override
+    protected void beforeDelete(EntityManager em, ProductEntity product, String user) {
+        product.uniqueCode = null; // a deleted product leaves its code free; restoring claims it again
+    }
+
+    @Override
     protected Set<String> listParameters() {
         return Set.of(BELOW_REORDER_LEVEL);
     }
@@ -139,14 +145,18 @@ public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity>
     @Override
     protected void restrictList(ListQuery query, Conditions conditions) {
         String below = query.filters.get(BELOW_REORDER_LEVEL);
-        if (below == null || below.equals("false")) {
+        if (below == null) {
             return;
         }
-        if (!below.equals("true")) {
+        if (below.equals("true")) {
+            conditions.add("e.stockTracked = ? AND e.reorderLevel IS NOT NULL AND e.qtyInStock < e.reorderLevel", true);
+        } else if (below.equals("false")) {
+            // the complement: everything that is not below its reorder level
+            conditions.add("(e.stockTracked = ? OR e.reorderLevel IS NULL OR e.qtyInStock >= e.reorderLevel)", false);
+        } else {
             throw new InvalidRequestException(BELOW_REORDER_LEVEL + " must be true or false",
                     List.of(new FieldError(BELOW_REORDER_LEVEL, "must be true or false")));
         }
-        conditions.add("e.stockTracked = ? AND e.reorderLevel IS NOT NULL AND e.qtyInStock < e.reorderLevel", true);
     }
 
     // ---- the stock ledger ----

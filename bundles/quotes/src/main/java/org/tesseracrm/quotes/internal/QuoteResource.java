@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -48,16 +49,16 @@ public class QuoteResource extends DocumentResource<Quote> {
     @POST
     @Access(value = Access.Level.WRITE, creates = "sales-orders")
     @Path("{id}/sales-order")
-    public Response toSalesOrder(@PathParam("id") String id, @Context UriInfo uri,
+    public Response toSalesOrder(@PathParam("id") String id, @QueryParam("again") String again, @Context UriInfo uri,
             @Context SecurityContext security) {
-        return converted(uri, "sales-orders", quotes.toSalesOrder(id, user(security)));
+        return converted(uri, "sales-orders", quotes.toSalesOrder(id, again(again), user(security)));
     }
 
     @POST
     @Access(value = Access.Level.WRITE, creates = "invoices")
     @Path("{id}/invoice")
-    public Response toInvoice(@PathParam("id") String id, @Context UriInfo uri,
+    public Response toInvoice(@PathParam("id") String id, @QueryParam("again") String again, @Context UriInfo uri,
             @Context SecurityContext security) {
-        return converted(uri, "invoices", quotes.toInvoice(id, user(security)));
+        return converted(uri, "invoices", quotes.toInvoice(id, again(again), user(security)));
     }
 }

@@ -91,11 +91,16 @@ public class QuoteServiceImpl extends DocumentService<Quote, QuoteEntity, QuoteL
         }
     }
 
-    /** A sales order made from an ACCEPTED quote, with its customer, lines and totals. */
-    public SalesOrder toSalesOrder(String id, String user) {
+    /**
+     * A sales order made from an ACCEPTED quote, with its customer, lines and totals: once, unless
+     * {@code again} (409 naming the first otherwise).
+     */
+    public SalesOrder toSalesOrder(String id, boolean again, String user) {
         SalesOrderService orders = installed(salesOrders, "orders");
         return write(em -> {
-            Quote quote = accepted(toDto(em, findLive(em, id)), "a sales order");
+            QuoteEntity locked = findLiveLocked(em, id);
+            Quote quote = accepted(toDto(em, locked), "a sales order");
+            convertOnce(orders, "sales order", "quoteId", locked, again);
             SalesOrder order = new SalesOrder();
             quote.copyTo(order);
             order.quoteId = quote.id;
@@ -106,11 +111,16 @@ public class QuoteServiceImpl extends DocumentService<Quote, QuoteEntity, QuoteL
         });
     }
 
-    /** An invoice made from an ACCEPTED quote, with its customer, lines and totals. */
-    public Invoice toInvoice(String id, String user) {
+    /**
+     * An invoice made from an ACCEPTED quote (directly or through its sales order), with its customer,
+     * lines and totals: once, unless {@code again} (409 naming the first otherwise).
+     */
+    public Invoice toInvoice(String id, boolean again, String user) {
         InvoiceService billing = installed(invoices, "invoices");
         return write(em -> {
-            Quote quote = accepted(toDto(em, findLive(em, id)), "an invoice");
+            QuoteEntity locked = findLiveLocked(em, id);
+            Quote quote = accepted(toDto(em, locked), "an invoice");
+            convertOnce(billing, "invoice", "quoteId", locked, again);
             Invoice invoice = new Invoice();
             quote.copyTo(invoice);
             invoice.quoteId = quote.id;
@@ -127,5 +137,11 @@ public class QuoteServiceImpl extends DocumentService<Quote, QuoteEntity, QuoteL
                     + quote.number + " is " + quote.stage);
         }
         return quote;
+    }
+
+    /** An accepted quote is kept (its orders and invoices come from it); any other may go. */
+    @Override
+    protected boolean deletable(QuoteStage stage) {
+        return stage != QuoteStage.ACCEPTED;
     }
 }

@@ -1,0 +1,208 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Rules that must hold when requests race, when records come back from the recycle bin, and when a
+ * record has reached a final state: the database holds uniqueness, conversions happen once, final
+ * records are cancelled rather than deleted, and no PATCH silently undoes another's change.
+ */
+public abstract class IntegrityContract {
+    private static final int PARALLEL = 20;
+
+    protected Api api;
+    protected String tag;
+
+    @Before
+    public void signIn() {
+        api = Api.asAdmin();
+        for (String c : List.of("accounts", "contacts", "products", "potentials", "quotes", "sales-orders", "invoices",
+                "purchase-orders", "vendors")) {
+            api.awaitReady("/api/v1/" + c + "?limit=1", Duration.ofSeconds(60));
+        }
+        tag = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    public void parallelCreatesOfOneNameOrCodeMakeOneRecord() throws Exception {
+        List<Api.Reply> accounts = race(() -> api.post("/api/v1/accounts", Api.json(Map.of("name", "Công ty Đua " + tag))));
+        assertEquals(statuses(accounts), 1, count(accounts, 201));
+        assertEquals(statuses(accounts), PARALLEL - 1, count(accounts, 409));
+        assertEquals(1, api.get("/api/v1/accounts?q=" + tag).json().get("items").size());
+
+        List<Api.Reply> products = race(() -> api.post("/api/v1/products", Api.json(Map.of("name", "Máy " + tag, "code", tag))));
+        assertEquals(statuses(products), 1, count(products, 201));
+        assertEquals(statuses(products), PARALLEL - 1, count(products, 409));
+        for (Api.Reply r : products) {
+            assertTrue(r.toString(), r.status == 201 || r.header("Content-Type").startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    public void restoringChecksTheRulesAgain() {
+        String first = post("/api/v1/accounts", Map.of("name", "Nhà hàng " + tag), 201).get("id").asText();
+        assertEquals(204, api.delete("/api/v1/accounts/" + first, null).status);
+        String second = post("/api/v1/accounts", Map.of("name", "nha hang " + tag), 201).get("id").asText();
+        Api.Reply restore = api.post("/api/v1/accounts/" + first + "/restore", null);
+        assertEquals("the name is taken by " + second + ": " + restore, 409, restore.status);
+        assertEquals("it stays in the recycle bin", 404, api.get("/api/v1/accounts/" + first).status);
+
+        String product = post("/api/v1/products", Map.of("name", "Bút " + tag, "code", tag), 201).get("id").asText();
+        assertEquals(204, api.delete("/api/v1/products/" + product, null).status);
+        post("/api/v1/products", Map.of("name", "Bút khác " + tag, "code", tag.toLowerCase()), 201);
+        assertEquals(409, api.post("/api/v1/products/" + product + "/restore", null).status);
+
+        String company = post("/api/v1/accounts", Map.of("name", "Xưởng " + tag), 201).get("id").asText();
+        String contact = post("/api/v1/contacts", Map.of("lastName", "Trần " + tag, "accountId", company), 201).get("id").asText();
+        assertEquals(204, api.delete("/api/v1/contacts/" + contact, null).status);
+        assertEquals(204, api.delete("/api/v1/accounts/" + company, null).status);
+        Api.Reply orphan = api.post("/api/v1/contacts/" + contact + "/restore", null);
+        assertEquals("its account is gone: " + orphan, 422, orphan.status);
+        assertEquals(404, api.get("/api/v1/contacts/" + contact).status);
+        assertEquals(200, api.post("/api/v1/accounts/" + company + "/restore", null).status);
+        assertEquals(200, api.post("/api/v1/contacts/" + contact + "/restore", null).status);
+    }
+
+    @Test
+    public void recordsInAFinalStateAreCancelledNotDeleted() {
+        String account = post("/api/v1/accounts", Map.of("name", "Khách " + tag), 201).get("id").asText();
+        String invoice = post("/api/v1/invoices", document("subject", "Hoá đơn " + tag, "accountId", account), 201).get("id").asText();
+        post("/api/v1/invoices/" + invoice + "/approve", null, 200);
+        Api.Reply approved = api.delete("/api/v1/invoices/" + invoice, null);
+        assertEquals(approved.toString(), 409, approved.status);
+        assertEquals(200, api.get("/api/v1/invoices/" + invoice).status);
+        post("/api/v1/invoices/" + invoice + "/cancel", null, 200);
+        assertEquals("a cancelled invoice may go", 204, api.delete("/api/v1/invoices/" + invoice, null).status);
+
+        String paid = post("/api/v1/invoices", document("subject", "Đã trả " + tag, "accountId", account), 201).get("id").asText();
+        for (String status : List.of("APPROVED", "SENT", "PAID")) {
+            patch("/api/v1/invoices/" + paid, Map.of("status", status), 200);
+        }
+        assertEquals(409, api.delete("/api/v1/invoices/" + paid, null).status);
+
+        String vendor = post("/api/v1/vendors", Map.of("name", "NCC " + tag), 201).get("id").asText();
+        String po = post("/api/v1/purchase-orders", document("subject", "Nhập " + tag, "vendorId", vendor), 201).get("id").asText();
+        post("/api/v1/purchase-orders/" + po + "/approve", null, 200);
+        post("/api/v1/purchase-orders/" + po + "/receive", null, 200);
+        assertEquals(409, api.delete("/api/v1/purchase-orders/" + po, null).status);
+
+        String won = post("/api/v1/potentials", Map.of("name", "Thắng " + tag, "accountId", account, "closeDate", "2026-12-31",
+                "stage", "CLOSED_WON"), 201).get("id").asText();
+        assertEquals(409, api.delete("/api/v1/potentials/" + won, null).status);
+        assertEquals("reopen takes no body", 200, api.post("/api/v1/potentials/" + won + "/reopen", null).status);
+        assertEquals(204, api.delete("/api/v1/potentials/" + won, null).status);
+    }
+
+    @Test
+    public void anAcceptedQuoteBecomesOneSalesOrderHoweverOftenItIsAsked() throws Exception {
+        String account = post("/api/v1/accounts", Map.of("name", "Đại lý " + tag), 201).get("id").asText();
+        String quote = post("/api/v1/quotes", document("subject", "Báo giá " + tag, "accountId", account), 201).get("id").asText();
+        for (String action : List.of("deliver", "review", "accept")) {
+            post("/api/v1/quotes/" + quote + "/" + action, null, 200);
+        }
+        List<Api.Reply> orders = race(() -> api.post("/api/v1/quotes/" + quote + "/sales-order", null));
+        assertEquals(statuses(orders), 1, count(orders, 201));
+        assertEquals(statuses(orders), PARALLEL - 1, count(orders, 409));
+        assertEquals(1, api.get("/api/v1/sales-orders?quoteId=" + quote).json().get("items").size());
+        post("/api/v1/quotes/" + quote + "/sales-order?again=true", null, 201);
+        assertEquals(2, api.get("/api/v1/sales-orders?quoteId=" + quote).json().get("items").size());
+        assertEquals(400, api.post("/api/v1/quotes/" + quote + "/sales-order?again=maybe", null).status);
+        assertEquals("an accepted quote is kept", 409, api.delete("/api/v1/quotes/" + quote, null).status);
+    }
+
+    @Test
+    public void noPatchSilentlyUndoesAnotherChangeAndEtagsAreHonest() {
+        JsonNode product = post("/api/v1/products", Map.of("name", "Ổ cứng " + tag, "unitPrice", 1000000), 201);
+        String path = "/api/v1/products/" + product.get("id").asText();
+        long version = product.get("version").asLong();
+        Api.Reply blind = api.send("PATCH", path, "{\"unitPrice\": 900000}", "application/merge-patch+json", null);
+        assertEquals(blind.toString(), 428, blind.status);
+        assertTrue(blind.header("Content-Type").startsWith("application/problem+json"));
+
+        Api.Reply changed = api.patch(path, "{\"unitPrice\": 900000}", "\"" + version + "\"");
+        assertEquals(changed.toString(), 200, changed.status);
+        assertEquals("one change, one version", version + 1, changed.json().get("version").asLong());
+        assertEquals("\"" + (version + 1) + "\"", changed.header("ETag"));
+        Api.Reply stale = api.patch(path, "{\"unitPrice\": 800000}", "\"" + version + "\"");
+        assertEquals(412, stale.status);
+        assertEquals("900000", api.get(path).json().get("unitPrice").asText());
+
+        Api.Reply notModified = api.send("GET", path, null, null, null, "If-None-Match", "\"" + (version + 1) + "\"");
+        assertEquals(304, notModified.status);
+        Api.Reply modified = api.send("GET", path, null, null, null, "If-None-Match", "\"" + version + "\"");
+        assertEquals(200, modified.status);
+    }
+
+    // ---- helpers ----
+
+    private List<Api.Reply> race(Callable<Api.Reply> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Api.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < PARALLEL; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> f : futures) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long count(List<Api.Reply> replies, int status) {
+        return replies.stream().filter(r -> r.status == status).count();
+    }
+
+    private static String statuses(List<Api.Reply> replies) {
+        StringBuilder sb = new StringBuilder();
+        replies.forEach(r -> sb.append(r.status).append(r.status >= 500 ? " " + r.text : "").append(' '));
+        return sb.toString();
+    }
+
+    private static Map<String, Object> document(Object... pairs) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            d.put((String) pairs[i], pairs[i + 1]);
+        }
+        d.put("lineItems", List.of(Map.of("name", "Dịch vụ", "quantity", 1, "unitPrice", 100000)));
+        return d;
+    }
+
+    private JsonNode post(String path, Object body, int status) {
+        Api.Reply r = api.post(path, body == null ? null : Api.json(body));
+        assertEquals(path + ": " + r, status, r.status);
+        return r.json();
+    }
+
+    private JsonNode patch(String path, Object body, int status) {
+        Api.Reply r = api.patch(path, Api.json(body), null);
+        assertEquals(path + ": " + r, status, r.status);
+        return r.json();
+    }
+}
