@@ -68,6 +68,7 @@ public abstract class LeadsApiContract {
 
     @Test
     public void countsByAFieldForDashboards() {
+        TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));
         for (String rating : List.of("HOT", "HOT", "COLD")) {
             assertEquals(201, api.post("/api/v1/leads", Api.json(Map.of("lastName", "Đếm " + tag, "rating", rating,
                     "assignedTo", tag))).status);
@@ -128,6 +129,8 @@ public abstract class LeadsApiContract {
         assertEquals("là bắt buộc", messages.get("lastName"));
         assertEquals("không phải là địa chỉ email", messages.get("email"));
         assertTrue(vi.json().get("detail").asText(), vi.json().get("detail").asText().startsWith("Bản ghi"));
+        assertFalse("the module is named in Vietnamese too: " + vi.json().get("detail").asText(),
+                vi.json().get("detail").asText().contains(" leads "));
 
         Api.Reply en = api.post("/api/v1/leads", body, "Accept-Language", "en-GB, vi;q=0.5");
         assertEquals(422, en.status);
@@ -446,6 +449,13 @@ public abstract class LeadsApiContract {
         assertEquals("lan", api.get("/api/v1/leads/" + ids.get(0)).json().get("assignedTo").asText());
         Api.Reply one = api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(ids.get(0)), "assignees", List.of("hoa"))));
         assertEquals("hoa", one.json().get("items").get(0).get("assignedTo").asText());
+
+        // Only users of Tessera: a name nobody signs in with is refused, and nothing changes.
+        Api.Reply ghost = api.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(ids.get(0)), "assignees", List.of("ma"))));
+        assertProblem(ghost, 422);
+        assertEquals("assignees[0]", ghost.json().get("errors").get(0).get("field").asText());
+        assertProblem(api.patch("/api/v1/leads/" + ids.get(0), Api.json(Map.of("assignedTo", "ma")), null), 422);
+        assertEquals("hoa", api.get("/api/v1/leads/" + ids.get(0)).json().get("assignedTo").asText());
     }
 
     @Test

@@ -44,6 +44,8 @@ public abstract class SalesPipelineContract {
         api = Api.asAdmin();
         api.awaitReady("/api/v1/potentials?limit=1", Duration.ofSeconds(60));
         tag = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+        // the salesperson this test's records are assigned to
+        TesseraDistribution.addUsers(List.of(tag + " = Ban-hang-123,leads.write"));
     }
 
     private JsonNode post(String path, Object body, int status) {

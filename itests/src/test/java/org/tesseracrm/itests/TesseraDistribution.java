@@ -165,6 +165,11 @@ public final class TesseraDistribution {
                 logLevel(LogLevelOption.LogLevel.WARN),
                 // A salesperson who writes quotes and reads the rest (roles tests).
                 editConfigurationFilePut("etc/users.properties", QUOTES_WRITER, QUOTES_WRITER_PASSWORD + ",quotes.write,viewer"),
+                // Salespeople leads are assigned to (assignedTo names a user of Tessera).
+                editConfigurationFilePut("etc/users.properties", "lan", "ban-hang-lan-1,leads.write"),
+                editConfigurationFilePut("etc/users.properties", "minh", "ban-hang-minh-2,leads.write"),
+                editConfigurationFilePut("etc/users.properties", "tuan", "ban-hang-tuan-3,leads.write"),
+                editConfigurationFilePut("etc/users.properties", "hoa", "ban-hang-hoa-4,leads.write"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),

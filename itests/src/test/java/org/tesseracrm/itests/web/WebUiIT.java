@@ -49,6 +49,9 @@ public class WebUiIT {
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
         server = Server.unpack(Paths.get(System.getProperty("tessera.distribution")),
                 Paths.get("target", "webui-server").toAbsolutePath(), freePort());
+        // the salespeople the "Assign leads" screen shares leads between
+        Files.writeString(server.home().resolve("etc/users.properties"), "\nlan = Ban-hang-lan-1,leads.write\nminh = Ban-hang-minh-2,leads.write\n",
+                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         server.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

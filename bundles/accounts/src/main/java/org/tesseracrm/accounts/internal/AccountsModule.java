@@ -32,7 +32,7 @@ public class AccountsModule implements ModuleDescriptor {
             field("rating", FieldType.STRING).filterable().build(),
             field("billingAddress", FieldType.ADDRESS).searchable().build(),
             field("shippingAddress", FieldType.ADDRESS).build(),
-            field("assignedTo", FieldType.STRING).filterable().sortable().build(),
+            field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("description", FieldType.TEXT).build(),
             field("emailOptOut", FieldType.BOOLEAN).filterable().build());
 

@@ -31,7 +31,7 @@ public class CampaignsModule implements ModuleDescriptor {
             field("targetAudience", FieldType.TEXT).searchable().build(),
             field("sponsor", FieldType.STRING).searchable().build(),
             reference("productId", "products").filterable().build(),
-            field("assignedTo", FieldType.STRING).filterable().sortable().build(),
+            field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("description", FieldType.TEXT).build());
 
     @Override

@@ -33,7 +33,7 @@ public class ContactsModule implements ModuleDescriptor {
             field("doNotCall", FieldType.BOOLEAN).filterable().build(),
             field("emailOptOut", FieldType.BOOLEAN).filterable().build(),
             field("mailingAddress", FieldType.ADDRESS).searchable().build(),
-            field("assignedTo", FieldType.STRING).filterable().sortable().build(),
+            field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("description", FieldType.TEXT).build());
 
     @Override

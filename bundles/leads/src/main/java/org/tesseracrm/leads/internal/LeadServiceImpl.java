@@ -150,7 +150,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
         return result;
     }
 
-    private static void checkAssignment(List<String> leadIds, List<String> assignees) {
+    private void checkAssignment(List<String> leadIds, List<String> assignees) {
         List<FieldError> errors = new ArrayList<>();
         if (leadIds.isEmpty()) {
             errors.add(new FieldError("leadIds", "must name at least one lead"));
@@ -171,6 +171,8 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             String a = assignees.get(i);
             if (a == null || a.isBlank() || a.length() > 255) {
                 errors.add(new FieldError("assignees[" + i + "]", "must be a user name of 1 to 255 characters"));
+            } else if (!context().isUser(a.trim())) {
+                errors.add(new FieldError("assignees[" + i + "]", "is not a user of Tessera: " + a.trim()));
             }
         }
         if (!errors.isEmpty()) {

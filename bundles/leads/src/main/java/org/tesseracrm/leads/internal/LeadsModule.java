@@ -40,7 +40,7 @@ public class LeadsModule implements ModuleDescriptor {
             enumField("status", LeadStatus.class).filterable().sortable().build(),
             field("disqualifyReason", FieldType.TEXT).build(),
             field("address", FieldType.ADDRESS).searchable().build(),
-            field("assignedTo", FieldType.STRING).filterable().sortable().build(),
+            field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("description", FieldType.TEXT).build(),
             field("convertedAt", FieldType.DATETIME).readOnly().sortable().build(),
             reference("convertedAccountId", "accounts").readOnly().build(),

@@ -510,6 +510,17 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
     }
 
+    private Object valueOf(D record, String field) {
+        if (record == null) {
+            return null;
+        }
+        try {
+            return dtoType.getField(field).get(record);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
     /** What a unique index named {@code <table>_unique_<field>} holds, from the database's message. */
     static String uniqueRule(String message) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)_unique_([a-z0-9]+)").matcher(String.valueOf(message));
@@ -555,6 +566,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                         : "must have at most " + fd.decimals + " digits after the point"));
             } else if (value instanceof Address) {
                 checkAddress(fd.name, (Address) value, errors);
+            }
+            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.USER && value instanceof String
+                    && !((String) value).isEmpty() && !value.equals(valueOf(before, fd.name))
+                    && !context.isUser((String) value)) {
+                // checked when set or changed: a record keeps a user that has left since
+                errors.add(new FieldError(fd.name, "is not a user of Tessera: " + value));
             }
             if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && value instanceof String
                     && ((String) value).length() <= 36) {

@@ -22,6 +22,9 @@ public interface RecordContext {
     /** Runs {@code task} on the platform's background thread, one task after another. */
     void inBackground(Runnable task);
 
+    /** Whether {@code name} is a user of Tessera (fields of type USER, such as {@code assignedTo}, name one). */
+    boolean isUser(String name);
+
     /** The record listeners that follow {@code module}, highest ranking first. */
     List<RecordListener> listeners(String module);
 }

@@ -34,7 +34,7 @@ public class PotentialsModule implements ModuleDescriptor {
             reference("campaignId", "campaigns").filterable().build(),
             field("nextStep", FieldType.STRING).build(),
             field("lostReason", FieldType.TEXT).build(),
-            field("assignedTo", FieldType.STRING).filterable().sortable().build(),
+            field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("description", FieldType.TEXT).build());
 
     @Override

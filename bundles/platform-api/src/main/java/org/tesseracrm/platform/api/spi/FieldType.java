@@ -3,6 +3,8 @@ package org.tesseracrm.platform.api.spi;
 /** Wire types of record fields, as /api/v1/modules reports them. */
 public enum FieldType {
     STRING, TEXT, EMAIL, PHONE, URL, INTEGER, DECIMAL, BOOLEAN, DATE, DATETIME, ENUM, REFERENCE, ADDRESS,
+    /** The name of a user of Tessera (e.g. {@code assignedTo}): a name the server does not know is refused. */
+    USER,
     /** The line items of a sales document (see the commerce API). */
     LINE_ITEMS,
     /** The computed totals of a sales document. */

@@ -42,6 +42,7 @@ public class TransactionalRecordContext implements RecordContext {
     private final TransactionManager transactions;
     private final EventAdmin events;
     private final References references;
+    private final org.tesseracrm.platform.internal.security.UserDirectory users;
     private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "tessera-records-background");
         t.setDaemon(true);
@@ -55,10 +56,16 @@ public class TransactionalRecordContext implements RecordContext {
 
     @Activate
     public TransactionalRecordContext(@Reference TransactionManager transactions, @Reference EventAdmin events,
-            @Reference References references) {
+            @Reference References references, @Reference org.tesseracrm.platform.internal.security.UserDirectory users) {
         this.transactions = transactions;
         this.events = events;
         this.references = references;
+        this.users = users;
+    }
+
+    @Override
+    public boolean isUser(String name) {
+        return name != null && users.roles(name).isPresent();
     }
 
     @Deactivate
