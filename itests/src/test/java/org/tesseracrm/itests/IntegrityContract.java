@@ -107,7 +107,8 @@ public abstract class IntegrityContract {
         String won = post("/api/v1/potentials", Map.of("name", "Thắng " + tag, "accountId", account, "closeDate", "2026-12-31",
                 "stage", "CLOSED_WON"), 201).get("id").asText();
         assertEquals(409, api.delete("/api/v1/potentials/" + won, null).status);
-        assertEquals("reopen takes no body", 200, api.post("/api/v1/potentials/" + won + "/reopen", null).status);
+        assertEquals("reopen takes no body, and needs no Content-Type", 200,
+                api.send("POST", "/api/v1/potentials/" + won + "/reopen", null, null, null).status);
         assertEquals(204, api.delete("/api/v1/potentials/" + won, null).status);
     }
 
@@ -149,6 +150,72 @@ public abstract class IntegrityContract {
         assertEquals(304, notModified.status);
         Api.Reply modified = api.send("GET", path, null, null, null, "If-None-Match", "\"" + version + "\"");
         assertEquals(200, modified.status);
+    }
+
+    @Test
+    public void linkedRecordsAgree() {
+        String a = post("/api/v1/accounts", Map.of("name", "Công ty A " + tag), 201).get("id").asText();
+        String b = post("/api/v1/accounts", Map.of("name", "Công ty B " + tag), 201).get("id").asText();
+        String atB = post("/api/v1/contacts", Map.of("lastName", "Ở B " + tag, "accountId", b), 201).get("id").asText();
+        String alone = post("/api/v1/contacts", Map.of("lastName", "Tự do " + tag), 201).get("id").asText();
+        Api.Reply wrongContact = api.post("/api/v1/potentials", Api.json(Map.of("name", "Cơ hội " + tag, "accountId", a,
+                "contactId", atB, "closeDate", "2026-12-31")));
+        assertEquals(wrongContact.toString(), 422, wrongContact.status);
+        assertEquals("contactId", wrongContact.json().get("errors").get(0).get("field").asText());
+        String potential = post("/api/v1/potentials", Map.of("name", "Cơ hội " + tag, "accountId", a, "contactId", alone,
+                "closeDate", "2026-12-31"), 201).get("id").asText();
+        Api.Reply wrongAccount = api.post("/api/v1/quotes", Api.json(document("subject", "Báo giá " + tag, "potentialId", potential,
+                "accountId", b)));
+        assertEquals(wrongAccount.toString(), 422, wrongAccount.status);
+        assertEquals("accountId", wrongAccount.json().get("errors").get(0).get("field").asText());
+        post("/api/v1/quotes", document("subject", "Báo giá " + tag, "potentialId", potential, "accountId", a), 201);
+    }
+
+    @Test
+    public void listFiltersMeanWhatTheySay() {
+        String low = post("/api/v1/products", Map.of("name", "Ít " + tag, "category", tag, "reorderLevel", 5), 201).get("id").asText();
+        String plenty = post("/api/v1/products", Map.of("name", "Nhiều " + tag, "category", tag, "reorderLevel", 5), 201).get("id").asText();
+        post("/api/v1/products/" + plenty + "/stock-adjustments", Map.of("quantity", 10, "reason", "opening stock"), 201);
+        assertEquals(List.of(low), ids(api.get("/api/v1/products?category=" + tag + "&belowReorderLevel=true").json()));
+        assertEquals(List.of(plenty), ids(api.get("/api/v1/products?category=" + tag + "&belowReorderLevel=false").json()));
+
+        String email = "ducanh@" + tag.toLowerCase() + ".vn";
+        String lead = post("/api/v1/leads", Map.of("lastName", "Đức Anh " + tag, "company", "Đông Á " + tag, "email", email), 201)
+                .get("id").asText();
+        assertEquals(List.of(lead), ids(api.get("/api/v1/leads?email=" + email.toUpperCase()).json()));
+
+        post("/api/v1/leads/" + lead + "/convert", Map.of("account", Map.of("create", true), "contact", Map.of("create", true)), 200);
+        assertEquals(204, api.delete("/api/v1/leads/" + lead, null).status);
+        assertEquals("a deleted converted lead is in the recycle bin", List.of(lead),
+                ids(api.get("/api/v1/leads?deleted=true&q=" + tag).json()));
+    }
+
+    @Test
+    public void offersReachOnlyThoseWhoMayBeReached() {
+        String optedOut = post("/api/v1/contacts", Map.of("lastName", "Không thư " + tag, "emailOptOut", true), 201).get("id").asText();
+        String noCalls = post("/api/v1/contacts", Map.of("lastName", "Không gọi " + tag, "doNotCall", true), 201).get("id").asText();
+        String open = post("/api/v1/contacts", Map.of("lastName", "Mở " + tag), 201).get("id").asText();
+        String campaign = post("/api/v1/campaigns", Map.of("name", "Chiến dịch " + tag, "status", "ACTIVE"), 201).get("id").asText();
+        post("/api/v1/campaigns/" + campaign + "/members", Map.of("type", "CONTACT", "ids", List.of(optedOut, noCalls, open)), 201);
+        JsonNode members = api.get("/api/v1/campaigns/" + campaign + "/members").json().get("items");
+        Map<String, String> memberOf = new LinkedHashMap<>();
+        members.forEach(m -> memberOf.put(m.get("recordId").asText(), m.get("id").asText()));
+
+        JsonNode emails = post("/api/v1/campaigns/" + campaign + "/offers", Map.of("channel", "EMAIL", "subject", "Mời " + tag,
+                "allMembers", true), 201).get("items");
+        assertEquals("the contact who opted out of e-mail gets none", 2, emails.size());
+        JsonNode calls = post("/api/v1/campaigns/" + campaign + "/offers", Map.of("channel", "PHONE_CALL", "subject", "Gọi " + tag,
+                "allMembers", true), 201).get("items");
+        assertEquals("the contact who asked not to be called gets no call", 2, calls.size());
+        Api.Reply direct = api.post("/api/v1/campaigns/" + campaign + "/offers", Api.json(Map.of("channel", "EMAIL",
+                "subject", "Riêng " + tag, "memberId", memberOf.get(optedOut))));
+        assertEquals(direct.toString(), 422, direct.status);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
     }
 
     // ---- helpers ----

@@ -14,6 +14,12 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tesseracrm.contacts.api.Contact;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.osgi.service.event.Event;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
@@ -38,6 +44,10 @@ import org.tesseracrm.potentials.api.StageChange;
 @Component(immediate = true, service = {PotentialService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=potentials")
 public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialEntity> implements PotentialService {
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ContactService contacts;
+
     @Activate
     public PotentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-potentials)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module,
@@ -54,6 +64,24 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
     @Override
     protected void validate(Potential potential, PotentialEntity existing, List<FieldError> errors) {
         PotentialRules.check(potential, existing == null ? null : existing.stage, errors);
+        checkContactAtAccount(potential, existing, errors);
+    }
+
+    /** The potential's contact works at the potential's account (a contact of no account goes anywhere). */
+    private void checkContactAtAccount(Potential potential, PotentialEntity existing, List<FieldError> errors) {
+        ContactService people = contacts;
+        if (people == null || potential.contactId == null || potential.accountId == null || existing != null
+                && potential.contactId.equals(existing.contactId) && potential.accountId.equals(existing.accountId)) {
+            return;
+        }
+        try {
+            Contact contact = people.get(potential.contactId);
+            if (contact.accountId != null && !contact.accountId.equals(potential.accountId)) {
+                errors.add(new FieldError("contactId", "works at another account than the potential's (" + contact.accountId + ")"));
+            }
+        } catch (RecordNotFoundException e) {
+            // the reference check names the missing contact
+        }
     }
 
     @Override

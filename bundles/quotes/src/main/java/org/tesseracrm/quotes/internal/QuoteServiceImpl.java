@@ -70,13 +70,19 @@ public class QuoteServiceImpl extends DocumentService<Quote, QuoteEntity, QuoteL
     @Override
     protected void checkDocument(Quote quote, QuoteEntity existing, List<FieldError> errors) {
         PotentialService pipeline = potentials;
-        // Read the potential only when it fills something: the account, or the contact of a new quote.
+        // Read the potential when it fills something (the account, or the contact of a new quote) or
+        // when the quote's account or potential is set or changed: they must agree.
         boolean fills = quote.accountId == null || existing == null && quote.contactId == null;
-        if (quote.potentialId != null && pipeline != null && fills) {
+        boolean linked = existing == null || !java.util.Objects.equals(quote.potentialId, existing.potentialId)
+                || !java.util.Objects.equals(quote.accountId, existing.accountId);
+        if (quote.potentialId != null && pipeline != null && (fills || linked)) {
             try {
                 Potential potential = pipeline.get(quote.potentialId);
                 if (quote.accountId == null) {
                     quote.accountId = potential.accountId;
+                } else if (potential.accountId != null && !potential.accountId.equals(quote.accountId)) {
+                    errors.add(new FieldError("accountId", "is not the account of potential " + potential.number
+                            + " (" + potential.accountId + ")"));
                 }
                 if (quote.contactId == null && existing == null) {
                     quote.contactId = potential.contactId;
