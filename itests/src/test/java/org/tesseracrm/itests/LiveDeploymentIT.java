@@ -111,9 +111,25 @@ public class LiveDeploymentIT {
 
             Bundle implementation = bundle("org.tesseracrm.campaigns");
             long before = implementation.getLastModified();
+            // While the module is updated its clients hear "come back" (503 + Retry-After), never "gone" (404).
+            java.util.Set<Integer> duringUpdate = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicBoolean updating = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread watcher = new Thread(() -> {
+                while (updating.get()) {
+                    Api.Reply r = api.get("/api/v1/campaigns/" + campaign);
+                    boolean sayWhen = r.status != 503 || r.header("Retry-After") != null
+                            && r.header("Content-Type").startsWith("application/problem+json");
+                    duringUpdate.add(sayWhen ? r.status : -r.status); // -503: no Retry-After or no problem
+                }
+            });
+            watcher.start();
             implementation.update();
             assertTrue(bundle("org.tesseracrm.campaigns").getLastModified() >= before);
             awaitStatus(api, "/api/v1/campaigns/" + campaign, 200);
+            updating.set(false);
+            watcher.join(30_000);
+            System.out.printf("LIVE-DEPLOY answers while the module was updated: %s%n", duringUpdate);
+            assertTrue("answers during bundle:update: " + duringUpdate, Set.of(200, 503).containsAll(duringUpdate));
             assertEquals(201, api.post("/api/v1/campaigns", Api.json(Map.of("name", "After update " + tag))).status);
         } finally {
             loop.stop();

@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.NotFoundException;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,7 +27,8 @@ import org.tesseracrm.platform.rest.TesseraApi;
  * Routes {@code /api/v1/<collection>} to the module endpoint registered for it. The JAX-RS
  * application itself never changes when a module is installed, updated or removed: Aries rebuilds
  * an application whenever one of its resources comes or goes, which would interrupt every module's
- * requests for a moment. A collection whose module is not installed answers 404.
+ * requests for a moment. A collection whose module is not installed answers 404; one whose module
+ * is being updated or restarted (its bundle still installed) answers 503 with Retry-After.
  */
 @Component(service = ModuleRouter.class)
 @JaxrsResource
@@ -36,19 +40,45 @@ public class ModuleRouter {
     /** The path parameter naming the collection a request is routed to. */
     public static final String COLLECTION_PARAMETER = "collection";
 
+    /** How long a module whose bundle is still installed may take to come back (an update, a restart). */
+    static final long COMING_BACK_MILLIS = 30_000;
+
     private final Map<String, ModuleEndpoint> endpoints = new ConcurrentHashMap<>();
+    /** Collections whose endpoint went away while its bundle stayed installed, with when it went. */
+    private final Map<String, Away> away = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
-        endpoints.put(collection(properties), endpoint);
+    void bindEndpoint(ServiceReference<ModuleEndpoint> reference, ModuleEndpoint endpoint) {
+        String collection = collection(reference);
+        endpoints.put(collection, endpoint);
+        away.remove(collection);
     }
 
-    void unbindEndpoint(ModuleEndpoint endpoint, Map<String, Object> properties) {
-        endpoints.remove(collection(properties), endpoint);
+    void unbindEndpoint(ServiceReference<ModuleEndpoint> reference, ModuleEndpoint endpoint) {
+        String collection = collection(reference);
+        if (endpoints.remove(collection, endpoint) && reference.getBundle() != null) {
+            away.put(collection, new Away(reference.getBundle(), System.currentTimeMillis()));
+        }
     }
 
-    private static String collection(Map<String, Object> properties) {
-        return String.valueOf(properties.get(ModuleEndpoint.COLLECTION));
+    private static String collection(ServiceReference<?> reference) {
+        return String.valueOf(reference.getProperty(ModuleEndpoint.COLLECTION));
+    }
+
+    /** A module's endpoint that went away: its bundle, and when. */
+    private static final class Away {
+        final Bundle bundle;
+        final long since;
+
+        Away(Bundle bundle, long since) {
+            this.bundle = bundle;
+            this.since = since;
+        }
+
+        /** Being updated or restarted (503, come back), rather than removed (404). */
+        boolean comingBack(long now) {
+            return bundle.getState() != Bundle.UNINSTALLED && now - since < COMING_BACK_MILLIS;
+        }
     }
 
     /** Whether {@code collection} is served by an endpoint of exactly {@code resourceClass}. */
@@ -63,6 +93,11 @@ public class ModuleRouter {
     public ModuleEndpoint module(@PathParam(COLLECTION_PARAMETER) String collection) {
         ModuleEndpoint endpoint = endpoints.get(collection);
         if (endpoint == null) {
+            Away gone = away.get(collection);
+            if (gone != null && gone.comingBack(System.currentTimeMillis())) {
+                // bundle:update or a restart of the module: its endpoints are back in a moment
+                throw new ServiceUnavailableException(1L);
+            }
             throw new NotFoundException("No module serves /" + collection);
         }
         return endpoint;

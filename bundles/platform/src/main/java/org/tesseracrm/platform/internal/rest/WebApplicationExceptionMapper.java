@@ -53,6 +53,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 return "This method is not allowed on this resource";
             case 406:
                 return "The API answers application/json only";
+            case 503:
+                return "The module is being updated; try again in a moment";
             case 415:
                 return "Send the body as application/json";
             default:
