@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,13 @@ public final class MessageCatalogue {
         List<Entry> all = new ArrayList<>();
         parts.forEach(p -> all.addAll(p.entries));
         return new MessageCatalogue(all);
+    }
+
+    /** Whole words and their translations, e.g. a module's collection name and its label. */
+    public static MessageCatalogue words(Map<String, String> words) {
+        List<Entry> entries = new ArrayList<>();
+        words.forEach((word, translation) -> entries.add(new Entry(Pattern.compile(Pattern.quote(word)), translation)));
+        return new MessageCatalogue(entries);
     }
 
     /** Reads one catalogue file; {@code source} names it in the error a malformed file raises. */

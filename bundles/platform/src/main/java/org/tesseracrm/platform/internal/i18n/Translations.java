@@ -13,6 +13,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
@@ -31,6 +35,19 @@ public class Translations {
     private static final Logger LOG = LoggerFactory.getLogger(Translations.class);
 
     private final Map<Long, MessageCatalogue> byBundle = new ConcurrentHashMap<>();
+    /** The installed modules: their names, collections and number prefixes read as their Vietnamese labels. */
+    private final Map<ModuleDescriptor, Boolean> modules = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindModule(ModuleDescriptor module) {
+        modules.put(module, Boolean.TRUE);
+        merge();
+    }
+
+    void unbindModule(ModuleDescriptor module) {
+        modules.remove(module);
+        merge();
+    }
     private volatile MessageCatalogue merged = MessageCatalogue.of(List.of());
     private BundleTracker<Long> tracker;
 
@@ -72,12 +89,22 @@ public class Translations {
         tracker.close();
     }
 
-    private void merge() {
+    private synchronized void merge() {
         // The platform's general messages last, so a module's specific pattern wins over them.
         List<Long> ids = new ArrayList<>(byBundle.keySet());
         ids.sort((a, b) -> Long.compare(b, a));
         List<MessageCatalogue> parts = new ArrayList<>();
         ids.stream().map(byBundle::get).filter(java.util.Objects::nonNull).forEach(parts::add);
+        // "Bản ghi khách hàng tiềm năng không hợp lệ", not "Bản ghi leads không hợp lệ"
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (ModuleDescriptor m : modules.keySet()) {
+            String label = m.labelVi().isEmpty() ? m.labelVi()
+                    : m.labelVi().substring(0, 1).toLowerCase(java.util.Locale.forLanguageTag(LANGUAGE)) + m.labelVi().substring(1);
+            words.put(m.collection(), label);
+            words.put(m.name(), label);
+            words.put(m.numberPrefix(), label);
+        }
+        parts.add(MessageCatalogue.words(words));
         merged = MessageCatalogue.of(parts);
     }
 
