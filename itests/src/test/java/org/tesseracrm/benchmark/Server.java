@@ -19,10 +19,13 @@ public final class Server {
 
     final Path home;
     final int port;
+    /** Karaf's SSH port, chosen free like the HTTP port (port + 1 was once taken by another process). */
+    private final int sshPort;
 
-    Server(Path home, int port) {
+    Server(Path home, int port, int sshPort) {
         this.home = home;
         this.port = port;
+        this.sshPort = sshPort;
     }
 
     public static Server unpack(Path tarGz, Path into, int port) throws Exception {
@@ -36,7 +39,8 @@ public final class Server {
                 "org.osgi.service.http.port = " + port));
         // Keep the benchmark's server off the shell and JMX ports a running Tessera may use.
         Path shell = into.resolve("etc/org.apache.karaf.shell.cfg");
-        Files.writeString(shell, Files.readString(shell).replace("sshPort = 8101", "sshPort = " + (port + 1)));
+        int ssh = freePort();
+        Files.writeString(shell, Files.readString(shell).replace("sshPort = 8101", "sshPort = " + ssh));
         Path mgmt = into.resolve("etc/org.apache.karaf.management.cfg");
         if (Files.exists(mgmt)) { // only when an edition ships JMX
             Files.writeString(mgmt, Files.readString(mgmt).replace("rmiRegistryPort = 1099", "rmiRegistryPort = " + (port + 2))
@@ -44,8 +48,8 @@ public final class Server {
         }
         // Karaf's shutdown socket otherwise takes a random free port, which once was the one chosen for HTTP.
         Path config = into.resolve("etc/config.properties");
-        Files.writeString(config, Files.readString(config) + "\nkaraf.shutdown.port = " + (port + 4) + "\n");
-        return new Server(into, port);
+        Files.writeString(config, Files.readString(config) + "\nkaraf.shutdown.port = " + freePort() + "\n");
+        return new Server(into, port, ssh);
     }
 
     public void configureDatabase(String cfg) throws IOException {
@@ -129,7 +133,7 @@ public final class Server {
 
     /** Runs Karaf shell commands as a user of the realm through bin/client; returns what the client printed. */
     public String shellAs(String user, String password, String... commands) throws Exception {
-        ProcessBuilder client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(port + 1),
+        ProcessBuilder client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
                 "-u", user, "-p", password, "-r", "1");
         client.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = client.redirectErrorStream(true).start();
@@ -146,13 +150,14 @@ public final class Server {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    /** The port Karaf's JMX RMI registry would listen on (the distribution ships without JMX). */
-    public int jmxRegistryPort() {
-        return port + 2;
-    }
-
     public Path home() {
         return home;
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     public String base() {

@@ -64,8 +64,9 @@ public class KarafSurfacesIT {
     @Test
     public void noJmxListens() throws Exception {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", server.jmxRegistryPort()), 1000);
-            throw new AssertionError("something listens on the JMX registry port " + server.jmxRegistryPort());
+            // Karaf's JMX registry port, were its management feature installed
+            s.connect(new InetSocketAddress("127.0.0.1", 1099), 1000);
+            throw new AssertionError("something listens on Karaf's JMX registry port 1099");
         } catch (IOException refused) {
             // no JMX
         }

@@ -1,5 +1,8 @@
 package org.tesseracrm.platform.internal.rest;
 
+import java.io.IOException;
+import java.io.PushbackInputStream;
+
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -16,7 +19,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 
 /**
  * A request without a body needs no Content-Type: {@code POST /potentials/{id}/reopen} with nothing
- * is a reopen, not a 415. Such a request is read as empty JSON, which each method then takes as
+ * is a reopen, not a 415. An empty body is read as empty JSON, which each method then takes as
  * "nothing given" or refuses with a 400 naming what it needs.
  */
 @Component(service = ContainerRequestFilter.class)
@@ -28,10 +31,25 @@ import org.tesseracrm.platform.rest.TesseraApi;
 public class EmptyBodyFilter implements ContainerRequestFilter {
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         String method = request.getMethod();
         boolean mayHaveBody = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-        if (mayHaveBody && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && !request.hasEntity()) {
+        if (!mayHaveBody) {
+            return;
+        }
+        boolean empty = !request.hasEntity();
+        if (!empty) {
+            // a chunked or zero-length body says nothing about itself: look at its first byte
+            PushbackInputStream body = new PushbackInputStream(request.getEntityStream(), 1);
+            int first = body.read();
+            empty = first == -1;
+            if (!empty) {
+                body.unread(first);
+            }
+            request.setEntityStream(body);
+        }
+        if (empty) {
+            // whatever type an empty body claims (none, or */* as some clients and the container put it)
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }
