@@ -31,6 +31,12 @@ import org.tesseracrm.benchmark.Server;
 public class KarafSurfacesIT {
     private static final String MANAGER = "surf-manager";
     private static final String VIEWER = "surf-viewer";
+    /**
+     * A user whose password is guessed at over SSH (a user of its own, so the other tests are not slowed;
+     * not an administrator, or the first start would not create {@code admin}): the realm counts
+     * its sign-ins before the shell looks at roles.
+     */
+    private static final String GUESSED = "surf-guessed";
     private static final String PASSWORD = "Surfaces-pass-42";
     private static Server server;
 
@@ -40,7 +46,8 @@ public class KarafSurfacesIT {
                 TesseraDistribution.freePort());
         // CRM users, with the role Karaf's shell used to ask for (ssh) on top of their CRM roles.
         Files.writeString(server.home().resolve("etc/users.properties"), "\n" + MANAGER + " = " + PASSWORD + ",manager,ssh\n"
-                + VIEWER + " = " + PASSWORD + ",viewer,ssh\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                + VIEWER + " = " + PASSWORD + ",viewer,ssh\n" + GUESSED + " = " + PASSWORD + ",viewer,ssh\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         server.start();
     }
 
@@ -59,6 +66,29 @@ public class KarafSurfacesIT {
             String refused = server.shellAs(crmUser, PASSWORD, "feature:list -i | grep tessera-leads", "bundle:list");
             assertFalse(crmUser + " reached the shell: " + refused, refused.contains("Started") || refused.contains("Active"));
         }
+    }
+
+    @Test
+    public void guessingAShellPasswordIsSlowedAndLogged() throws Exception {
+        Path log = server.home().resolve("data/log/security.log");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        // Wrong passwords until the pause is long (after the 8th failure: 8 s), however fast the client starts.
+        while (count(log, "sign-in failed user=" + GUESSED + " address=shell") < 8) {
+            assertTrue("failed shell sign-ins are logged", System.nanoTime() < deadline);
+            server.shellAs(GUESSED, "not-the-password", "logout");
+        }
+        server.shellAs(GUESSED, PASSWORD, "logout");
+        assertTrue("the right password waits too", count(log, "sign-in throttled user=" + GUESSED + " address=shell") > 0);
+        assertEquals("no sign-in while it waits", 0, count(log, "sign-in user=" + GUESSED + " address=shell"));
+        while (count(log, "sign-in user=" + GUESSED + " address=shell") == 0) {
+            assertTrue("the pause ends", System.nanoTime() < deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofSeconds(2).toNanos());
+            server.shellAs(GUESSED, PASSWORD, "logout");
+        }
+    }
+
+    private static int count(Path file, String text) throws IOException {
+        return Files.readString(file).split(java.util.regex.Pattern.quote(text), -1).length - 1;
     }
 
     @Test

@@ -58,8 +58,9 @@ public class AdminBootstrap {
         // The file is written before the user exists, so a failure never leaves an unknown password.
         Path file = given ? null : writePasswordFile(password);
         addAdministrator(engine, password);
-        // Karaf's auto-encryption watcher rewrites users.properties when it changes; reading it while
-        // it is being written can store a digest of an empty password. Write again until the login works.
+        // Karaf's auto-encryption watcher rewrites users.properties when it changes (slowly: bcrypt);
+        // reading it while it is being written can store a digest of an empty password or lose the
+        // roles. Write again until the login works with every role, twice in a row.
         for (int attempt = 1; !stored(authenticator, password); attempt++) {
             if (attempt > VERIFY_ATTEMPTS) {
                 throw new IllegalStateException("The administrator could not be stored in the user store");
@@ -75,16 +76,26 @@ public class AdminBootstrap {
         }
     }
 
-    /** The login works, and still works a moment later (after the watcher had its turn). */
+    /** The login works with the administrator's roles, and still does a moment later (after the watcher had its turn). */
     private static boolean stored(Authenticator authenticator, String password) {
-        if (!authenticator.accepts(ADMIN, password)) {
+        if (!hasAdminRoles(authenticator, password)) {
             return false;
         }
-        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(300).toNanos());
-        return authenticator.accepts(ADMIN, password);
+        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofSeconds(1).toNanos());
+        return hasAdminRoles(authenticator, password);
+    }
+
+    private static boolean hasAdminRoles(Authenticator authenticator, String password) {
+        return authenticator.rolesIfAccepted(ADMIN, password).map(roles -> roles.containsAll(ADMIN_ROLES)).orElse(false);
     }
 
     private static void addAdministrator(BackingEngine engine, String password) {
+        // a line the watcher garbled ("admin,manager,… = …") names a user no one can be: a comma separates roles
+        for (UserPrincipal user : engine.listUsers()) {
+            if (user.getName().contains(",")) {
+                engine.deleteUser(user.getName());
+            }
+        }
         engine.addUser(ADMIN, password);
         Set<String> has = new HashSet<>();
         for (UserPrincipal user : engine.listUsers()) {

@@ -61,7 +61,7 @@ public class Authenticator {
             return Optional.of(cached.who);
         }
         throttle.check(user, address);
-        Optional<Authenticated> result = login(user, password, now + CACHE_MILLIS);
+        Optional<Authenticated> result = SignInThrottle.countedHere(() -> login(user, password, now + CACHE_MILLIS));
         if (result.isPresent()) {
             throttle.succeeded(user, address, scheme);
         } else {
@@ -83,9 +83,9 @@ public class Authenticator {
         return result;
     }
 
-    /** Whether the realm accepts these credentials now, bypassing the cache. */
-    boolean accepts(String user, String password) {
-        return login(user, password, 0).isPresent();
+    /** The user's roles when the realm accepts these credentials now (bypassing the cache and the throttle). */
+    Optional<Set<String>> rolesIfAccepted(String user, String password) {
+        return SignInThrottle.countedHere(() -> login(user, password, 0)).map(who -> who.roles);
     }
 
     private Optional<Authenticated> login(String user, String password, long expires) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.ProblemException;
@@ -17,7 +19,8 @@ import org.tesseracrm.platform.api.ProblemException;
  * new failure (1 s, 2 s, 4 s … up to {@link #LONGEST_PAUSE}); an attempt during the pause answers
  * 429 with {@code Retry-After} without the password even being checked. A success clears the
  * user's count, not the address's. Every sign-in and failure is written to the security log
- * ({@code data/log/security.log}) with user, address and time.
+ * ({@code data/log/security.log}) with user, address and time. The API counts its sign-ins in
+ * {@link Authenticator}; Karaf's SSH shell is counted by {@link ThrottledLoginModule}.
  */
 @Component(service = SignInThrottle.class)
 public class SignInThrottle {
@@ -30,6 +33,40 @@ public class SignInThrottle {
     private static final Logger AUDIT = LoggerFactory.getLogger("audit.tessera.sign-in");
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** The active throttle, for the JAAS login module Karaf instantiates itself. */
+    private static volatile SignInThrottle active;
+    /** Set while {@link Authenticator} signs in through the realm: it counts that sign-in itself. */
+    private static final ThreadLocal<Boolean> COUNTED_BY_CALLER = new ThreadLocal<>();
+
+    @Activate
+    void activate() {
+        active = this;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    static SignInThrottle active() {
+        return active;
+    }
+
+    static boolean countedByCaller() {
+        return Boolean.TRUE.equals(COUNTED_BY_CALLER.get());
+    }
+
+    /** Runs a realm sign-in that the caller counts itself (the login module then stays out of it). */
+    static <T> T countedHere(java.util.function.Supplier<T> signIn) {
+        COUNTED_BY_CALLER.set(Boolean.TRUE);
+        try {
+            return signIn.get();
+        } finally {
+            COUNTED_BY_CALLER.remove();
+        }
+    }
 
     /** Refuses with 429 while the user or the address must wait. */
     public void check(String user, String address) {
