@@ -148,7 +148,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         }
         Long expected = version(ifMatch);
         checkBody(JsonInput.requireObject(body));
-        // Without If-Match the patch applies to the version read here; a concurrent change is retried.
+        // With If-Match: * the patch applies to the version read here; a concurrent change is retried.
         for (int attempt = 1;; attempt++) {
             D current = service().get(id);
             D patched = JsonInput.patch(current, body, dtoType, serverManaged);

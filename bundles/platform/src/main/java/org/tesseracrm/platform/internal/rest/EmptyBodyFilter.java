@@ -34,8 +34,10 @@ public class EmptyBodyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         String method = request.getMethod();
         boolean mayHaveBody = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-        if (!mayHaveBody) {
-            return;
+        MediaType type = request.getMediaType();
+        if (!mayHaveBody || type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || type.getSubtype().endsWith("+json"))) {
+            return; // JSON already (the create path): an empty JSON body is read as nothing given anyway
         }
         boolean empty = !request.hasEntity();
         if (!empty) {
