@@ -69,7 +69,9 @@ public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity>
         String key = TextFolding.fold(name);
         return read(em -> em.createQuery("SELECT e FROM Account e WHERE e.deletedAt IS NULL AND e.individual = false"
                 + " AND e.nameKey = :key ORDER BY e.number", AccountEntity.class)
-                .setParameter("key", key).setMaxResults(1).getResultList().stream().findFirst().map(this::toDto));
+                .setParameter("key", key).setMaxResults(1).getResultList().stream().findFirst()
+                // an organisation the caller may not see is not theirs to link to
+                .filter(this::readable).map(this::toDto));
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class DocumentFields {
         fields.add(field("billingAddress", FieldType.ADDRESS).build());
         fields.add(field("shippingAddress", FieldType.ADDRESS).build());
         fields.add(field("terms", FieldType.TEXT).build());
-        fields.add(field("assignedTo", FieldType.STRING).filterable().sortable().build());
+        fields.add(field("assignedTo", FieldType.USER).filterable().sortable().build());
         fields.add(field("description", FieldType.TEXT).build());
         return List.copyOf(fields);
     }

@@ -135,7 +135,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
                 if (lead.status == LeadStatus.NEW) {
                     lead.status = LeadStatus.NURTURING;
                 }
-                stamp(lead, user);
+                stamp(lead, user, "ASSIGNED");
                 leads.add(lead);
             }
             em.flush();
@@ -219,7 +219,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             entity.convertedAccountId = r.accountId;
             entity.convertedContactId = r.contactId;
             entity.convertedPotentialId = r.potentialId;
-            stamp(entity, user);
+            stamp(entity, user, "CONVERTED");
             em.flush();
             return r;
         });

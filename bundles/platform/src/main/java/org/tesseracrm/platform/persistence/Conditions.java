@@ -38,7 +38,17 @@ public final class Conditions {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    Map<String, Object> parameters() {
+    /** The clauses joined with AND, each within parentheses, for a module's own query ({@code " AND "} + it); "" when none. */
+    public String clause() {
+        return clauses.isEmpty() ? "" : "(" + String.join(") AND (", clauses) + ")";
+    }
+
+    public boolean isEmpty() {
+        return clauses.isEmpty();
+    }
+
+    /** The named parameters the clauses use. */
+    public Map<String, Object> parameters() {
         return parameters;
     }
 }

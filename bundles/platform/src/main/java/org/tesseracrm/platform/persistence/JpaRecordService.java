@@ -71,6 +71,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final List<Field> searchFields = new ArrayList<>();
     private final TextIndex textIndex = new TextIndex();
     private final AtomicBoolean textIndexLoading = new AtomicBoolean();
+    /** The record's owner besides its creator, when the module has one. */
+    private final Field owner;
+    /** The entity manager of the outermost transaction running on this thread, and the records as it first read them. */
+    private final ThreadLocal<Unit<D>> unit = new ThreadLocal<>();
+    /** Whether the innermost transaction running on this thread writes (reads do not need the scope to change). */
+    private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
             JpaTemplate jpa, RecordContext context) {
@@ -95,7 +101,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 searchFields.add(f);
             }
         }
+        this.owner = attributes.get(OWNER);
+        if (owner != null) {
+            owner.setAccessible(true);
+        }
     }
+
+    /** The field that names a record's owner; a record is also its creator's. */
+    static final String OWNER = "assignedTo";
 
     // ---- hooks for modules ----
 
@@ -174,7 +187,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         // Read-only: the shared cache's object is copied to the DTO, never cloned into a unit of work.
         return read(em -> {
             E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
-            if (entity == null || entity.isDeleted()) {
+            if (entity == null || entity.isDeleted() || !readable(entity)) {
                 throw new RecordNotFoundException(module.name(), id);
             }
             return toDto(em, entity);
@@ -199,7 +212,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                     List.of(new FieldError("by", "is not a filterable field of " + module.collection())));
         }
         ListQuery filtersOnly = new ListQuery(query.q, query.filters, List.of(), null, null, false);
-        ListPlan plan = new ListPlan(entityName(), fields, attributes, filtersOnly, new Conditions());
+        Conditions visible = new Conditions();
+        restrictToVisible(visible);
+        ListPlan plan = new ListPlan(entityName(), fields, attributes, filtersOnly, visible);
         return read(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
                     Object[].class);
@@ -237,6 +252,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private ListPlan plan(ListQuery query) {
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
+        restrictToVisible(conditions);
         loadTextIndexOnce();
         List<String> words = TextFolding.tokens(query.q);
         if (!words.isEmpty()) {
@@ -289,7 +305,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             indexText(entity);
             em.persist(entity);
             em.flush();
-            return committed(RecordEvents.CREATED, new Saved<>(entity, toDto(em, entity)), null, user);
+            return committed(em, RecordEvents.CREATED, new Saved<>(entity, toDto(em, entity)), null, user);
         });
         post(RecordEvents.CREATED, saved.entity, user);
         return saved.dto;
@@ -304,9 +320,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             checkFields(record, entity, before, user);
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, record, user);
-            stamp(entity, user);
+            touch(entity, user);
             em.flush();
-            return committed(RecordEvents.UPDATED, new Saved<>(entity, toDto(em, entity)), before, user);
+            return committed(em, RecordEvents.UPDATED, new Saved<>(entity, toDto(em, entity)), before, user);
         });
         post(RecordEvents.UPDATED, saved.entity, user);
         return saved.dto;
@@ -331,8 +347,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
             entity.deletedAt = now();
             entity.deletedBy = user;
-            stamp(entity, user);
-            committed(RecordEvents.DELETED, new Saved<>(entity, toDto(em, entity)), before, user);
+            touch(entity, user);
+            committed(em, RecordEvents.DELETED, new Saved<>(entity, toDto(em, entity)), before, user);
             return entity;
         });
         post(RecordEvents.DELETED, saved, user);
@@ -342,9 +358,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public D restore(String id, String user) {
         Saved<D, E> saved = write(em -> {
             E entity = em.find(entityType, id);
-            if (entity == null) {
+            if (entity == null || !readable(entity)) {
                 throw new RecordNotFoundException(module.name(), id);
             }
+            requireWritable(entity);
             if (!entity.isDeleted()) {
                 throw new ConflictException(module.numberPrefix() + " record " + entity.number
                         + " is not in the recycle bin");
@@ -356,9 +373,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             D restored = toDto(em, entity);
             checkFields(restored, entity, restored, user);
             beforeUpdate(em, entity, restored, restored, user);
-            stamp(entity, user);
+            touch(entity, user);
             em.flush();
-            return committed(RecordEvents.RESTORED, new Saved<>(entity, toDto(em, entity)), null, user);
+            return committed(em, RecordEvents.RESTORED, new Saved<>(entity, toDto(em, entity)), null, user);
         });
         post(RecordEvents.RESTORED, saved.entity, user);
         return saved.dto;
@@ -379,8 +396,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** A live record (not in the recycle bin) or 404. */
     protected E findLive(EntityManager em, String id) {
         E entity = id == null ? null : em.find(entityType, id);
-        if (entity == null || entity.isDeleted()) {
+        if (entity == null || entity.isDeleted() || !readable(entity)) {
             throw new RecordNotFoundException(module.name(), id);
+        }
+        if (Boolean.TRUE.equals(writing.get())) {
+            requireWritable(entity);
+            remember(entity);
         }
         return entity;
     }
@@ -391,8 +412,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
      */
     protected E findLiveLocked(EntityManager em, String id) {
         E entity = id == null ? null : em.find(entityType, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null || entity.isDeleted()) {
+        if (entity == null || entity.isDeleted() || !readable(entity)) {
             throw new RecordNotFoundException(module.name(), id);
+        }
+        if (Boolean.TRUE.equals(writing.get())) {
+            requireWritable(entity);
+            remember(entity);
         }
         return entity;
     }
@@ -402,11 +427,118 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** Marks a record as changed now by {@code user}. */
+    /**
+     * Marks a record as changed now by {@code user} in an action of the module, and writes what the
+     * action changed since {@link #findLive} read it to the record's history as {@code UPDATED}.
+     */
     protected void stamp(E entity, String user) {
+        stamp(entity, user, RecordEvents.UPDATED);
+    }
+
+    /** As {@link #stamp(RecordEntity, String)}, with the action's name in the history (e.g. CONVERTED). */
+    protected void stamp(E entity, String user, String action) {
+        touch(entity, user);
+        Unit<D> u = unit.get();
+        D before = u == null ? null : u.before.get(entity.id);
+        if (u != null) {
+            AuditRows.write(u.em, action, module.collection(), entity.id, entity.number, user, context.via(),
+                    changes(before, toDto(entity)));
+            u.before.put(entity.id, toDto(entity)); // a second stamp in the same transaction records only what follows
+        }
+    }
+
+    private void touch(E entity, String user) {
         entity.updatedAt = now();
         entity.updatedBy = user;
         indexText(entity);
+    }
+
+    /**
+     * Keeps the record as the transaction first read it, for the history of what an action changes;
+     * {@link #findLive} does it, a module that reads a record its own way calls it before changing it.
+     */
+    protected void remember(E entity) {
+        Unit<D> u = unit.get();
+        if (u != null) {
+            u.before.putIfAbsent(entity.id, toDto(entity));
+        }
+    }
+
+    // ---- visibility ----
+
+    /** Keeps a list to the records the caller may read (their own, their teams', or all). */
+    protected void restrictToVisible(Conditions conditions) {
+        Visibility v = context.visibility(module.collection());
+        if (v.readsAll()) {
+            return;
+        }
+        List<String> owners = new ArrayList<>(v.readOwners());
+        if (owners.isEmpty()) {
+            conditions.add("e.id IS NULL");
+        } else if (owner != null) {
+            conditions.add("(e." + OWNER + " IN ? OR e.createdBy IN ?)", owners, owners);
+        } else {
+            conditions.add("e.createdBy IN ?", owners);
+        }
+    }
+
+    /** Whether the caller may read the record; one they may not answers 404, as if it did not exist. */
+    protected boolean readable(E entity) {
+        return context.visibility(module.collection()).mayRead(ownerOf(entity), entity.createdBy);
+    }
+
+    /** A record the caller may read but not change (their scope to change is narrower) is 403. */
+    private void requireWritable(E entity) {
+        Visibility v = context.visibility(module.collection());
+        if (!v.mayWrite(ownerOf(entity), entity.createdBy)) {
+            throw new org.tesseracrm.platform.api.AccessDeniedException("You may read " + module.numberPrefix() + " record "
+                    + entity.number + " but not change it: it is not yours or your team's");
+        }
+    }
+
+    private String ownerOf(E entity) {
+        try {
+            return owner == null ? null : (String) owner.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the caller still sees the record after a change (reassigning it can take it out of their scope). */
+    public boolean stillVisible(D record) {
+        return context.visibility(module.collection()).mayRead((String) valueOf(record, OWNER), record.createdBy);
+    }
+
+    // ---- history ----
+
+    /** Each field whose value differs, old → new; every set field for a new record. */
+    private List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes(D before, D after) {
+        List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes = new ArrayList<>();
+        if (after == null) {
+            return changes;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = org.tesseracrm.platform.rest.Json.mapper();
+        for (FieldDescriptor fd : fields.values()) {
+            Object from = valueOf(before, fd.name);
+            Object to = valueOf(after, fd.name);
+            com.fasterxml.jackson.databind.JsonNode a = json.valueToTree(from);
+            com.fasterxml.jackson.databind.JsonNode b = json.valueToTree(to);
+            boolean same = a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
+            if (!same && !(before == null && b.isNull())) {
+                changes.add(new org.tesseracrm.platform.api.HistoryEntry.FieldChange(fd.name, a.isNull() ? null : a, b.isNull() ? null : b));
+            }
+        }
+        return changes;
+    }
+
+    /** The entity manager of a transaction and the records as it first read them. */
+    private static final class Unit<D> {
+        final EntityManager em;
+        final Map<String, D> before = new java.util.HashMap<>();
+
+        Unit(EntityManager em) {
+            this.em = em;
+        }
     }
 
     protected D toDto(E entity) {
@@ -443,7 +575,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     }
 
     /** Tells the record listeners about the change once its transaction commits. */
-    private Saved<D, E> committed(String action, Saved<D, E> saved, D before, String user) {
+    private Saved<D, E> committed(EntityManager em, String action, Saved<D, E> saved, D before, String user) {
+        boolean changesFields = RecordEvents.CREATED.equals(action) || RecordEvents.UPDATED.equals(action);
+        AuditRows.write(em, action, module.collection(), saved.entity.id, saved.entity.number, user, context.via(),
+                changesFields ? changes(before, saved.dto) : List.of());
+        Unit<D> u = unit.get();
+        if (u != null) {
+            u.before.put(saved.entity.id, saved.dto);
+        }
         List<RecordListener> listeners = context.listeners(module.name());
         if (!listeners.isEmpty()) {
             RecordChange change = new RecordChange(module.name(), action, saved.dto, before, user);
@@ -489,7 +628,26 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     private <R> R run(TransactionType type, EmFunction<R> work) {
         try {
-            return jpa.txExpr(type, work);
+            return jpa.txExpr(type, em -> {
+                Unit<D> outer = unit.get();
+                Boolean outerWriting = writing.get();
+                if (outer == null) {
+                    unit.set(new Unit<>(em));
+                }
+                writing.set(type == TransactionType.Required);
+                try {
+                    return work.apply(em);
+                } finally {
+                    if (outer == null) {
+                        unit.remove();
+                    }
+                    if (outerWriting == null) {
+                        writing.remove();
+                    } else {
+                        writing.set(outerWriting);
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ProblemException) {
@@ -571,7 +729,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                     && !((String) value).isEmpty() && !value.equals(valueOf(before, fd.name))
                     && !context.isUser((String) value)) {
                 // checked when set or changed: a record keeps a user that has left since
-                errors.add(new FieldError(fd.name, "is not a user of Tessera: " + value));
+                errors.add(new FieldError(fd.name, "is not an active user of Tessera: " + value));
             }
             if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && value instanceof String
                     && ((String) value).length() <= 36) {
@@ -611,7 +769,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public Optional<RecordRef> find(String id) {
         return read(em -> {
             E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
-            return entity == null || entity.isDeleted() ? Optional.empty() : Optional.of(refOf(entity));
+            return entity == null || entity.isDeleted() || !readable(entity) ? Optional.empty() : Optional.of(refOf(entity));
         });
     }
 

@@ -25,6 +25,15 @@ public interface RecordContext {
     /** Whether {@code name} is a user of Tessera (fields of type USER, such as {@code assignedTo}, name one). */
     boolean isUser(String name);
 
+    /** What the caller of the running request may see and change of {@code collection}; {@link Visibility#ALL} outside one. */
+    Visibility visibility(String collection);
+
+    /**
+     * How the running work came in, for the audit trail: "web", "token &lt;name&gt;", "basic", or
+     * "system" outside a request.
+     */
+    String via();
+
     /** The record listeners that follow {@code module}, highest ranking first. */
     List<RecordListener> listeners(String module);
 }

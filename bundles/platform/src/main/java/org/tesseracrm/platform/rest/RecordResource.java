@@ -18,6 +18,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.HistoryEntry;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
@@ -51,13 +53,17 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class RecordResource<D extends RecordDto> implements ModuleEndpoint {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    /** Answer header of a change after which the caller no longer sees the record (it is someone else's now). */
+    public static final String OUT_OF_SCOPE = "Tessera-Out-Of-Scope";
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "limit", "cursor", "deleted");
 
     private final Class<D> dtoType;
+    private final String collection;
     private final Set<String> serverManaged = new HashSet<>(RecordDto.SERVER_MANAGED);
 
     protected RecordResource(Class<D> dtoType, ModuleDescriptor module) {
         this.dtoType = dtoType;
+        this.collection = module.collection();
         for (FieldDescriptor fd : module.fields()) {
             if (fd.readOnly) {
                 serverManaged.add(fd.name);
@@ -162,7 +168,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
             try {
                 D updated = service().update(id, patched, expected != null ? expected : current.version,
                         user(security));
-                return withETag(Response.ok(), updated);
+                return withETag(outOfScope(updated) ? Response.ok().header(OUT_OF_SCOPE, "true") : Response.ok(), updated);
             } catch (StaleVersionException e) {
                 if (expected != null || attempt == 3) {
                     throw e;
@@ -185,6 +191,26 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @Path("{id}/restore")
     public Response restore(@PathParam("id") String id, @Context SecurityContext security) {
         return withETag(Response.ok(), service().restore(id, user(security)));
+    }
+
+    /**
+     * {@code GET /<collection>/{id}/history}: what happened to the record, newest first: who, when,
+     * through what, and each changed field's old and new value. For whoever may read the record.
+     */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("{id}/history")
+    public Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        service().get(id); // 404 for a record the caller may not see
+        return org.tesseracrm.platform.internal.audit.AuditTrail.active()
+                .history(collection, id, org.tesseracrm.platform.internal.audit.AuditResource.limit(limit), cursor);
+    }
+
+    /** Whether a change took the record out of the caller's scope (reassigned to someone else). */
+    private boolean outOfScope(D record) {
+        return service() instanceof org.tesseracrm.platform.persistence.JpaRecordService
+                && !((org.tesseracrm.platform.persistence.JpaRecordService<D, ?>) service()).stillVisible(record);
     }
 
     private boolean unchanged(D current, D patched) {

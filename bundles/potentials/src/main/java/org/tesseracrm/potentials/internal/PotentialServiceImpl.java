@@ -29,6 +29,7 @@ import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.platform.persistence.RecordIds;
@@ -186,7 +187,7 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
             potential.probability = target.defaultProbability();
             potential.lostReason = null;
             settle(potential);
-            stamp(potential, user);
+            stamp(potential, user, "REOPENED");
             record(em, potential, user);
             return potential;
         });
@@ -210,6 +211,12 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
         if (query.to != null) {
             where.append(" AND e.closeDate <= :to");
         }
+        // the pipeline of the deals the caller may see: their own, their teams', or all
+        Conditions visible = new Conditions();
+        restrictToVisible(visible);
+        if (!visible.isEmpty()) {
+            where.append(" AND ").append(visible.clause());
+        }
         return read(em -> {
             Pipeline pipeline = new Pipeline();
             pipeline.currency = currency;
@@ -218,14 +225,14 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
                 byStage.put(s, row(s, null, 0, null, null, currency));
             }
             for (Object[] r : aggregate(em, "SELECT e.stage, COUNT(e), SUM(e.amount), SUM(e.forecastAmount) FROM Potential e"
-                    + where + " GROUP BY e.stage", query, currency)) {
+                    + where + " GROUP BY e.stage", query, currency, visible)) {
                 PotentialStage s = (PotentialStage) r[0];
                 byStage.put(s, row(s, null, ((Number) r[1]).longValue(), (BigDecimal) r[2], (BigDecimal) r[3], currency));
             }
             pipeline.stages = new ArrayList<>(byStage.values());
             pipeline.forecast = new ArrayList<>();
             for (Object[] r : aggregate(em, "SELECT e.closeMonth, COUNT(e), SUM(e.amount), SUM(e.forecastAmount) FROM Potential e"
-                    + where + " AND e.stage <> :lost GROUP BY e.closeMonth ORDER BY e.closeMonth", query, currency)) {
+                    + where + " AND e.stage <> :lost GROUP BY e.closeMonth ORDER BY e.closeMonth", query, currency, visible)) {
                 pipeline.forecast.add(row(null, (String) r[0], ((Number) r[1]).longValue(), (BigDecimal) r[2], (BigDecimal) r[3], currency));
             }
             long count = 0;
@@ -241,8 +248,10 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
         });
     }
 
-    private static List<Object[]> aggregate(EntityManager em, String jpql, PipelineQuery query, String currency) {
+    private static List<Object[]> aggregate(EntityManager em, String jpql, PipelineQuery query, String currency,
+            Conditions visible) {
         TypedQuery<Object[]> q = em.createQuery(jpql, Object[].class).setParameter("currency", currency);
+        visible.parameters().forEach(q::setParameter);
         if (jpql.contains(":lost")) {
             q.setParameter("lost", PotentialStage.CLOSED_LOST);
         }

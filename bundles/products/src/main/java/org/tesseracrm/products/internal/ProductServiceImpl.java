@@ -286,6 +286,7 @@ public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity>
         if (product == null || product.isDeleted()) {
             throw new RecordNotFoundException(module.name(), productId);
         }
+        remember(product);
         return product;
     }
 

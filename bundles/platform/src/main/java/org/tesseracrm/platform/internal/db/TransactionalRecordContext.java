@@ -3,6 +3,7 @@ package org.tesseracrm.platform.internal.db;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.spi.RecordListener;
 import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.spi.ServiceProperties;
+import org.tesseracrm.platform.internal.security.Callers;
+import org.tesseracrm.platform.internal.security.Scope;
 import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.Visibility;
 
 /**
  * After-commit work through the JTA transaction manager that every persistence unit joins, and one
@@ -66,6 +70,37 @@ public class TransactionalRecordContext implements RecordContext {
     @Override
     public boolean isUser(String name) {
         return name != null && users.roles(name).isPresent();
+    }
+
+    @Override
+    public Visibility visibility(String collection) {
+        Callers.Caller caller = Callers.current();
+        if (caller == null) {
+            return Visibility.ALL;
+        }
+        return Visibility.of(owners(caller, caller.grants.readScope(collection)),
+                owners(caller, caller.grants.writeScope(collection)));
+    }
+
+    /** The owners whose records a scope reaches: null for all, none without a grant. */
+    private static Set<String> owners(Callers.Caller caller, Scope scope) {
+        if (scope == null) {
+            return Set.of();
+        }
+        switch (scope) {
+        case ALL:
+            return null;
+        case TEAM:
+            return caller.colleagues();
+        default:
+            return Set.of(caller.user);
+        }
+    }
+
+    @Override
+    public String via() {
+        Callers.Caller caller = Callers.current();
+        return caller == null ? "system" : caller.via;
     }
 
     @Deactivate

@@ -31,16 +31,22 @@ public class ApiErrorFilter implements Filter {
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
         String path = ((HttpServletRequest) request).getRequestURI();
-        chain.doFilter(request, new HttpServletResponseWrapper(http) {
-            @Override
-            public void sendError(int status) throws IOException {
-                ApiErrorPage.write(path, status, http);
-            }
+        // Who the request acts for is known from its authentication on: never from an earlier request on this thread.
+        org.tesseracrm.platform.internal.security.Callers.clear();
+        try {
+            chain.doFilter(request, new HttpServletResponseWrapper(http) {
+                @Override
+                public void sendError(int status) throws IOException {
+                    ApiErrorPage.write(path, status, http);
+                }
 
-            @Override
-            public void sendError(int status, String message) throws IOException {
-                ApiErrorPage.write(path, status, http);
-            }
-        });
+                @Override
+                public void sendError(int status, String message) throws IOException {
+                    ApiErrorPage.write(path, status, http);
+                }
+            });
+        } finally {
+            org.tesseracrm.platform.internal.security.Callers.clear();
+        }
     }
 }

@@ -10,46 +10,36 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * No user ships with Tessera. On first start, when the realm has no administrator, this creates
- * {@code admin} with the password from {@code TESSERA_ADMIN_PASSWORD}, or a random one written to
- * {@code ${karaf.data}/tessera/admin-password} (readable by the owner only) and announced once.
+ * No user ships with Tessera. On start, users written to {@code etc/users.properties} (by an
+ * installer, or by the first release, which kept its users there) that the database does not have
+ * yet are taken over, with their hashed passwords and roles; the file is not read again after that.
+ * Then, when no active user is an administrator, this creates {@code admin} with the password from
+ * {@code TESSERA_ADMIN_PASSWORD}, or a random one written to {@code ${karaf.data}/tessera/admin-password}
+ * (readable by the owner only) and announced once.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = AdminBootstrap.class)
 public class AdminBootstrap {
     static final String ADMIN = "admin";
-    private static final int VERIFY_ATTEMPTS = 20;
     static final List<String> ADMIN_ROLES = List.of("admin", "manager", "viewer", "systembundles", "ssh");
+    private static final String GROUP_PREFIX = "_g_:";
+    private static final long WAIT_FOR_HASHING_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     @Activate
-    public AdminBootstrap(
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> engines,
-            @Reference Authenticator authenticator) {
-        BackingEngine engine = UserStore.find(realms, engines);
-        if (engine == null) {
-            LOG.warn("No properties user store in the '{}' realm: no administrator created", Authenticator.REALM);
-            return;
-        }
-        if (hasAdministrator(engine)) {
+    public AdminBootstrap(@Reference UserAccounts users, @Reference Passwords passwords) {
+        waitForHashing(passwords);
+        importUsersFile(users);
+        if (users.hasActiveAdministrator()) {
             return;
         }
         String fromEnvironment = System.getenv("TESSERA_ADMIN_PASSWORD");
@@ -57,17 +47,15 @@ public class AdminBootstrap {
         String password = given ? fromEnvironment : randomPassword();
         // The file is written before the user exists, so a failure never leaves an unknown password.
         Path file = given ? null : writePasswordFile(password);
-        addAdministrator(engine, password);
-        // Karaf's auto-encryption watcher rewrites users.properties when it changes (slowly: bcrypt);
-        // reading it while it is being written can store a digest of an empty password or lose the
-        // roles. Write again until the login works with every role, twice in a row.
-        for (int attempt = 1; !stored(authenticator, password); attempt++) {
-            if (attempt > VERIFY_ATTEMPTS) {
-                throw new IllegalStateException("The administrator could not be stored in the user store");
-            }
-            LOG.warn("Tessera: the administrator's password did not take (attempt {}); writing it again", attempt);
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(250).toNanos());
-            addAdministrator(engine, password);
+        UserAccounts.Changes admin = new UserAccounts.Changes();
+        admin.password = password;
+        admin.roles = ADMIN_ROLES;
+        admin.displayName = "Administrator";
+        if (users.find(ADMIN).isPresent()) {
+            admin.active = true;
+            users.update(ADMIN, admin, null);
+        } else {
+            users.create(ADMIN, admin);
         }
         if (given) {
             LOG.info("Tessera: created the administrator '{}' with the password from TESSERA_ADMIN_PASSWORD", ADMIN);
@@ -76,47 +64,66 @@ public class AdminBootstrap {
         }
     }
 
-    /** The login works with the administrator's roles, and still does a moment later (after the watcher had its turn). */
-    private static boolean stored(Authenticator authenticator, String password) {
-        if (!hasAdminRoles(authenticator, password)) {
-            return false;
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofSeconds(1).toNanos());
-        return hasAdminRoles(authenticator, password);
-    }
-
-    private static boolean hasAdminRoles(Authenticator authenticator, String password) {
-        return authenticator.rolesIfAccepted(ADMIN, password).map(roles -> roles.containsAll(ADMIN_ROLES)).orElse(false);
-    }
-
-    private static void addAdministrator(BackingEngine engine, String password) {
-        // a line the watcher garbled ("admin,manager,… = …") names a user no one can be: a comma separates roles
-        for (UserPrincipal user : engine.listUsers()) {
-            if (user.getName().contains(",")) {
-                engine.deleteUser(user.getName());
-            }
-        }
-        engine.addUser(ADMIN, password);
-        Set<String> has = new HashSet<>();
-        for (UserPrincipal user : engine.listUsers()) {
-            if (ADMIN.equals(user.getName())) {
-                engine.listRoles(user).forEach(role -> has.add(role.getName()));
-            }
-        }
-        for (String role : ADMIN_ROLES) {
-            if (!has.contains(role)) {
-                engine.addRole(ADMIN, role);
+    /** Karaf registers its bcrypt service a moment after the platform may start. */
+    private static void waitForHashing(Passwords passwords) {
+        long deadline = System.currentTimeMillis() + WAIT_FOR_HASHING_MILLIS;
+        while (true) {
+            try {
+                passwords.hash("probe-password");
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw notYet;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200).toNanos());
             }
         }
     }
 
-    private static boolean hasAdministrator(BackingEngine engine) {
-        for (UserPrincipal user : engine.listUsers()) {
-            if (engine.listRoles(user).stream().anyMatch(role -> "admin".equals(role.getName()))) {
-                return true;
+    /** Users of etc/users.properties that the database lacks: {@code name = password,role,…}, groups expanded. */
+    private static void importUsersFile(UserAccounts users) {
+        Path file = Paths.get(System.getProperty("karaf.etc", "etc"), "users.properties");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        java.util.Properties lines = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            lines.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Tessera: {} cannot be read; no users taken over from it", file, e);
+            return;
+        }
+        int imported = 0;
+        for (String name : lines.stringPropertyNames()) {
+            if (name.startsWith(GROUP_PREFIX)) {
+                continue;
+            }
+            String[] parts = lines.getProperty(name).split(",");
+            Set<String> roles = new java.util.TreeSet<>();
+            for (int i = 1; i < parts.length; i++) {
+                String role = parts[i].trim();
+                if (role.startsWith(GROUP_PREFIX)) {
+                    String[] group = lines.getProperty(role, "").split(",");
+                    for (int j = 1; j < group.length; j++) {
+                        roles.add(group[j].trim());
+                    }
+                } else if (!role.isEmpty()) {
+                    roles.add(role);
+                }
+            }
+            if (parts[0].isBlank() || users.find(name).isPresent()) {
+                continue;
+            }
+            try {
+                users.importUser(name, parts[0].trim(), new java.util.ArrayList<>(roles));
+                imported++;
+            } catch (RuntimeException e) {
+                LOG.warn("Tessera: user {} of {} not taken over: {}", name, file, e.getMessage());
             }
         }
-        return false;
+        if (imported > 0) {
+            LOG.info("Tessera: took over {} users from {}; manage users in Tessera from now on", imported, file);
+        }
     }
 
     private static String randomPassword() {

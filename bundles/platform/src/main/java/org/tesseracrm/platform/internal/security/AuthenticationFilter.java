@@ -41,6 +41,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final Authenticator authenticator;
     private final SessionStore sessions;
     private final TokenStore tokens;
+    private final UserDirectory directory;
 
     @Context
     private ResourceInfo resource;
@@ -56,8 +57,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Activate
     public AuthenticationFilter(@Reference Authenticator authenticator, @Reference SessionStore sessions,
-            @Reference TokenStore tokens) {
+            @Reference TokenStore tokens, @Reference UserDirectory directory) {
         this.authenticator = authenticator;
+        this.directory = directory;
         this.sessions = sessions;
         this.tokens = tokens;
     }
@@ -65,7 +67,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         // JAX-RS runs this filter again for the method a sub-resource locator leads to: sign in once.
-        if (isPublic() || request.getSecurityContext() instanceof UserContext) {
+        if (request.getSecurityContext() instanceof UserContext) {
+            return;
+        }
+        Callers.clear();
+        if (isPublic()) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -76,7 +82,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 Authenticator.Authenticated who = sessions.find(session.getValue())
                         .orElseThrow(() -> new AuthenticationRequiredException("The session has ended; sign in again", false));
                 requireSameOrigin(request);
-                request.setSecurityContext(new UserContext(who, secure, SecurityContext.FORM_AUTH));
+                signedIn(request, who, secure, SecurityContext.FORM_AUTH, "web");
                 return;
             }
         }
@@ -88,7 +94,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("API tokens cannot be read", e);
             }
-            request.setSecurityContext(new UserContext(who, secure, BEARER));
+            signedIn(request, who, secure, BEARER, "token " + who.tokenName);
             return;
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -110,7 +116,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String user = decoded.substring(0, colon);
         Authenticator.Authenticated who = authenticator.signIn(user, decoded.substring(colon + 1), address(http), "basic")
                 .orElseThrow(() -> new AuthenticationRequiredException("Unknown user or wrong password"));
-        request.setSecurityContext(new UserContext(who, secure, SecurityContext.BASIC_AUTH));
+        signedIn(request, who, secure, SecurityContext.BASIC_AUTH, "basic");
+    }
+
+    private void signedIn(ContainerRequestContext request, Authenticator.Authenticated who, boolean secure, String scheme,
+            String via) {
+        Grants grants = directory.grants(who.roles);
+        request.setSecurityContext(new UserContext(who, grants, secure, scheme));
+        Callers.set(new Callers.Caller(who.user, who.roles, grants, via, directory));
     }
 
     /**
@@ -166,12 +179,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final class UserContext implements SecurityContext {
         private final Authenticator.Authenticated who;
+        private final Grants grants;
         private final boolean secure;
         private final Principal principal;
         private final String scheme;
 
-        UserContext(Authenticator.Authenticated who, boolean secure, String scheme) {
+        UserContext(Authenticator.Authenticated who, Grants grants, boolean secure, String scheme) {
             this.who = who;
+            this.grants = grants;
             this.secure = secure;
             this.principal = () -> who.user;
             this.scheme = scheme;
@@ -184,7 +199,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return who.roles.contains(role);
+            if (who.roles.contains(role)) {
+                return true;
+            }
+            // "<collection>.read" and ".write" are what the roles grant that module, in any scope
+            java.util.regex.Matcher module = RoleStore.MODULE_ROLE.matcher(role);
+            return module.matches() && ("write".equals(module.group(2)) ? grants.writeScope(module.group(1))
+                    : grants.readScope(module.group(1))) != null;
         }
 
         @Override

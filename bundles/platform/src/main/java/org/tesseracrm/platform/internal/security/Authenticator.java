@@ -142,11 +142,18 @@ public class Authenticator {
         public final String user;
         public final Set<String> roles;
         final long expires;
+        /** The API token's name when the request came in with one. */
+        final String tokenName;
 
         Authenticated(String user, Set<String> roles, long expires) {
+            this(user, roles, expires, null);
+        }
+
+        Authenticated(String user, Set<String> roles, long expires, String tokenName) {
             this.user = user;
             this.roles = roles;
             this.expires = expires;
+            this.tokenName = tokenName;
         }
     }
 }

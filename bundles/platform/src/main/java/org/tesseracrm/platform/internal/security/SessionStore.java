@@ -64,6 +64,11 @@ public class SessionStore {
         return Optional.of(s.who);
     }
 
+    /** Ends every session of {@code user} on this node (deactivated, or given a new password). */
+    void closeAll(String user) {
+        sessions.values().removeIf(s -> s.who.user.equals(user));
+    }
+
     void close(String token) {
         if (token != null) {
             sessions.remove(token);

@@ -33,6 +33,8 @@ public class SignInThrottle {
     private static final Logger AUDIT = LoggerFactory.getLogger("audit.tessera.sign-in");
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    @org.osgi.service.component.annotations.Reference
+    private org.tesseracrm.platform.internal.audit.AuditTrail trail;
     /** The active throttle, for the JAAS login module Karaf instantiates itself. */
     private static volatile SignInThrottle active;
     /** Set while {@link Authenticator} signs in through the realm: it counts that sign-in itself. */
@@ -74,6 +76,7 @@ public class SignInThrottle {
         long wait = Math.max(waitMillis("user:" + user, now), waitMillis("address:" + address, now));
         if (wait > 0) {
             AUDIT.info("sign-in throttled user={} address={} retryAfter={}s", user, address, seconds(wait));
+            trail.security("SIGN_IN_THROTTLED", user, null, user, "address " + address + ", retry after " + seconds(wait) + " s");
             throw new TooManySignIns(seconds(wait));
         }
     }
@@ -83,11 +86,13 @@ public class SignInThrottle {
         record("user:" + user, FREE_FAILURES, now);
         record("address:" + address, FREE_FAILURES_PER_ADDRESS, now);
         AUDIT.info("sign-in failed user={} address={} via={}", user, address, scheme);
+        trail.security("SIGN_IN_FAILED", user, scheme, user, "address " + address);
     }
 
     public void succeeded(String user, String address, String scheme) {
         failures.remove("user:" + user);
         AUDIT.info("sign-in user={} address={} via={}", user, address, scheme);
+        trail.security("SIGNED_IN", user, scheme, user, "address " + address);
     }
 
     private long waitMillis(String key, long now) {

@@ -17,14 +17,16 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Karaf's own {@code karaf} realm with {@link ThrottledLoginModule} in front, ranked above it: every
+ * The {@code karaf} realm, ranked above Karaf's own: {@link ThrottledLoginModule} in front, so every
  * sign-in through the realm (Karaf's SSH shell as much as the API) is slowed after repeated failures
- * and written to the security log. The modules behind it, and their configuration, stay Karaf's.
+ * and written to the security log, then {@link UserTableLoginModule} over the users in the database,
+ * then Karaf's modules other than its properties file (SSH keys).
  */
 @Component(service = JaasRealm.class, property = ThrottledRealm.MARKER + ":Boolean=true")
 public class ThrottledRealm implements JaasRealm {
     static final String MARKER = "tessera.realm";
-    private static final int RANK = 1;
+    static final int RANK = 1;
+    static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
 
     private final BundleContext context;
 
@@ -62,8 +64,19 @@ public class ThrottledRealm implements JaasRealm {
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()));
         entries.add(new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUISITE, options));
+        Map<String, Object> users = new HashMap<>();
+        users.put(BundleContext.class.getName(), context);
+        users.put(ProxyLoginModule.PROPERTY_MODULE, UserTableLoginModule.class.getName());
+        users.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()));
+        entries.add(new AppConfigurationEntry(ProxyLoginModule.class.getName(),
+                AppConfigurationEntry.LoginModuleControlFlag.SUFFICIENT, users));
         if (karaf != null) {
-            entries.addAll(List.of(karaf.getEntries()));
+            // Karaf's other modules (SSH keys) stay; its users.properties is no longer a user store.
+            for (AppConfigurationEntry entry : karaf.getEntries()) {
+                if (!PROPERTIES_MODULE.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
+                    entries.add(entry);
+                }
+            }
         }
         return entries.toArray(new AppConfigurationEntry[0]);
     }

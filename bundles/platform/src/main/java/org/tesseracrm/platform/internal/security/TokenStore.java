@@ -43,15 +43,17 @@ public class TokenStore {
 
     private final DataSource dataSource;
     private final UserDirectory directory;
+    private final org.tesseracrm.platform.internal.audit.AuditTrail trail;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Authenticator.Authenticated> cache = new ConcurrentHashMap<>();
 
     @Activate
     public TokenStore(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
             @Reference SchemaMigrator platformSchema,
-            @Reference UserDirectory directory) {
+            @Reference UserDirectory directory, @Reference org.tesseracrm.platform.internal.audit.AuditTrail trail) {
         this.dataSource = dataSource; // the platform's migrations (the table) ran when the migrator started
         this.directory = directory;
+        this.trail = trail;
     }
 
     /** A new token of {@code user}; the answer holds the secret, which is never shown again. */
@@ -71,6 +73,7 @@ public class TokenStore {
             s.setTimestamp(6, expiresAt == null ? null : Timestamp.from(expiresAt));
             s.executeUpdate();
         }
+        trail.security("TOKEN_CREATED", user, via(), user, "token " + name);
         Map<String, Object> token = describe(id, name, now, expiresAt, null);
         token.put("token", secret);
         return token;
@@ -117,6 +120,7 @@ public class TokenStore {
             }
         }
         cache.remove(hash);
+        trail.security("TOKEN_REVOKED", user, via(), user, "token " + id);
         return true;
     }
 
@@ -134,9 +138,10 @@ public class TokenStore {
         cache.remove(hash);
         String user;
         Instant expiresAt;
+        String tokenName;
         try (Connection c = dataSource.getConnection()) {
             String id;
-            try (PreparedStatement s = c.prepareStatement("SELECT id, userName, expiresAt FROM tessera_api_token"
+            try (PreparedStatement s = c.prepareStatement("SELECT id, userName, expiresAt, name FROM tessera_api_token"
                     + " WHERE secretHash = ? AND revokedAt IS NULL")) {
                 s.setString(1, hash);
                 try (ResultSet r = s.executeQuery()) {
@@ -146,6 +151,7 @@ public class TokenStore {
                     id = r.getString(1);
                     user = r.getString(2);
                     expiresAt = instant(r.getTimestamp(3));
+                    tokenName = r.getString(4);
                 }
             }
             if (expiresAt != null && !expiresAt.isAfter(Instant.ofEpochMilli(now))) {
@@ -162,12 +168,17 @@ public class TokenStore {
             return Optional.empty();
         }
         long until = expiresAt == null ? now + CACHE_MILLIS : Math.min(now + CACHE_MILLIS, expiresAt.toEpochMilli());
-        Authenticator.Authenticated who = new Authenticator.Authenticated(user, roles, until);
+        Authenticator.Authenticated who = new Authenticator.Authenticated(user, roles, until, tokenName);
         if (cache.size() >= CACHE_MAX) {
             cache.clear();
         }
         cache.put(hash, who);
         return Optional.of(who);
+    }
+
+    private static String via() {
+        Callers.Caller caller = Callers.current();
+        return caller == null ? "system" : caller.via;
     }
 
     private static Map<String, Object> describe(String id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
