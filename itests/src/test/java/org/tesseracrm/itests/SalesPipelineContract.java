@@ -305,12 +305,24 @@ public abstract class SalesPipelineContract {
         assertTrue(reopened.json().get("lostReason").isNull());
         assertEquals(409, api.post(path + "/reopen", null).status);
 
+        // The record's history, newest first: every change, the stage moves naming their stage.
         JsonNode history = api.get(path + "/history").json().get("items");
-        assertEquals(4, history.size());
-        assertEquals("PROSPECTING", history.get(0).get("stage").asText());
-        assertEquals("PROPOSAL_PRICE_QUOTE", history.get(1).get("stage").asText());
-        assertEquals("CLOSED_LOST", history.get(2).get("stage").asText());
-        assertEquals("admin", history.get(2).get("by").asText());
+        assertEquals(history.toString(), 5, history.size());
+        assertEquals("REOPENED", history.get(0).get("action").asText());
+        assertEquals("PROPOSAL_PRICE_QUOTE", history.get(0).get("stage").asText());
+        assertEquals("CLOSED_LOST", history.get(1).get("stage").asText());
+        assertEquals("admin", history.get(1).get("by").asText());
+        assertTrue("a probability override is no stage move", history.get(2).path("stage").isMissingNode());
+        JsonNode override = null;
+        for (JsonNode c : history.get(2).get("changes")) {
+            override = c.get("field").asText().equals("probability") ? c : override;
+        }
+        assertNotNull(history.get(2).toString(), override);
+        assertEquals(65, override.get("from").asInt());
+        assertEquals(70, override.get("to").asInt());
+        assertEquals("PROPOSAL_PRICE_QUOTE", history.get(3).get("stage").asText());
+        assertEquals("CREATED", history.get(4).get("action").asText());
+        assertEquals("PROSPECTING", history.get(4).get("stage").asText());
         assertEquals(422, api.post("/api/v1/potentials", Api.json(Map.of("name", "Mồ côi", "closeDate", "2026-12-31"))).status);
     }
 

@@ -108,32 +108,23 @@ public final class TesseraDistribution {
     }
 
     /**
-     * Adds users to the running server's realm ({@code name = password,role,…} lines) and waits until
-     * Karaf has hashed their passwords: it rewrites the file when it changes, and a sign-in while it
-     * does may read half a file.
+     * Adds users to the running server ({@code name = password,role,…} lines), as an administrator
+     * does: through {@code POST /api/v1/users}.
      */
     public static void addUsers(List<String> lines) {
-        java.nio.file.Path users = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "users.properties");
-        try {
-            java.nio.file.Files.writeString(users, "\n" + String.join("\n", lines) + "\n",
-                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-            while (true) {
-                List<String> now = java.nio.file.Files.readAllLines(users);
-                boolean hashed = lines.stream().map(l -> l.substring(0, l.indexOf('=')).trim() + " ")
-                        .allMatch(name -> now.stream().anyMatch(l -> l.startsWith(name) && l.contains("{CRYPT}")));
-                if (hashed) {
-                    // one more beat: the hashed file is written whole before the realm reads it again
-                    java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(500).toNanos());
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Karaf did not hash the new users' passwords within 60 s");
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
+        Api admin = Api.asAdmin();
+        for (String line : lines) {
+            String name = line.substring(0, line.indexOf('=')).trim();
+            String[] parts = line.substring(line.indexOf('=') + 1).trim().split(",");
+            List<String> roles = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                roles.add(parts[i].trim());
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            Api.Reply r = admin.post("/api/v1/users", Api.json(java.util.Map.of("name", name, "password", parts[0].trim(),
+                    "roles", roles)));
+            if (r.status != 201) {
+                throw new AssertionError("User " + name + " not created: " + r.status + " " + r.text);
+            }
         }
     }
 

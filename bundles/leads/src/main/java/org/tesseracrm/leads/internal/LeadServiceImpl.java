@@ -172,7 +172,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             if (a == null || a.isBlank() || a.length() > 255) {
                 errors.add(new FieldError("assignees[" + i + "]", "must be a user name of 1 to 255 characters"));
             } else if (!context().isUser(a.trim())) {
-                errors.add(new FieldError("assignees[" + i + "]", "is not a user of Tessera: " + a.trim()));
+                errors.add(new FieldError("assignees[" + i + "]", "is not an active user of Tessera: " + a.trim()));
             }
         }
         if (!errors.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.List;
  * One line of a record's history or of the audit trail: who did what, when, through what ("web",
  * "token &lt;name&gt;", "basic", "import", "system"), and for a change each field's old and new value.
  */
-public final class HistoryEntry {
+public class HistoryEntry {
     public String id;
     public Instant at;
     public String user;

@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.HistoryEntry;
+import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.Money;
@@ -74,11 +76,56 @@ public class PotentialResource extends RecordResource<Potential> {
         return potentials.pipeline(query);
     }
 
-    @GET
-    @Access(Access.Level.READ)
-    @Path("{id}/history")
-    public Items<StageChange> history(@PathParam("id") String id) {
-        return new Items<>(potentials.history(id));
+    /**
+     * The record's history as every module has it, newest first; a line that moved the stage also
+     * names it with the amount and probability it brought and who moved it, as the stage history
+     * of the first release did.
+     */
+    @Override
+    public Page<HistoryEntry> history(String id, String limit, String cursor) {
+        Page<HistoryEntry> page = super.history(id, limit, cursor);
+        List<HistoryEntry> items = new java.util.ArrayList<>();
+        for (HistoryEntry e : page.items) {
+            items.add(StageHistoryEntry.of(e));
+        }
+        return new Page<>(items, page.nextCursor);
+    }
+
+    /** A history line with the stage it moved to, when it moved the stage. */
+    public static final class StageHistoryEntry extends HistoryEntry {
+        public String stage;
+        public Object amount;
+        public Object probability;
+        public String by;
+
+        static HistoryEntry of(HistoryEntry e) {
+            HistoryEntry.FieldChange stage = change(e, "stage");
+            if (stage == null || stage.to == null) {
+                return e;
+            }
+            StageHistoryEntry s = new StageHistoryEntry();
+            s.id = e.id;
+            s.at = e.at;
+            s.user = e.user;
+            s.via = e.via;
+            s.action = e.action;
+            s.collection = e.collection;
+            s.recordId = e.recordId;
+            s.recordNumber = e.recordNumber;
+            s.changes = e.changes;
+            s.detail = e.detail;
+            s.stage = String.valueOf(stage.to).replace("\"", "");
+            HistoryEntry.FieldChange amount = change(e, "amount");
+            HistoryEntry.FieldChange probability = change(e, "probability");
+            s.amount = amount == null ? null : amount.to;
+            s.probability = probability == null ? null : probability.to;
+            s.by = e.user;
+            return s;
+        }
+
+        private static HistoryEntry.FieldChange change(HistoryEntry e, String field) {
+            return e.changes.stream().filter(c -> field.equals(c.field)).findFirst().orElse(null);
+        }
     }
 
     /** Reopens a closed potential; the body may name the stage: {@code {"stage": "NEGOTIATION_REVIEW"}}. */

@@ -57,7 +57,8 @@ public class Authenticator {
         long now = System.currentTimeMillis();
         // Remembered while the user still exists with the same roles: a removed user or a change of
         // roles takes effect within the directory's freshness, not the minute of the cache.
-        if (cached != null && cached.who.expires > now && directory.roles(user).equals(Optional.of(cached.directoryRoles))) {
+        if (cached != null && cached.who.expires > now && directory.roles(user).equals(Optional.of(cached.directoryRoles))
+                && directory.version(user) == cached.version) {
             return Optional.of(cached.who);
         }
         throttle.check(user, address);
@@ -75,17 +76,12 @@ public class Authenticator {
             }
             Optional<Set<String>> roles = directory.roles(user);
             if (roles.isPresent()) {
-                cache.put(key, new Remembered(result.get(), roles.get()));
+                cache.put(key, new Remembered(result.get(), roles.get(), directory.version(user)));
             }
         } else if (result.isEmpty()) {
             cache.remove(key);
         }
         return result;
-    }
-
-    /** The user's roles when the realm accepts these credentials now (bypassing the cache and the throttle). */
-    Optional<Set<String>> rolesIfAccepted(String user, String password) {
-        return SignInThrottle.countedHere(() -> login(user, password, 0)).map(who -> who.roles);
     }
 
     private Optional<Authenticated> login(String user, String password, long expires) {
@@ -130,10 +126,13 @@ public class Authenticator {
     private static final class Remembered {
         final Authenticated who;
         final Set<String> directoryRoles;
+        /** The user's version when remembered: a new password (any change of the user) makes it differ. */
+        final long version;
 
-        Remembered(Authenticated who, Set<String> directoryRoles) {
+        Remembered(Authenticated who, Set<String> directoryRoles, long version) {
             this.who = who;
             this.directoryRoles = directoryRoles;
+            this.version = version;
         }
     }
 

@@ -128,8 +128,8 @@ public class UserAccounts {
         if (changes.password == null) {
             errors.add(new FieldError("password", "is required"));
         }
-        if (changes.roles == null || changes.roles.isEmpty()) {
-            errors.add(new FieldError("roles", "is required: at least one role"));
+        if (changes.roles == null) {
+            errors.add(new FieldError("roles", "is required (a user without roles signs in and may do nothing)"));
         }
         check(changes, errors);
         if (!errors.isEmpty()) {
@@ -183,9 +183,6 @@ public class UserAccounts {
     public UserAccount update(String name, Changes changes, Long expectedVersion) {
         UserAccount before = find(name).orElseThrow(() -> new RecordNotFoundException("users", name));
         List<FieldError> errors = new ArrayList<>();
-        if (changes.roles != null && changes.roles.isEmpty()) {
-            errors.add(new FieldError("roles", "must name at least one role"));
-        }
         check(changes, errors);
         if (!errors.isEmpty()) {
             throw new RuleViolationException("The user is not valid: " + errors, errors);

@@ -43,10 +43,21 @@ public class UserDirectory {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
-            entry = new Entry(users.activeRoles(user).orElse(null), now);
+            UserAccounts.UserAccount account = users.find(user).filter(u -> u.active).orElse(null);
+            entry = new Entry(account == null ? null : Set.copyOf(account.roles), account == null ? -1 : account.version, now);
             entries.put(user, entry);
         }
         return Optional.ofNullable(entry.roles);
+    }
+
+    /**
+     * The version of the user's record now (-1 when inactive or unknown): it changes with every
+     * change of the user, a new password included, so a remembered sign-in is checked again.
+     */
+    public long version(String user) {
+        roles(user);
+        Entry entry = entries.get(user);
+        return entry == null ? -1 : entry.version;
     }
 
     /** What the roles grant, module by module. */
@@ -67,10 +78,12 @@ public class UserDirectory {
 
     private static final class Entry {
         final Set<String> roles;
+        final long version;
         final long readAt;
 
-        Entry(Set<String> roles, long readAt) {
+        Entry(Set<String> roles, long version, long readAt) {
             this.roles = roles;
+            this.version = version;
             this.readAt = readAt;
         }
     }

@@ -111,6 +111,7 @@ public class UsersResource {
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         UserBody request = JsonInput.read(body, UserBody.class, SERVER_MANAGED);
         UserAccounts.UserAccount created = users.create(request.name, changes(request));
+        directory.forget(created.name);
         trail.security("USER_CREATED", actor(security), via(), created.name, "roles " + created.roles + ", teams " + created.teams);
         URI location = uri.getAbsolutePathBuilder().path(created.name).build();
         return Response.created(location).entity(created).tag(new EntityTag(Long.toString(created.version))).build();

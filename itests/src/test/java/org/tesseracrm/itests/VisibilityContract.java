@@ -1,0 +1,273 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Who sees what and who changed what: salespeople with scope {@code own} see their own records and
+ * nobody else's, anywhere (by id, in lists, counts, search, related lists, the pipeline, actions
+ * and references); a team manager sees the team's; an administrator sees all; every change of a
+ * record is in its history with who, when, through what and old → new; users, teams and roles are
+ * managed over the API.
+ */
+public abstract class VisibilityContract {
+    private static final String PASSWORD = "Pham-vi-ban-hang-1";
+
+    protected Api admin;
+    private String tag;
+    private String lan;
+    private String minh;
+    private String lead;
+
+    @Before
+    public void people() {
+        admin = Api.asAdmin();
+        for (String c : List.of("leads", "accounts", "contacts", "potentials", "quotes")) {
+            admin.awaitReady("/api/v1/" + c + "?limit=1", Duration.ofSeconds(60));
+        }
+        tag = "V" + UUID.randomUUID().toString().substring(0, 8);
+        lan = "lan-" + tag.toLowerCase();
+        minh = "minh-" + tag.toLowerCase();
+        lead = "thao-" + tag.toLowerCase();
+        createUser(lan, List.of("sales"));
+        createUser(minh, List.of("sales"));
+        Map<String, Object> role = new LinkedHashMap<>();
+        role.put("name", "lead-" + tag.toLowerCase());
+        role.put("label", "Trưởng nhóm");
+        role.put("grants", List.of(Map.of("module", "leads", "access", "write", "scope", "team"),
+                Map.of("module", "accounts", "access", "write", "scope", "team"),
+                Map.of("module", "potentials", "access", "write", "scope", "team")));
+        expect(201, admin.post("/api/v1/roles", Api.json(role)));
+        createUser(lead, List.of("lead-" + tag.toLowerCase()));
+        expect(201, admin.post("/api/v1/teams", Api.json(Map.of("name", "north-" + tag, "displayName", "Miền Bắc",
+                "manager", lead, "members", List.of(lan)))));
+    }
+
+    @Test
+    public void aSalespersonSeesOnlyTheirOwnRecordsEverywhere() {
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        Api asLead = admin.withCredentials(lead, PASSWORD);
+
+        String lanLead = create(asLan, "/api/v1/leads", Map.of("lastName", "Nguyễn " + tag, "company", "Sao Mai " + tag));
+        String lanAccount = create(asLan, "/api/v1/accounts", Map.of("name", "Công ty Lan " + tag));
+        String lanContact = create(asLan, "/api/v1/contacts", Map.of("lastName", "Trần " + tag, "accountId", lanAccount));
+        String lanDeal = create(asLan, "/api/v1/potentials", Map.of("name", "Máy POS " + tag, "accountId", lanAccount,
+                "closeDate", "2026-12-31", "amount", 1000000, "currency", "VND"));
+        String lanQuote = create(asLan, "/api/v1/quotes", Map.of("subject", "Báo giá " + tag, "accountId", lanAccount,
+                "lineItems", List.of(Map.of("name", "Dịch vụ", "quantity", 1, "unitPrice", 100000))));
+        String minhLead = create(asMinh, "/api/v1/leads", Map.of("lastName", "Lê " + tag, "company", "Đông Á " + tag));
+        String minhAccount = create(asMinh, "/api/v1/accounts", Map.of("name", "Công ty Minh " + tag));
+
+        // by id, in every verb and action: as if it did not exist
+        for (String path : List.of("/api/v1/leads/" + lanLead, "/api/v1/accounts/" + lanAccount, "/api/v1/contacts/" + lanContact,
+                "/api/v1/potentials/" + lanDeal, "/api/v1/quotes/" + lanQuote, "/api/v1/leads/" + lanLead + "/history",
+                "/api/v1/leads/" + lanLead + "/touches")) {
+            expect(404, asMinh.get(path));
+        }
+        expect(404, asMinh.patch("/api/v1/leads/" + lanLead, "{\"title\":\"Giám đốc\"}", null));
+        expect(404, asMinh.delete("/api/v1/accounts/" + lanAccount, null));
+        expect(404, asMinh.post("/api/v1/leads/" + lanLead + "/convert", "{\"contact\":{\"create\":true}}"));
+        expect(404, asMinh.post("/api/v1/potentials/" + lanDeal + "/reopen", null));
+        expect(404, asMinh.post("/api/v1/quotes/" + lanQuote + "/sales-order", null));
+
+        // lists, counts, search and related lists hold only their own
+        assertEquals(Set.of(minhLead), ids(asMinh.get("/api/v1/leads?q=" + tag)));
+        assertEquals(Set.of(lanLead), ids(asLan.get("/api/v1/leads?q=" + tag)));
+        assertEquals(Set.of(minhAccount), ids(asMinh.get("/api/v1/accounts?q=" + tag)));
+        assertEquals(Set.of(), ids(asMinh.get("/api/v1/contacts?accountId=" + lanAccount)));
+        assertEquals(Set.of(lanContact), ids(asLan.get("/api/v1/contacts?accountId=" + lanAccount)));
+        assertEquals(Set.of(), ids(asMinh.get("/api/v1/quotes?q=" + tag)));
+        long minhCounted = 0;
+        for (JsonNode c : asMinh.get("/api/v1/leads/counts?by=status&q=" + tag).json().get("items")) {
+            minhCounted += c.get("count").asLong();
+        }
+        assertEquals(1, minhCounted);
+        Set<String> found = new TreeSet<>();
+        asMinh.get("/api/v1/search?q=" + tag).json().get("items").forEach(i -> found.add(i.get("id").asText()));
+        assertEquals(new TreeSet<>(Set.of(minhLead, minhAccount)), found);
+        String pipeline = "/api/v1/potentials/pipeline?currency=VND&from=2026-12-31&to=2026-12-31";
+        assertEquals("minh's pipeline holds no deal of lan's", 0, asMinh.get(pipeline).json().path("total").path("count").asLong());
+        assertEquals(1, asLan.get(pipeline).json().path("total").path("count").asLong());
+
+        // a reference to a record one may not see cannot be made, and a reference one may not follow shows no label
+        Api.Reply linked = asMinh.post("/api/v1/contacts", Api.json(Map.of("lastName", "Hồ " + tag, "accountId", lanAccount)));
+        expect(422, linked);
+        assertTrue(linked.text, linked.text.contains("accountId"));
+
+        // the team's manager sees the team's records, not the others'
+        expect(200, asLead.get("/api/v1/leads/" + lanLead));
+        expect(404, asLead.get("/api/v1/leads/" + minhLead));
+        assertEquals(Set.of(lanLead), ids(asLead.get("/api/v1/leads?q=" + tag)));
+        // and an administrator sees all
+        assertEquals(Set.of(lanLead, minhLead), ids(admin.get("/api/v1/leads?q=" + tag)));
+
+        // handing a record to a colleague takes it out of one's scope, and the answer says so
+        String given = create(admin, "/api/v1/leads", Map.of("lastName", "Phạm " + tag, "company", "Hoà Bình " + tag,
+                "assignedTo", lan));
+        expect(200, asLan.get("/api/v1/leads/" + given));
+        Api.Reply handed = asLan.patch("/api/v1/leads/" + given, Api.json(Map.of("assignedTo", minh)), null);
+        expect(200, handed);
+        assertEquals("true", handed.header("Tessera-Out-Of-Scope"));
+        expect(404, asLan.get("/api/v1/leads/" + given));
+        expect(200, asMinh.get("/api/v1/leads/" + given));
+
+        // assignedTo names an active user
+        expect(422, asLan.post("/api/v1/leads", Api.json(Map.of("lastName", "X", "company", "Y", "assignedTo", "nobody-" + tag))));
+    }
+
+    @Test
+    public void everyChangeOfARecordIsInItsHistory() {
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        String id = create(asLan, "/api/v1/leads", Map.of("lastName", "Vũ " + tag, "company", "Hải Phòng " + tag));
+        expect(200, asLan.patch("/api/v1/leads/" + id, Api.json(Map.of("title", "Kế toán trưởng", "rating", "HOT")), null));
+        Api.Reply assigned = admin.post("/api/v1/leads/assign", Api.json(Map.of("leadIds", List.of(id), "assignees", List.of(minh))));
+        expect(200, assigned);
+        expect(204, admin.delete("/api/v1/leads/" + id, null));
+        expect(200, admin.post("/api/v1/leads/" + id + "/restore", null));
+        String token = admin.post("/api/v1/tokens", Api.json(Map.of("name", "dong-bo-" + tag))).json().get("token").asText();
+        expect(200, admin.withToken(token).patch("/api/v1/leads/" + id, Api.json(Map.of("title", "Giám đốc")), null));
+
+        JsonNode history = admin.get("/api/v1/leads/" + id + "/history").json().get("items");
+        List<String> actions = new ArrayList<>();
+        history.forEach(h -> actions.add(h.get("action").asText()));
+        assertEquals(List.of("UPDATED", "RESTORED", "DELETED", "ASSIGNED", "UPDATED", "CREATED"), actions);
+        JsonNode viaToken = history.get(0);
+        assertEquals("admin", viaToken.get("user").asText());
+        assertEquals("token dong-bo-" + tag, viaToken.get("via").asText());
+        assertEquals(change("title", "Kế toán trưởng", "Giám đốc"), first(viaToken, "title"));
+        assertEquals(change("assignedTo", null, minh), first(history.get(3), "assignedTo"));
+        JsonNode edit = history.get(4);
+        assertEquals(lan, edit.get("user").asText());
+        assertEquals("basic", edit.get("via").asText());
+        assertEquals(change("rating", null, "HOT"), first(edit, "rating"));
+        assertEquals(change("lastName", null, "Vũ " + tag), first(history.get(5), "lastName"));
+
+        // paged, newest first
+        JsonNode page = admin.get("/api/v1/leads/" + id + "/history?limit=2").json();
+        assertEquals(2, page.get("items").size());
+        JsonNode rest = admin.get("/api/v1/leads/" + id + "/history?limit=10&cursor=" + page.get("nextCursor").asText()).json();
+        assertEquals(4, rest.get("items").size());
+        assertEquals("DELETED", rest.get("items").get(0).get("action").asText());
+
+        // the audit trail, for administrators only, filtered by user, module and action
+        JsonNode byLan = admin.get("/api/v1/audit?user=" + lan + "&module=leads").json().get("items");
+        assertEquals(2, byLan.size());
+        JsonNode signIns = admin.get("/api/v1/audit?user=" + lan + "&action=SIGNED_IN").json().get("items");
+        assertTrue(signIns.toString(), signIns.size() >= 1);
+        assertEquals("security", signIns.get(0).get("collection").asText());
+        JsonNode tokens = admin.get("/api/v1/audit?action=TOKEN_CREATED&user=admin").json().get("items");
+        assertTrue(tokens.toString(), tokens.toString().contains("dong-bo-" + tag));
+        expect(403, asLan.get("/api/v1/audit"));
+        expect(400, admin.get("/api/v1/audit?from=yesterday"));
+    }
+
+    @Test
+    public void usersTeamsAndRolesAreManagedOverTheApi() {
+        String hoa = "hoa-" + tag.toLowerCase();
+        expect(409, admin.post("/api/v1/users", Api.json(Map.of("name", lan, "password", PASSWORD, "roles", List.of("sales")))));
+        expect(422, admin.post("/api/v1/users", Api.json(Map.of("name", hoa, "password", "ngan", "roles", List.of("sales")))));
+        expect(422, admin.post("/api/v1/users", Api.json(Map.of("name", hoa, "password", PASSWORD, "roles", List.of("no-such-role")))));
+        expect(422, admin.post("/api/v1/users", Api.json(Map.of("name", "có dấu", "password", PASSWORD, "roles", List.of("sales")))));
+        expect(400, admin.post("/api/v1/users", "{\"name\":\"" + hoa + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[],\"shoeSize\":42}"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", hoa, "password", PASSWORD, "roles", List.of("sales"),
+                "displayName", "Nguyễn Thị Hoa", "email", hoa + "@sao-mai.vn", "teams", List.of("north-" + tag)));
+        JsonNode created = expect(201, admin.post("/api/v1/users", Api.json(body))).json();
+        assertFalse("no password in the answer", created.has("password"));
+        Api asHoa = admin.withCredentials(hoa, PASSWORD);
+        expect(200, asHoa.get("/api/v1/leads?limit=1"));
+        expect(403, asHoa.post("/api/v1/users", Api.json(Map.of("name", "x" + hoa, "password", PASSWORD, "roles", List.of("admin")))));
+        expect(403, asHoa.patch("/api/v1/users/" + hoa, "{\"roles\":[\"admin\"]}", null));
+        expect(403, asHoa.get("/api/v1/users?inactive=true"));
+
+        // pickers: every signed-in user reads the active users' names, not their roles
+        JsonNode picker = asHoa.get("/api/v1/users").json().get("items");
+        JsonNode me = null;
+        for (JsonNode u : picker) {
+            me = u.get("name").asText().equals(hoa) ? u : me;
+        }
+        assertEquals("Nguyễn Thị Hoa", me.get("displayName").asText());
+        assertEquals("north-" + tag, me.get("teams").get(0).asText());
+        assertFalse(me.has("roles"));
+        assertTrue(admin.get("/api/v1/teams/north-" + tag).json().get("members").toString().contains(hoa));
+
+        // a new password works at once, the old one no more
+        expect(200, admin.patch("/api/v1/users/" + hoa, Api.json(Map.of("password", "Mat-khau-moi-2")), null));
+        expect(401, asHoa.get("/api/v1/leads?limit=1"));
+        expect(200, admin.withCredentials(hoa, "Mat-khau-moi-2").get("/api/v1/leads?limit=1"));
+
+        // deactivated: cannot sign in, cannot be assigned, keeps their records
+        String kept = create(admin.withCredentials(hoa, "Mat-khau-moi-2"), "/api/v1/leads",
+                Map.of("lastName", "Đỗ " + tag, "company", "Giữ lại " + tag));
+        expect(200, admin.patch("/api/v1/users/" + hoa, "{\"active\":false}", null));
+        expect(401, admin.withCredentials(hoa, "Mat-khau-moi-2").get("/api/v1/leads?limit=1"));
+        expect(422, admin.post("/api/v1/leads", Api.json(Map.of("lastName", "Z", "company", "Z", "assignedTo", hoa))));
+        assertEquals(hoa, admin.get("/api/v1/leads/" + kept).json().get("createdBy").asText());
+        assertFalse(asHoa.withCredentials(lan, PASSWORD).get("/api/v1/users").text.contains("\"" + hoa + "\""));
+        assertTrue(admin.get("/api/v1/users?inactive=true").text.contains("\"" + hoa + "\""));
+        expect(422, admin.patch("/api/v1/users/admin", "{\"active\":false}", null));
+
+        // roles: the built-in ones are there; a role in use cannot be removed
+        Set<String> roles = new TreeSet<>();
+        admin.get("/api/v1/roles").json().get("items").forEach(r -> roles.add(r.get("name").asText()));
+        assertTrue(roles.toString(), roles.containsAll(Set.of("admin", "manager", "viewer", "sales")));
+        expect(409, admin.delete("/api/v1/roles/lead-" + tag.toLowerCase(), null));
+        expect(422, admin.post("/api/v1/roles", Api.json(Map.of("name", "bad-" + tag.toLowerCase(),
+                "grants", List.of(Map.of("module", "leads", "access", "write", "scope", "galaxy"))))));
+        JsonNode audit = admin.get("/api/v1/audit?module=security&action=USER_CHANGED").json().get("items");
+        assertTrue(audit.toString(), audit.toString().contains("deactivated"));
+    }
+
+    // ---- helpers ----
+
+    private void createUser(String name, List<String> roles) {
+        expect(201, admin.post("/api/v1/users", Api.json(Map.of("name", name, "password", PASSWORD, "roles", roles))));
+    }
+
+    private static String create(Api api, String path, Map<String, ?> body) {
+        Api.Reply r = api.post(path, Api.json(body));
+        expect(201, r);
+        return r.json().get("id").asText();
+    }
+
+    private static Api.Reply expect(int status, Api.Reply reply) {
+        assertEquals(reply.toString(), status, reply.status);
+        return reply;
+    }
+
+    private static Set<String> ids(Api.Reply reply) {
+        expect(200, reply);
+        Set<String> ids = new TreeSet<>();
+        reply.json().get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
+    private static String change(String field, String from, String to) {
+        return field + ": " + from + " -> " + to;
+    }
+
+    private static String first(JsonNode entry, String field) {
+        for (JsonNode c : entry.get("changes")) {
+            if (c.get("field").asText().equals(field)) {
+                return field + ": " + (c.get("from").isNull() ? null : c.get("from").asText()) + " -> "
+                        + (c.get("to").isNull() ? null : c.get("to").asText());
+            }
+        }
+        return "no change of " + field + " in " + entry;
+    }
+}
