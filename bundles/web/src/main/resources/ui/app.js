@@ -105,13 +105,18 @@
       return h("a", { href: "#/c/" + m.collection, id: "nav-" + m.collection, "aria-current": m.collection === current ? "page" : null }, moduleLabel(m));
     }), Object.keys(pages).filter(function (id) { return moduleOf(pages[id].module); }).map(function (id) {
       return h("a", { href: "#/p/" + id, id: "nav-page-" + id, "aria-current": id === page ? "page" : null }, pages[id].label[state.lang] || pages[id].label.en);
-    }));
+    }), isAdmin() ? Object.keys(adminPages).map(function (id) {
+      return h("a", { href: "#/admin/" + id, id: "nav-admin-" + id, class: "admin", "aria-current": location.hash === "#/admin/" + id ? "page" : null },
+        adminPages[id].label[state.lang] || adminPages[id].label.en);
+    }) : null);
     app.replaceChildren(
       h("header", {}, brand(), h("span", { class: "spacer" }), languageSwitch(),
         h("span", { class: "muted" }, state.user ? state.user.user : ""),
         h("button", { id: "signout", onclick: function () { call("DELETE", "/session").then(function () { renderSignIn(); }); } }, t("signOut"))),
       h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
   }
+
+  function isAdmin() { return !!(state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0); }
 
   /** How a record is named in pickers and links: its name, subject or person's name. */
   function recordLabel(x) { return x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || ""; }
@@ -295,6 +300,7 @@
           .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
         related(m, rec),
+        history(m, rec),
         h("div", { class: "actions" },
           h("a", { href: "#/c/" + m.collection }, t("back")),
           writable(m) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
@@ -303,6 +309,47 @@
             call("DELETE", "/" + m.collection + "/" + id).then(function () { location.hash = "#/c/" + m.collection; }).catch(showProblem);
           } }, t("delete")))]);
     }).catch(function (err) { if (still()) { showProblem(err); } });
+  }
+
+  /** Who changed what and when: the record's history, newest first, a page at a time. */
+  function history(m, rec) {
+    var box = h("section", { class: "card history", id: "history", "aria-labelledby": "history-title" },
+      h("h2", { id: "history-title" }, t("history")));
+    var listEl = h("ol", { class: "history-list" });
+    box.appendChild(listEl);
+    function fieldOfModule(name) { return m.fields.filter(function (f) { return f.name === name; })[0]; }
+    function shown(f, v) {
+      if (v === null || v === undefined || v === "") { return "—"; }
+      if (typeof v === "object") { return f ? display(f, v) || JSON.stringify(v) : JSON.stringify(v); }
+      return f ? display(f, v) : String(v);
+    }
+    function load(cursor) {
+      call("GET", "/" + m.collection + "/" + rec.id + "/history?limit=20" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (r) {
+        r.body.items.forEach(function (e) {
+          listEl.appendChild(h("li", { class: "history-entry" },
+            h("div", {}, h("strong", {}, t("action." + e.action) !== "action." + e.action ? t("action." + e.action) : e.action), " · ",
+              h("span", {}, e.user), " · ", h("time", { datetime: e.at }, new Date(e.at).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB")),
+              " · ", h("span", { class: "muted" }, viaLabel(e.via))),
+            e.changes && e.changes.length ? h("ul", {}, e.changes.map(function (c) {
+              var f = fieldOfModule(c.field);
+              return h("li", {}, h("span", { class: "muted" }, fieldLabel(c.field) + ": "), shown(f, c.from), " → ", shown(f, c.to));
+            })) : null));
+        });
+        if (!r.body.items.length && !cursor) { listEl.appendChild(h("li", { class: "muted" }, t("noHistory"))); }
+        var more = box.querySelector("#history-more");
+        if (more) { more.remove(); }
+        if (r.body.nextCursor) {
+          box.appendChild(h("button", { id: "history-more", onclick: function () { load(r.body.nextCursor); } }, t("loadMore")));
+        }
+      }).catch(function () { return null; });
+    }
+    load(null);
+    return box;
+  }
+  function viaLabel(via) {
+    if (!via) { return ""; }
+    if (via.indexOf("token ") === 0) { return t("via.token") + " " + via.substring(6); }
+    return t("via." + via) !== "via." + via ? t("via." + via) : via;
   }
 
   function linesTable(rec) {
@@ -528,6 +575,7 @@
     if (!state.user) { renderSignIn(); return; }
     var parts = location.hash.replace(/^#\/?/, "").split("/");
     if (parts[0] === "p" && pages[parts[1]] && moduleOf(pages[parts[1]].module)) { pages[parts[1]].render(); return; }
+    if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
     if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
     var m = moduleOf(parts[1]);
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
@@ -545,6 +593,7 @@
   /* ---- screens modules contribute (UiContribution services): scripts served by their own bundles ---- */
   var detailActions = {};
   var pages = {};
+  var adminPages = {};
   var loadedScripts = {};
   window.Tessera = {
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
@@ -553,6 +602,9 @@
     addStrings: function (strings) {
       Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
     },
+    /** An administrator's page of the platform (users, teams, roles, audit): {label: {en, vi}, render(path, note)}. */
+    addAdminPage: function (id, page) { adminPages[id] = page; },
+    showProblem: showProblem, merge: merge, viaLabel: viaLabel,
     /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, render()}. */
     addPage: function (id, page) { pages[id] = page; },
     enumLabel: enumLabel,

@@ -382,6 +382,60 @@ public class WebUiIT {
     }
 
     /** A REST call as the administrator (for test data); returns the id of the answer. */
+    @Test
+    public void anAdministratorManagesUsersAndTeamsAndARecordShowsItsHistory() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String user = "nga-" + tag;
+        signedIn();
+        shown("nav-admin-users").click();
+        shown("new-user").click();
+        type("user-name", user);
+        type("user-display", "Trần Thị Nga");
+        type("user-email", user + "@saomai.vn");
+        type("user-password", "ngan");
+        shown("role-sales").click();
+        shown("save").click();
+        // the server's reason, in words, and what was typed stays
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-problem"), "password"));
+        assertEquals("Trần Thị Nga", shown("user-display").getAttribute("value"));
+        type("user-password", "Ban-hang-nga-1");
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), "Trần Thị Nga"));
+        screenshot("13-users");
+
+        shown("nav-admin-teams").click();
+        shown("new-team").click();
+        type("team-name", "south-" + tag);
+        type("team-display", "Miền Nam " + tag);
+        choose("team-manager", "Trần Thị Nga (" + user + ")");
+        shown("member-" + user).click();
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("teams"), "Miền Nam " + tag));
+        assertTrue(rest("GET", "/api/v1/users/" + user, null, "teams").contains("south-" + tag)
+                || rest("GET", "/api/v1/teams/south-" + tag, null, "manager").equals(user));
+
+        // a record's page shows who changed what
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Lịch sử " + tag + "\",\"company\":\"Sao Mai\"}");
+        rest("PATCH", "/api/v1/leads/" + lead, "{\"assignedTo\":\"" + user + "\",\"status\":\"NURTURING\"}", "id");
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), user));
+        String history = shown("history").getText();
+        assertTrue(history, history.contains("Changed") && history.contains("Created") && history.contains("→"));
+        screenshot("14-record-history");
+
+        // the new salesperson sees their own leads only
+        shown("signout").click();
+        type("user", user);
+        type("password", "Ban-hang-nga-1");
+        shown("signin-button").click();
+        shown("nav-leads").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "Lịch sử " + tag));
+        assertEquals("only the lead assigned to her", 1, browser.findElements(By.cssSelector("#records tbody tr")).size());
+        assertTrue("no administrator pages for a salesperson", browser.findElements(By.id("nav-admin-users")).isEmpty());
+        shown("signout").click();
+        signedIn();
+    }
+
     private static String rest(String method, String path, String json) throws Exception {
         return rest(method, path, json, "id");
     }
@@ -392,6 +446,9 @@ public class WebUiIT {
                 .header("Authorization", server.authorization());
         if (json != null && !json.isEmpty()) {
             request.header("Content-Type", "application/json");
+        }
+        if (method.equals("PATCH")) {
+            request.header("If-Match", "*");
         }
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 request.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()

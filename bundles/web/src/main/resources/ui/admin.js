@@ -1,0 +1,233 @@
+/* The administrator's pages of the platform: users, teams, roles and the audit trail. They use the
+   public API only (/api/v1/users, /teams, /roles, /audit), like every other screen. */
+(function () {
+  "use strict";
+  var T = window.Tessera;
+  var h = T.h, t = T.t;
+  T.addStrings({
+    en: {
+      users: "Users", teams: "Teams", roles: "Roles", audit: "Audit trail", newUser: "New user", newTeam: "New team", newRole: "New role",
+      name: "Name", displayName: "Display name", email: "E-mail", rolesOf: "Roles", teamsOf: "Teams", active: "Active",
+      newPassword: "New password (leave empty to keep)", initialPassword: "Password", deactivated: "deactivated",
+      manager: "Manager", members: "Members", label: "Label", description: "Description", grants: "What the role grants",
+      module: "Module", access: "Access", scope: "Scope", everyModule: "every module", addGrant: "Add a module",
+      "access.read": "read", "access.write": "read and change", "scope.own": "own records", "scope.team": "team's records",
+      "scope.all": "all records", builtIn: "built in", showInactive: "Show deactivated users", when: "When", who: "Who",
+      what: "What", recordOf: "Record", through: "Through", filter: "Filter", fromDate: "From", toDate: "To"
+    },
+    vi: {
+      users: "Người dùng", teams: "Nhóm", roles: "Vai trò", audit: "Nhật ký kiểm tra", newUser: "Thêm người dùng", newTeam: "Thêm nhóm",
+      newRole: "Thêm vai trò", name: "Tên đăng nhập", displayName: "Tên hiển thị", email: "E-mail", rolesOf: "Vai trò", teamsOf: "Nhóm",
+      active: "Đang hoạt động", newPassword: "Mật khẩu mới (để trống nếu giữ nguyên)", initialPassword: "Mật khẩu", deactivated: "đã khoá",
+      manager: "Trưởng nhóm", members: "Thành viên", label: "Nhãn", description: "Mô tả", grants: "Quyền của vai trò",
+      module: "Phân hệ", access: "Quyền", scope: "Phạm vi", everyModule: "mọi phân hệ", addGrant: "Thêm phân hệ",
+      "access.read": "xem", "access.write": "xem và sửa", "scope.own": "bản ghi của mình", "scope.team": "bản ghi của nhóm",
+      "scope.all": "mọi bản ghi", builtIn: "có sẵn", showInactive: "Hiện người dùng đã khoá", when: "Thời điểm", who: "Ai",
+      what: "Việc gì", recordOf: "Bản ghi", through: "Qua", filter: "Lọc", fromDate: "Từ ngày", toDate: "Đến ngày"
+    }
+  });
+
+  function problemBox(err) {
+    return err ? h("p", { class: "message bad", role: "alert", id: "admin-problem" }, T.problemText(err) +
+      ((err.body && err.body.errors) || []).map(function (e) { return " " + e.field + ": " + e.message + "."; }).join("")) : null;
+  }
+  function note(text) { return text ? h("p", { class: "message good", role: "status" }, text) : null; }
+  function checkboxes(name, options, chosen) {
+    return h("fieldset", { class: "choices", id: "choices-" + name }, options.map(function (o) {
+      var id = name + "-" + o.value;
+      return h("label", { for: id }, h("input", { type: "checkbox", id: id, name: name, value: o.value,
+        checked: (chosen || []).indexOf(o.value) >= 0 }), " " + o.label);
+    }));
+  }
+  function checked(form, name) {
+    return Array.prototype.slice.call(form.querySelectorAll("input[name='" + name + "']:checked")).map(function (i) { return i.value; });
+  }
+  function text(form, name) { return form.elements[name].value.trim(); }
+
+  /* ---- users ---- */
+  function users(path, message, inactive) {
+    if (path[0]) { return userForm(path[0] === "new" ? null : path[0]); }
+    T.call("GET", "/users" + (inactive ? "?inactive=true" : "")).then(function (r) {
+      T.shell([h("h1", {}, t("users")), note(message),
+        h("div", { class: "actions" }, h("a", { href: "#/admin/users/new", id: "new-user" }, h("button", { class: "primary", tabindex: "-1" }, t("newUser"))),
+          h("label", { for: "show-inactive" }, h("input", { type: "checkbox", id: "show-inactive", checked: !!inactive,
+            onchange: function (e) { users([], null, e.target.checked); } }), " " + t("showInactive"))),
+        h("table", { id: "users" }, h("thead", {}, h("tr", {}, [t("name"), t("displayName"), t("email"), t("rolesOf"), t("teamsOf")]
+          .map(function (c) { return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, r.body.items.map(function (u) {
+            return h("tr", { class: u.active ? null : "muted" }, h("td", {}, h("a", { href: "#/admin/users/" + encodeURIComponent(u.name) }, u.name),
+              u.active ? null : " (" + t("deactivated") + ")"),
+              h("td", {}, u.displayName || ""), h("td", {}, u.email || ""), h("td", {}, (u.roles || []).join(", ")), h("td", {}, (u.teams || []).join(", ")));
+          })))]);
+    }).catch(T.showProblem);
+  }
+
+  function userForm(name, err, typed) {
+    Promise.all([name ? T.call("GET", "/users/" + encodeURIComponent(name)) : Promise.resolve({ body: null }),
+      T.call("GET", "/roles"), T.call("GET", "/teams")]).then(function (r) {
+      var u = typed || r[0].body || { roles: [], teams: [], active: true };
+      var form = h("form", { id: "user-form", onsubmit: function (e) {
+        e.preventDefault();
+        var body = { displayName: text(form, "displayName"), email: text(form, "email"), roles: checked(form, "role"), teams: checked(form, "team") };
+        if (text(form, "password")) { body.password = form.elements.password.value; }
+        if (name) { body.active = form.elements.active.checked; } else { body.name = text(form, "name"); }
+        var saving = name ? T.call("PATCH", "/users/" + encodeURIComponent(name), body, r[0].body.version) : T.call("POST", "/users", body);
+        saving.then(function () { location.hash = "#/admin/users"; }).catch(function (x) { userForm(name, x, T.merge(u, body)); });
+      } },
+        problemBox(err),
+        name ? null : T.field("user-name", t("name") + " *", h("input", { id: "user-name", name: "name", required: true, value: u.name || "", autocomplete: "off" })),
+        T.field("user-display", t("displayName"), h("input", { id: "user-display", name: "displayName", value: u.displayName || "" })),
+        T.field("user-email", t("email"), h("input", { id: "user-email", name: "email", type: "email", value: u.email || "" })),
+        T.field("user-password", name ? t("newPassword") : t("initialPassword") + " *", h("input", { id: "user-password", name: "password",
+          type: "password", autocomplete: "new-password", required: !name })),
+        h("div", { class: "field" }, h("span", { class: "label" }, t("rolesOf")),
+          checkboxes("role", r[1].body.items.map(function (x) { return { value: x.name, label: x.label || x.name }; }), u.roles)),
+        h("div", { class: "field" }, h("span", { class: "label" }, t("teamsOf")),
+          checkboxes("team", r[2].body.items.map(function (x) { return { value: x.name, label: x.displayName || x.name }; }), u.teams)),
+        name ? h("div", { class: "field" }, h("label", { for: "user-active" }, h("input", { type: "checkbox", id: "user-active", name: "active", checked: u.active }), " " + t("active"))) : null,
+        h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")), h("a", { href: "#/admin/users" }, t("cancel"))));
+      T.shell([h("h1", {}, t("users") + " · " + (name || t("newUser"))), form]);
+    }).catch(T.showProblem);
+  }
+
+  /* ---- teams ---- */
+  function teams(path, message) {
+    if (path[0]) { return teamForm(path[0] === "new" ? null : path[0]); }
+    T.call("GET", "/teams").then(function (r) {
+      T.shell([h("h1", {}, t("teams")), note(message),
+        h("div", { class: "actions" }, h("a", { href: "#/admin/teams/new", id: "new-team" }, h("button", { class: "primary", tabindex: "-1" }, t("newTeam")))),
+        h("table", { id: "teams" }, h("thead", {}, h("tr", {}, [t("name"), t("manager"), t("members")].map(function (c) { return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, r.body.items.map(function (x) {
+            return h("tr", {}, h("td", {}, h("a", { href: "#/admin/teams/" + encodeURIComponent(x.name) }, x.displayName || x.name)),
+              h("td", {}, x.manager || ""), h("td", {}, x.members.join(", ")));
+          })))]);
+    }).catch(T.showProblem);
+  }
+
+  function teamForm(name, err, typed) {
+    Promise.all([name ? T.call("GET", "/teams/" + encodeURIComponent(name)) : Promise.resolve({ body: null }), T.call("GET", "/users")]).then(function (r) {
+      var team = typed || r[0].body || { members: [] };
+      var people = r[1].body.items.map(function (u) { return { value: u.name, label: u.displayName ? u.displayName + " (" + u.name + ")" : u.name }; });
+      var form = h("form", { id: "team-form", onsubmit: function (e) {
+        e.preventDefault();
+        var body = { displayName: text(form, "displayName"), manager: form.elements.manager.value, members: checked(form, "member") };
+        if (!name) { body.name = text(form, "name"); }
+        var saving = name ? T.call("PATCH", "/teams/" + encodeURIComponent(name), body, r[0].body.version) : T.call("POST", "/teams", body);
+        saving.then(function () { location.hash = "#/admin/teams"; }).catch(function (x) { teamForm(name, x, T.merge(team, body)); });
+      } },
+        problemBox(err),
+        name ? null : T.field("team-name", t("name") + " *", h("input", { id: "team-name", name: "name", required: true, value: team.name || "" })),
+        T.field("team-display", t("displayName"), h("input", { id: "team-display", name: "displayName", value: team.displayName || "" })),
+        T.field("team-manager", t("manager"), h("select", { id: "team-manager", name: "manager" }, h("option", { value: "" }, ""),
+          people.map(function (p) { return h("option", { value: p.value, selected: p.value === team.manager }, p.label); }))),
+        h("div", { class: "field" }, h("span", { class: "label" }, t("members")), checkboxes("member", people, team.members)),
+        h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")), h("a", { href: "#/admin/teams" }, t("cancel")),
+          name ? h("button", { type: "button", class: "danger", id: "delete-team", onclick: function () {
+            if (!window.confirm(t("confirmDelete"))) { return; }
+            T.call("DELETE", "/teams/" + encodeURIComponent(name)).then(function () { location.hash = "#/admin/teams"; }).catch(function (x) { teamForm(name, x); });
+          } }, t("delete")) : null));
+      T.shell([h("h1", {}, t("teams") + " · " + (name || t("newTeam"))), form]);
+    }).catch(T.showProblem);
+  }
+
+  /* ---- roles ---- */
+  function roles(path, message) {
+    if (path[0]) { return roleForm(path[0] === "new" ? null : path[0]); }
+    T.call("GET", "/roles").then(function (r) {
+      T.shell([h("h1", {}, t("roles")), note(message),
+        h("div", { class: "actions" }, h("a", { href: "#/admin/roles/new", id: "new-role" }, h("button", { class: "primary", tabindex: "-1" }, t("newRole")))),
+        h("table", { id: "roles" }, h("thead", {}, h("tr", {}, [t("name"), t("description"), t("grants")].map(function (c) { return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, r.body.items.map(function (x) {
+            return h("tr", {}, h("td", {}, h("a", { href: "#/admin/roles/" + encodeURIComponent(x.name) }, x.label || x.name),
+              x.builtIn ? h("span", { class: "muted" }, " (" + t("builtIn") + ")") : null),
+              h("td", {}, x.description || ""), h("td", {}, x.grants.map(grantText).join("; ")));
+          })))]);
+    }).catch(T.showProblem);
+  }
+  function moduleName(collection) {
+    if (collection === "*") { return t("everyModule"); }
+    var m = T.moduleOf(collection);
+    return m ? (m.label[T.language()] || m.label.en) : collection;
+  }
+  function grantText(g) { return moduleName(g.module) + ": " + t("access." + g.access) + ", " + t("scope." + g.scope); }
+
+  function grantRow(modules, g) {
+    function select(name, options, value) {
+      return h("select", { name: name, "aria-label": t(name) }, options.map(function (o) { return h("option", { value: o[0], selected: o[0] === value }, o[1]); }));
+    }
+    return h("tr", {}, h("td", {}, select("module", [["*", t("everyModule")]].concat(modules.map(function (m) { return [m, moduleName(m)]; })), g && g.module)),
+      h("td", {}, select("access", [["read", t("access.read")], ["write", t("access.write")]], g && g.access)),
+      h("td", {}, select("scope", [["own", t("scope.own")], ["team", t("scope.team")], ["all", t("scope.all")]], g && g.scope)),
+      h("td", {}, h("button", { type: "button", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
+  }
+
+  function roleForm(name, err, typed) {
+    Promise.all([name ? T.call("GET", "/roles/" + encodeURIComponent(name)) : Promise.resolve({ body: null }), T.call("GET", "/modules")]).then(function (r) {
+      var role = typed || r[0].body || { grants: [] };
+      var modules = r[1].body.items.map(function (m) { return m.collection; });
+      var rows = h("tbody", { id: "grant-rows" }, role.grants.map(function (g) { return grantRow(modules, g); }));
+      var form = h("form", { id: "role-form", onsubmit: function (e) {
+        e.preventDefault();
+        var grants = Array.prototype.slice.call(rows.querySelectorAll("tr")).map(function (tr) {
+          return { module: tr.querySelector("[name=module]").value, access: tr.querySelector("[name=access]").value, scope: tr.querySelector("[name=scope]").value };
+        });
+        var body = { label: text(form, "label"), description: text(form, "description"), grants: grants };
+        if (!name) { body.name = text(form, "name"); }
+        var saving = name ? T.call("PATCH", "/roles/" + encodeURIComponent(name), body, r[0].body.version) : T.call("POST", "/roles", body);
+        saving.then(function () { location.hash = "#/admin/roles"; }).catch(function (x) { roleForm(name, x, T.merge(role, body)); });
+      } },
+        problemBox(err),
+        name ? null : T.field("role-name", t("name") + " *", h("input", { id: "role-name", name: "name", required: true, value: role.name || "" })),
+        T.field("role-label", t("label"), h("input", { id: "role-label", name: "label", value: role.label || "" })),
+        T.field("role-description", t("description"), h("textarea", { id: "role-description", name: "description", rows: "2" }, role.description || "")),
+        h("div", { class: "field" }, h("span", { class: "label" }, t("grants")),
+          h("table", { class: "grants" }, h("thead", {}, h("tr", {}, [t("module"), t("access"), t("scope"), ""].map(function (c) { return h("th", { scope: "col" }, c); }))), rows),
+          h("div", {}, h("button", { type: "button", id: "add-grant", onclick: function () { rows.appendChild(grantRow(modules, null)); } }, t("addGrant")))),
+        h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")), h("a", { href: "#/admin/roles" }, t("cancel")),
+          name && !(r[0].body && r[0].body.builtIn) ? h("button", { type: "button", class: "danger", id: "delete-role", onclick: function () {
+            if (!window.confirm(t("confirmDelete"))) { return; }
+            T.call("DELETE", "/roles/" + encodeURIComponent(name)).then(function () { location.hash = "#/admin/roles"; }).catch(function (x) { roleForm(name, x); });
+          } }, t("delete")) : null));
+      T.shell([h("h1", {}, t("roles") + " · " + (name || t("newRole"))), form]);
+    }).catch(T.showProblem);
+  }
+
+  /* ---- audit trail ---- */
+  function audit(path, message, filters, before, cursor) {
+    filters = filters || {};
+    var query = Object.keys(filters).filter(function (k) { return filters[k]; })
+      .map(function (k) { return k + "=" + encodeURIComponent(filters[k]); });
+    if (cursor) { query.push("cursor=" + encodeURIComponent(cursor)); }
+    T.call("GET", "/audit?limit=50" + (query.length ? "&" + query.join("&") : "")).then(function (r) {
+      var items = (before || []).concat(r.body.items);
+      var form = h("form", { class: "toolbar", id: "audit-filter", onsubmit: function (e) {
+        e.preventDefault();
+        audit([], null, { user: text(form, "user"), module: text(form, "module"), action: text(form, "action"),
+          from: form.elements.from.value, to: form.elements.to.value });
+      } },
+        h("label", { for: "audit-user" }, t("who"), h("input", { id: "audit-user", name: "user", value: filters.user || "" })),
+        h("label", { for: "audit-module" }, t("module"), h("input", { id: "audit-module", name: "module", value: filters.module || "" })),
+        h("label", { for: "audit-action" }, t("what"), h("input", { id: "audit-action", name: "action", value: filters.action || "" })),
+        h("label", { for: "audit-from" }, t("fromDate"), h("input", { id: "audit-from", name: "from", type: "date", value: filters.from || "" })),
+        h("label", { for: "audit-to" }, t("toDate"), h("input", { id: "audit-to", name: "to", type: "date", value: filters.to || "" })),
+        h("button", { type: "submit", id: "audit-search" }, t("filter")));
+      T.shell([h("h1", {}, t("audit")), form,
+        h("table", { id: "audit" }, h("thead", {}, h("tr", {}, [t("when"), t("who"), t("what"), t("recordOf"), t("through")].map(function (c) { return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, items.map(function (e) {
+            var record = e.collection === "security" ? (e.recordId || "") + (e.detail ? " · " + e.detail : "")
+              : e.collection + " " + (e.recordNumber || "");
+            return h("tr", {}, h("td", {}, new Date(e.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, e.user),
+              h("td", {}, t("action." + e.action) !== "action." + e.action ? t("action." + e.action) : e.action,
+                e.changes && e.changes.length ? h("div", { class: "muted" }, e.changes.map(function (c) { return T.fieldLabel(c.field); }).join(", ")) : null),
+              h("td", {}, e.collection !== "security" && e.recordId ? h("a", { href: "#/c/" + e.collection + "/" + e.recordId }, record) : record),
+              h("td", {}, T.viaLabel(e.via)));
+          }))),
+        r.body.nextCursor ? h("div", { class: "actions" }, h("button", { id: "audit-more", onclick: function () { audit([], null, filters, items, r.body.nextCursor); } }, t("loadMore"))) : null]);
+    }).catch(T.showProblem);
+  }
+
+  T.addAdminPage("users", { label: { en: "Users", vi: "Người dùng" }, render: users });
+  T.addAdminPage("teams", { label: { en: "Teams", vi: "Nhóm" }, render: teams });
+  T.addAdminPage("roles", { label: { en: "Roles", vi: "Vai trò" }, render: roles });
+  T.addAdminPage("audit", { label: { en: "Audit trail", vi: "Nhật ký kiểm tra" }, render: audit });
+})();
