@@ -43,6 +43,8 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONCURRENCY = 8;
     private static final int DEEP_PAGE = 1000;
+    /** One of the 20 salespeople the seeded leads are assigned to. */
+    private static final String SCOPED_USER = "sales3";
     private static final String[] QUERIES = {"nguyen van an", "tran thi mai", "hoang minh", "sao mai", "le quoc",
         "vo thanh tam", "hai phong", "pham", "dang ngoc linh", "bui gia"};
 
@@ -138,6 +140,7 @@ public final class Benchmark {
 
         measureGetById();
         measureCreate();
+        addScopedUser();
         long loadedRss = server.rssMiB();
         record("resident memory, idle after start", idleRss + " MiB", "< 400 MiB", idleRss < 400);
         record("resident memory, after the load", loadedRss + " MiB", "", null);
@@ -161,9 +164,11 @@ public final class Benchmark {
             record("search index of " + size + " leads loaded (background)", indexMs + " ms", "", null);
             results.put("textIndexLoadMs@" + size, indexMs);
             settle();
-            measureLists(size);
+            measureLists(size, null);
+            measureLists(size, SCOPED_USER);
             if (size == sizes.get(sizes.size() - 1)) {
-                measureSearch(size);
+                measureSearch(size, null);
+                measureSearch(size, SCOPED_USER);
             }
             server.stop();
         }
@@ -294,10 +299,22 @@ public final class Benchmark {
         results.put("seedSeconds@" + to, Load.round((System.nanoTime() - begin) / 1e9));
     }
 
-    private void measureLists(int size) throws Exception {
+    /**
+     * A salesperson whose role sees their own leads only (scope {@code own}): the seeded leads are
+     * spread over 20 salespeople, so one of them owns 5 % of the table.
+     */
+    private void addScopedUser() throws Exception {
+        send(request("/api/v1/users").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"name\":\"" + SCOPED_USER + "\",\"password\":\"" + Server.PASSWORD + "\",\"roles\":[\"sales\"]}")).build(), 201);
+    }
+
+    /** The lists as the administrator (scope all), or as {@code user} (scope own) when one is named. */
+    private void measureLists(int size, String user) throws Exception {
         String first = "/api/v1/leads?status=NEW&sort=lastName&limit=50";
-        Load.Result firstPage = Load.run("first page", 1, shortWarmUp, 300, Duration.ofSeconds(60),
-                Load.http(client, n -> request(first).GET().build(), 200));
+        String who = user == null ? "" : ", scope own (" + user + ")";
+        String key = user == null ? "" : "Own";
+        Load.Result firstPage = Load.run("first page" + who, 1, shortWarmUp, 300, Duration.ofSeconds(60),
+                Load.http(client, n -> request(first, user).GET().build(), 200));
         // 1,000 pages deep, or as deep as a small table goes (the smoke run).
         String cursor = null;
         int pages = 0;
@@ -305,7 +322,7 @@ public final class Benchmark {
         org.HdrHistogram.Histogram walked = new org.HdrHistogram.Histogram(3);
         while (pages < DEEP_PAGE) {
             long start = System.nanoTime();
-            JsonNode body = JSON.readTree(send(request(first + (cursor == null ? "" : "&cursor=" + cursor)).GET().build(), 200));
+            JsonNode body = JSON.readTree(send(request(first + (cursor == null ? "" : "&cursor=" + cursor), user).GET().build(), 200));
             walked.recordValue((System.nanoTime() - start) / 1000);
             if (body.get("nextCursor").isNull()) {
                 break;
@@ -316,36 +333,44 @@ public final class Benchmark {
         double walkSeconds = (System.nanoTime() - walk) / 1e9;
         String deep = first + (cursor == null ? "" : "&cursor=" + cursor);
         int deepPageNumber = pages + 1;
-        Load.Result deepPage = Load.run("page " + deepPageNumber, 1, Duration.ofSeconds(1), 300, Duration.ofSeconds(60),
-                Load.http(client, n -> request(deep).GET().build(), 200));
-        record("list 50, status filter + sort, first page @" + size, String.format("p50 %.2f ms, p99 %.2f ms",
+        Load.Result deepPage = Load.run("page " + deepPageNumber + who, 1, Duration.ofSeconds(1), 300, Duration.ofSeconds(60),
+                Load.http(client, n -> request(deep, user).GET().build(), 200));
+        record("list 50, status filter + sort, first page" + who + " @" + size, String.format("p50 %.2f ms, p99 %.2f ms",
                 firstPage.p50(), firstPage.p99()), "p99 < 50 ms", firstPage.p99() < 50);
-        record("list 50, page " + deepPageNumber + " via cursor @" + size, String.format(
+        record("list 50, page " + deepPageNumber + " via cursor" + who + " @" + size, String.format(
                 "p50 %.2f ms, p99 %.2f ms (walk of %d pages %.1f s)", deepPage.p50(), deepPage.p99(), pages, walkSeconds),
                 "p99 < 50 ms", deepPage.p99() < 50);
-        results.put("listFirstPage@" + size, firstPage.json());
+        results.put("listFirstPage" + key + "@" + size, firstPage.json());
         Map<String, Object> deepJson = new LinkedHashMap<>(deepPage.json());
         deepJson.put("page", deepPageNumber);
-        results.put("listDeepPage@" + size, deepJson);
-        results.put("walkPagesSeconds@" + size, Load.round(walkSeconds));
-        record("list 50, pages 1-" + pages + " each once (no repeat) @" + size, String.format("p50 %.2f ms, p99 %.2f ms",
+        results.put("listDeepPage" + key + "@" + size, deepJson);
+        results.put("walkPagesSeconds" + key + "@" + size, Load.round(walkSeconds));
+        record("list 50, pages 1-" + pages + " each once (no repeat)" + who + " @" + size, String.format("p50 %.2f ms, p99 %.2f ms",
                 walked.getValueAtPercentile(50) / 1000.0, walked.getValueAtPercentile(99) / 1000.0), "", null);
-        results.put("walkPages@" + size, Map.of("p50Ms", Load.round(walked.getValueAtPercentile(50) / 1000.0),
+        results.put("walkPages" + key + "@" + size, Map.of("p50Ms", Load.round(walked.getValueAtPercentile(50) / 1000.0),
                 "p99Ms", Load.round(walked.getValueAtPercentile(99) / 1000.0)));
     }
 
-    private void measureSearch(int size) throws Exception {
-        Load.Result search = Load.run("q search", 1, shortWarmUp, 300, Duration.ofSeconds(120),
-                Load.http(client, n -> request("/api/v1/leads?limit=50&q=" + QUERIES[n % QUERIES.length].replace(" ", "%20"))
+    private void measureSearch(int size, String user) throws Exception {
+        String who = user == null ? "" : ", scope own (" + user + ")";
+        Load.Result search = Load.run("q search" + who, 1, shortWarmUp, 300, Duration.ofSeconds(120),
+                Load.http(client, n -> request("/api/v1/leads?limit=50&q=" + QUERIES[n % QUERIES.length].replace(" ", "%20"), user)
                         .GET().build(), 200));
-        record("q search, 50 results @" + size, String.format("p50 %.2f ms, p99 %.2f ms", search.p50(), search.p99()),
+        record("q search, 50 results" + who + " @" + size, String.format("p50 %.2f ms, p99 %.2f ms", search.p50(), search.p99()),
                 "p99 < 100 ms", search.p99() < 100);
-        results.put("search@" + size, search.json());
+        results.put("search" + (user == null ? "" : "Own") + "@" + size, search.json());
     }
 
     private HttpRequest.Builder request(String path) {
+        return request(path, null);
+    }
+
+    /** A request as the administrator, or as {@code user} (whose password is the administrator's, see addScopedUser). */
+    private HttpRequest.Builder request(String path, String user) {
+        String authorization = user == null ? server.authorization()
+                : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Server.PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", server.authorization());
+                .header("Authorization", authorization);
     }
 
     private String send(HttpRequest request, int status) throws Exception {

@@ -261,7 +261,11 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             }
             List<CampaignMember> members = new ArrayList<>();
             for (MemberEntity m : query.getResultList()) {
-                members.add(m.toDto());
+                // a member the caller may not see (a colleague's lead) is left out, as if it were not there
+                String collection = m.memberType.collection();
+                if (context().visibility(collection).readsAll() || context().references().find(collection, m.recordId).isPresent()) {
+                    members.add(m.toDto());
+                }
             }
             return members;
         });
