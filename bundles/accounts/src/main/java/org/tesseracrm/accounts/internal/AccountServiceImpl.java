@@ -8,7 +8,6 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,7 +22,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.api.text.TextFolding;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
@@ -48,10 +47,9 @@ public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity>
     @Activate
     public AccountServiceImpl(@Reference(target = "(osgi.unit.name=tessera-accounts)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=accounts)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle, Config config) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=accounts)") ModuleSchema schema, @Reference RecordContext context, Config config) {
         super(module, Account.class, AccountEntity.class, jpa, context);
         this.allowDuplicateNames = config.allowDuplicateNames();
-        migrator.migrate(AccountEvents.MODULE, bundle.getBundle());
     }
 
     @Override

@@ -18,7 +18,6 @@ import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,7 +50,7 @@ import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.References;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.platform.persistence.RecordIds;
@@ -94,9 +93,8 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     @Activate
     public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=tessera-campaigns)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=campaigns)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=campaigns)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Campaign.class, CampaignEntity.class, jpa, context);
-        migrator.migrate(CampaignEvents.MODULE, bundle.getBundle());
     }
 
     @Override

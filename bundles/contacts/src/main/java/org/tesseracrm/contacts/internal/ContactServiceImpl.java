@@ -3,7 +3,6 @@ package org.tesseracrm.contacts.internal;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,7 +11,7 @@ import org.tesseracrm.contacts.api.ContactEvents;
 import org.tesseracrm.contacts.api.ContactService;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 
@@ -23,9 +22,8 @@ public class ContactServiceImpl extends JpaRecordService<Contact, ContactEntity>
     @Activate
     public ContactServiceImpl(@Reference(target = "(osgi.unit.name=tessera-contacts)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=contacts)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=contacts)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Contact.class, ContactEntity.class, jpa, context);
-        migrator.migrate(ContactEvents.MODULE, bundle.getBundle());
     }
 
     @Override

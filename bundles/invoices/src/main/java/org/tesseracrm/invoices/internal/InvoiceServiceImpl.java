@@ -8,12 +8,10 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.commerce.api.DocumentEngine;
-import org.tesseracrm.commerce.persistence.DocumentSchema;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.invoices.api.Invoice;
 import org.tesseracrm.invoices.api.InvoiceEvents;
@@ -23,7 +21,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.products.api.StockReason;
 
@@ -41,11 +39,9 @@ public class InvoiceServiceImpl extends DocumentService<Invoice, InvoiceEntity, 
     @Activate
     public InvoiceServiceImpl(@Reference(target = "(osgi.unit.name=tessera-invoices)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=invoices)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, @Reference DocumentEngine engine,
-            BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=invoices)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
         super(module, Invoice.class, InvoiceEntity.class, InvoiceLineEntity.class, jpa, context, engine, STATUSES,
                 InvoiceStatus.CREATED, Set.of(InvoiceStatus.CREATED));
-        migrator.migrate(InvoiceEvents.MODULE, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +38,7 @@ import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
@@ -54,9 +53,8 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
     @Activate
     public LeadServiceImpl(@Reference(target = "(osgi.unit.name=tessera-leads)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=leads)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=leads)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Lead.class, LeadEntity.class, jpa, context);
-        migrator.migrate(LeadEvents.MODULE, bundle.getBundle());
     }
 
     /** Other modules, used by conversion when they are installed. */

@@ -5,12 +5,10 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.commerce.api.DocumentEngine;
-import org.tesseracrm.commerce.persistence.DocumentSchema;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.orders.api.OrderEvents;
 import org.tesseracrm.orders.api.PurchaseOrder;
@@ -19,7 +17,7 @@ import org.tesseracrm.orders.api.PurchaseOrderStatus;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.products.api.StockReason;
 
@@ -38,11 +36,9 @@ public class PurchaseOrderServiceImpl
     @Activate
     public PurchaseOrderServiceImpl(@Reference(target = "(osgi.unit.name=tessera-orders)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=" + OrderEvents.PURCHASE_ORDERS + ")") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, @Reference DocumentEngine engine,
-            BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=orders)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
         super(module, PurchaseOrder.class, PurchaseOrderEntity.class, PurchaseOrderLineEntity.class, jpa, context,
                 engine, STATUSES, PurchaseOrderStatus.CREATED, Set.of(PurchaseOrderStatus.CREATED));
-        migrator.migrate(SalesOrderServiceImpl.SCHEMA, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
     }
 
     @Override

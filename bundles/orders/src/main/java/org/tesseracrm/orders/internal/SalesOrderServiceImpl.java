@@ -3,7 +3,6 @@ package org.tesseracrm.orders.internal;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -11,7 +10,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tesseracrm.commerce.api.DocumentEngine;
-import org.tesseracrm.commerce.persistence.DocumentSchema;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.invoices.api.Invoice;
 import org.tesseracrm.invoices.api.InvoiceService;
@@ -23,7 +21,7 @@ import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.RecordContext;
 
 /** Sales orders on the document machinery: statuses, and invoicing an order that is not cancelled. */
@@ -45,11 +43,9 @@ public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrde
     @Activate
     public SalesOrderServiceImpl(@Reference(target = "(osgi.unit.name=tessera-orders)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, @Reference DocumentEngine engine,
-            BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=orders)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
         super(module, SalesOrder.class, SalesOrderEntity.class, SalesOrderLineEntity.class, jpa, context, engine,
                 STATUSES, SalesOrderStatus.CREATED, Set.of(SalesOrderStatus.CREATED));
-        migrator.migrate(SCHEMA, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
     }
 
     /**

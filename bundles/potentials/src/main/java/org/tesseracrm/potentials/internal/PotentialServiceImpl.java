@@ -10,7 +10,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +27,7 @@ import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
@@ -52,9 +51,8 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
     @Activate
     public PotentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-potentials)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=potentials)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Potential.class, PotentialEntity.class, jpa, context);
-        migrator.migrate(PotentialEvents.MODULE, bundle.getBundle());
     }
 
     @Override

@@ -11,7 +11,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +25,7 @@ import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
@@ -53,9 +52,8 @@ public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity>
     @Activate
     public ProductServiceImpl(@Reference(target = "(osgi.unit.name=tessera-products)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=products)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=products)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Product.class, ProductEntity.class, jpa, context);
-        migrator.migrate(ProductEvents.MODULE, bundle.getBundle());
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,7 +11,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tesseracrm.commerce.api.DocumentEngine;
-import org.tesseracrm.commerce.persistence.DocumentSchema;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.invoices.api.Invoice;
 import org.tesseracrm.invoices.api.InvoiceService;
@@ -24,7 +22,7 @@ import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.potentials.api.Potential;
 import org.tesseracrm.potentials.api.PotentialService;
@@ -59,11 +57,9 @@ public class QuoteServiceImpl extends DocumentService<Quote, QuoteEntity, QuoteL
     @Activate
     public QuoteServiceImpl(@Reference(target = "(osgi.unit.name=tessera-quotes)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=quotes)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, @Reference DocumentEngine engine,
-            BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=quotes)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
         super(module, Quote.class, QuoteEntity.class, QuoteLineEntity.class, jpa, context, engine, STAGES,
                 QuoteStage.DRAFT, Set.of(QuoteStage.DRAFT, QuoteStage.DELIVERED, QuoteStage.REVIEWED));
-        migrator.migrate(QuoteEvents.MODULE, bundle.getBundle(), DocumentSchema.PLACEHOLDERS);
     }
 
     /** A quote is for a customer: the potential's account (and contact) when the client names only the potential. */

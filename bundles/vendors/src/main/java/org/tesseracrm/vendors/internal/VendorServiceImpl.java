@@ -1,13 +1,12 @@
 package org.tesseracrm.vendors.internal;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.SchemaMigrator;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.vendors.api.Vendor;
@@ -20,9 +19,8 @@ public class VendorServiceImpl extends JpaRecordService<Vendor, VendorEntity> im
     @Activate
     public VendorServiceImpl(@Reference(target = "(osgi.unit.name=tessera-vendors)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=vendors)") ModuleDescriptor module,
-            @Reference SchemaMigrator migrator, @Reference RecordContext context, BundleContext bundle) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=vendors)") ModuleSchema schema, @Reference RecordContext context) {
         super(module, Vendor.class, VendorEntity.class, jpa, context);
-        migrator.migrate("vendors", bundle.getBundle());
     }
 
     @Override
