@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.junit.Before;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Who sees what and who changed what: salespeople with scope {@code own} see their own records and
+ * Who sees what and who changed what (run by the integrity tests' servers, on H2 and PostgreSQL:
+ * each server's start costs a minute of the suite): salespeople with scope {@code own} see their own records and
  * nobody else's, anywhere (by id, in lists, counts, search, related lists, the pipeline, actions
  * and references); a team manager sees the team's; an administrator sees all; every change of a
  * record is in its history with who, when, through what and old → new; users, teams and roles are
@@ -28,14 +28,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 public abstract class VisibilityContract {
     private static final String PASSWORD = "Pham-vi-ban-hang-1";
 
-    protected Api admin;
+    private Api admin;
     private String tag;
     private String lan;
     private String minh;
     private String lead;
 
-    @Before
-    public void people() {
+    /** Two salespeople (scope own), a team lead (scope team) and a team, new for each test. */
+    private void people() {
         admin = Api.asAdmin();
         for (String c : List.of("leads", "accounts", "contacts", "potentials", "quotes")) {
             admin.awaitReady("/api/v1/" + c + "?limit=1", Duration.ofSeconds(60));
@@ -60,6 +60,7 @@ public abstract class VisibilityContract {
 
     @Test
     public void aSalespersonSeesOnlyTheirOwnRecordsEverywhere() {
+        people();
         Api asLan = admin.withCredentials(lan, PASSWORD);
         Api asMinh = admin.withCredentials(minh, PASSWORD);
         Api asLead = admin.withCredentials(lead, PASSWORD);
@@ -133,6 +134,7 @@ public abstract class VisibilityContract {
 
     @Test
     public void everyChangeOfARecordIsInItsHistory() {
+        people();
         Api asLan = admin.withCredentials(lan, PASSWORD);
         String id = create(asLan, "/api/v1/leads", Map.of("lastName", "Vũ " + tag, "company", "Hải Phòng " + tag));
         expect(200, asLan.patch("/api/v1/leads/" + id, Api.json(Map.of("title", "Kế toán trưởng", "rating", "HOT")), null));
@@ -179,6 +181,7 @@ public abstract class VisibilityContract {
 
     @Test
     public void usersTeamsAndRolesAreManagedOverTheApi() {
+        people();
         String hoa = "hoa-" + tag.toLowerCase();
         expect(409, admin.post("/api/v1/users", Api.json(Map.of("name", lan, "password", PASSWORD, "roles", List.of("sales")))));
         expect(422, admin.post("/api/v1/users", Api.json(Map.of("name", hoa, "password", "ngan", "roles", List.of("sales")))));
