@@ -57,7 +57,7 @@ public class UserAccounts {
     }
 
     /** What a create or change sets; null leaves a value as it is. */
-    public static final class Changes {
+    public static class Changes {
         public String displayName;
         public String email;
         public String password;

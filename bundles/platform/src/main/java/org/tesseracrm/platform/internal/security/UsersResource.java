@@ -61,15 +61,9 @@ public class UsersResource {
     private final SessionStore sessions;
     private final AuditTrail trail;
 
-    /** The body of a new user or of a change. */
-    public static class UserBody {
+    /** The body of a new user (with its name) or of a change. */
+    public static class UserBody extends UserAccounts.Changes {
         public String name;
-        public String displayName;
-        public String email;
-        public String password;
-        public Boolean active;
-        public List<String> roles;
-        public List<String> teams;
     }
 
     @Activate
@@ -110,7 +104,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         UserBody request = JsonInput.read(body, UserBody.class, SERVER_MANAGED);
-        UserAccounts.UserAccount created = users.create(request.name, changes(request));
+        UserAccounts.UserAccount created = users.create(request.name, request);
         directory.forget(created.name);
         trail.security("USER_CREATED", actor(security), via(), created.name, "roles " + created.roles + ", teams " + created.teams);
         URI location = uri.getAbsolutePathBuilder().path(created.name).build();
@@ -133,24 +127,13 @@ public class UsersResource {
             throw new RuleViolationException(request.roles != null ? "roles" : "active",
                     "you cannot deactivate yourself or take your own administrator role");
         }
-        UserAccounts.UserAccount changed = users.update(name, changes(request), version(ifMatch));
+        UserAccounts.UserAccount changed = users.update(name, request, version(ifMatch));
         directory.forget(name);
         if (!changed.active || request.password != null) {
             sessions.closeAll(name);
         }
         trail.security("USER_CHANGED", me, via(), name, describe(request));
         return Response.ok(changed).tag(new EntityTag(Long.toString(changed.version))).build();
-    }
-
-    private static UserAccounts.Changes changes(UserBody body) {
-        UserAccounts.Changes c = new UserAccounts.Changes();
-        c.displayName = body.displayName;
-        c.email = body.email;
-        c.password = body.password;
-        c.active = body.active;
-        c.roles = body.roles;
-        c.teams = body.teams;
-        return c;
     }
 
     /** What changed, for the audit trail (never the password itself). */
