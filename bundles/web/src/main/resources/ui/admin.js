@@ -218,7 +218,7 @@
               : e.collection + " " + (e.recordNumber || "");
             return h("tr", {}, h("td", {}, new Date(e.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, e.user),
               h("td", {}, t("action." + e.action) !== "action." + e.action ? t("action." + e.action) : e.action,
-                e.changes && e.changes.length ? h("div", { class: "muted" }, e.changes.map(function (c) { return T.fieldLabel(c.field); }).join(", ")) : null),
+                e.changes && e.changes.length ? h("div", { class: "muted" }, e.changes.map(function (c) { return c.label || T.fieldLabel(c.field); }).join(", ")) : null),
               h("td", {}, e.collection !== "security" && e.recordId ? h("a", { href: "#/c/" + e.collection + "/" + e.recordId }, record) : record),
               h("td", {}, T.viaLabel(e.via)));
           }))),

@@ -5,7 +5,7 @@
   var I18N = window.TESSERA_I18N;
   var API = "/api/v1";
   var app = document.getElementById("app");
-  var state = { lang: localStorage.getItem("tessera.lang") || "en", modules: [], branding: null, user: null, note: null };
+  var state = { lang: localStorage.getItem("tessera.lang") || "en", modules: [], fieldLabels: {}, branding: null, user: null, note: null };
 
   /* Each navigation is a new view; an answer that arrives after the user moved on must not paint over the
      screen they are on now (a slow detail page replacing the form they started typing in). */
@@ -13,9 +13,10 @@
   function stillCurrent() { var mine = view; return function () { return mine === view; }; }
 
   function t(key) { return (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || key; }
+  /* Labels come from the server: each module declares its fields' labels, the platform those many modules share. */
   function fieldLabel(name) {
-    var pair = I18N.fields[name];
-    if (pair) { return pair[state.lang === "vi" ? 1 : 0]; }
+    var label = state.fieldLabels[name];
+    if (label) { return label[state.lang] || label.en; }
     return name.replace(/([A-Z])/g, " $1").replace(/^./, function (c) { return c.toUpperCase(); });
   }
   function enumLabel(field, value) {
@@ -332,7 +333,7 @@
               " · ", h("span", { class: "muted" }, viaLabel(e.via))),
             e.changes && e.changes.length ? h("ul", {}, e.changes.map(function (c) {
               var f = fieldOfModule(c.field);
-              return h("li", {}, h("span", { class: "muted" }, fieldLabel(c.field) + ": "), shown(f, c.from), " → ", shown(f, c.to));
+              return h("li", {}, h("span", { class: "muted" }, (c.label || fieldLabel(c.field)) + ": "), shown(f, c.from), " → ", shown(f, c.to));
             })) : null));
         });
         if (!r.body.items.length && !cursor) { listEl.appendChild(h("li", { class: "muted" }, t("noHistory"))); }
@@ -640,6 +641,12 @@
         var x = order.indexOf(a.collection), y = order.indexOf(b.collection);
         return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || a.collection.localeCompare(b.collection);
       });
+      var labels = {};
+      Object.keys(r.body.fieldLabels.en).forEach(function (name) {
+        labels[name] = { en: r.body.fieldLabels.en[name], vi: r.body.fieldLabels.vi[name] };
+      });
+      state.modules.forEach(function (m) { m.fields.forEach(function (f) { labels[f.name] = f.label; }); });
+      state.fieldLabels = labels;
       // a later navigation started meanwhile: it will draw the screen
       if (mine === starting) { route(); }
     });

@@ -1,4 +1,4 @@
-/* Every word the UI shows, in English and Vietnamese. Module, field-type and enum labels come from /api/v1/modules. */
+/* Every word the UI shows, in English and Vietnamese. Module, field and enum labels come from /api/v1/modules. */
 window.TESSERA_I18N = {
   en: {
     signIn: "Sign in", signOut: "Sign out", user: "User name", password: "Password", badSignIn: "Unknown user or wrong password",
@@ -41,40 +41,5 @@ window.TESSERA_I18N = {
     "action.CREATED": "Tạo mới", "action.UPDATED": "Thay đổi", "action.DELETED": "Chuyển vào thùng rác", "action.RESTORED": "Khôi phục",
     "action.ASSIGNED": "Phân công", "action.CONVERTED": "Chuyển đổi", "action.REOPENED": "Mở lại",
     "via.web": "giao diện web", "via.basic": "API (mật khẩu)", "via.token": "mã API", "via.system": "hệ thống", "via.import": "nhập dữ liệu"
-  },
-  fields: {
-    accountId: ["Account", "Khách hàng"], active: ["Active", "Đang dùng"], actualCost: ["Actual cost", "Chi phí thực tế"],
-    address: ["Address", "Địa chỉ"], adjustment: ["Adjustment", "Điều chỉnh"], amount: ["Amount", "Giá trị"],
-    annualRevenue: ["Annual revenue", "Doanh thu năm"], assignedTo: ["Assigned to", "Người phụ trách"],
-    billingAddress: ["Billing address", "Địa chỉ thanh toán"], birthday: ["Birthday", "Ngày sinh"], budget: ["Budget", "Ngân sách"],
-    campaignId: ["Campaign", "Chiến dịch"], carrier: ["Carrier", "Đơn vị vận chuyển"], category: ["Category", "Danh mục"],
-    closeDate: ["Close date", "Ngày dự kiến chốt"], code: ["Code", "Mã"], company: ["Company", "Công ty"],
-    contactId: ["Contact", "Người liên hệ"], convertedAccountId: ["Converted to account", "Đã chuyển thành khách hàng"],
-    convertedAt: ["Converted at", "Thời điểm chuyển đổi"], convertedContactId: ["Converted to contact", "Đã chuyển thành người liên hệ"],
-    convertedPotentialId: ["Converted to potential", "Đã chuyển thành cơ hội"], currency: ["Currency", "Tiền tệ"],
-    customerPoNumber: ["Customer PO number", "Số đơn đặt hàng của khách"], department: ["Department", "Phòng ban"],
-    description: ["Description", "Mô tả"], discountAmount: ["Discount amount", "Số tiền chiết khấu"],
-    discountPercent: ["Discount %", "Chiết khấu %"], disqualifyReason: ["Disqualify reason", "Lý do loại"],
-    doNotCall: ["Do not call", "Không gọi điện"], dueDate: ["Due date", "Hạn"], email: ["Email", "Email"],
-    emailOptOut: ["Email opt-out", "Từ chối email"], employees: ["Employees", "Số nhân viên"], endDate: ["End date", "Ngày kết thúc"],
-    expectedResponse: ["Expected response %", "Tỷ lệ phản hồi dự kiến %"], expectedRevenue: ["Expected revenue", "Doanh thu dự kiến"],
-    firstName: ["First name", "Tên"], forecastAmount: ["Forecast amount", "Giá trị dự báo"], glAccount: ["GL account", "Tài khoản kế toán"],
-    individual: ["Individual customer", "Khách hàng cá nhân"], industry: ["Industry", "Ngành"], invoiceDate: ["Invoice date", "Ngày hóa đơn"],
-    lastName: ["Last name", "Họ"], lineItems: ["Line items", "Các dòng hàng"], lostReason: ["Lost reason", "Lý do thất bại"],
-    mailingAddress: ["Mailing address", "Địa chỉ liên hệ"], manufacturer: ["Manufacturer", "Nhà sản xuất"], mobile: ["Mobile", "Di động"],
-    name: ["Name", "Tên"], nextStep: ["Next step", "Bước tiếp theo"], otherPhone: ["Other phone", "Điện thoại khác"],
-    parentId: ["Member of", "Thuộc"], phone: ["Phone", "Điện thoại"], potentialId: ["Potential", "Cơ hội"],
-    probability: ["Probability %", "Xác suất %"], productId: ["Product", "Sản phẩm"], qtyInStock: ["Quantity in stock", "Số lượng tồn"],
-    quantity: ["Quantity", "Số lượng"], quoteId: ["Quote", "Báo giá"], rating: ["Rating", "Đánh giá"], reorderLevel: ["Reorder level", "Mức đặt lại"],
-    reportsToId: ["Reports to", "Báo cáo cho"], requisitionNumber: ["Requisition number", "Số yêu cầu mua"],
-    salesOrderId: ["Sales order", "Đơn hàng bán"], salutation: ["Salutation", "Danh xưng"], secondaryEmail: ["Secondary email", "Email phụ"],
-    shippingAddress: ["Shipping address", "Địa chỉ giao hàng"], shippingAmount: ["Shipping", "Phí vận chuyển"],
-    shippingTaxRate: ["Shipping tax %", "Thuế vận chuyển %"], source: ["Source", "Nguồn"], sponsor: ["Sponsor", "Nhà tài trợ"],
-    stage: ["Stage", "Giai đoạn"], startDate: ["Start date", "Ngày bắt đầu"], status: ["Status", "Trạng thái"],
-    stockTracked: ["Stock tracked", "Theo dõi tồn kho"], subject: ["Subject", "Tiêu đề"], targetAudience: ["Target audience", "Đối tượng"],
-    taxCode: ["Tax code", "Mã số thuế"], taxMode: ["Tax mode", "Cách tính thuế"], taxRate: ["Tax %", "Thuế %"], terms: ["Terms", "Điều khoản"],
-    title: ["Title", "Chức danh"], totals: ["Totals", "Tổng cộng"], trackingNumber: ["Tracking number", "Mã vận đơn"],
-    type: ["Type", "Loại"], unitPrice: ["Unit price", "Đơn giá"], usageUnit: ["Unit", "Đơn vị tính"], validUntil: ["Valid until", "Hiệu lực đến"],
-    vendorId: ["Vendor", "Nhà cung cấp"], website: ["Website", "Trang web"], lineTotal: ["Line total", "Thành tiền"]
   }
 };

@@ -159,6 +159,12 @@ public abstract class VisibilityContract {
         assertEquals("basic", edit.get("via").asText());
         assertEquals(change("rating", null, "HOT"), first(edit, "rating"));
         assertEquals(change("lastName", null, "Vũ " + tag), first(history.get(5), "lastName"));
+        // each change names its field as the module labels it, in the caller's language
+        JsonNode inVietnamese = admin.send("GET", "/api/v1/leads/" + id + "/history?limit=1", null, null, null,
+                "Accept-Language", "vi").json().get("items").get(0).get("changes").get(0);
+        assertEquals("title", inVietnamese.get("field").asText());
+        assertEquals("Chức danh", inVietnamese.get("label").asText());
+        assertEquals("Title", history.get(0).get("changes").get(0).get("label").asText());
 
         // paged, newest first
         JsonNode page = admin.get("/api/v1/leads/" + id + "/history?limit=2").json();

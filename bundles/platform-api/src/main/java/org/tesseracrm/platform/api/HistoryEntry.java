@@ -25,6 +25,8 @@ public class HistoryEntry {
     /** A field's value before and after. */
     public static final class FieldChange {
         public String field;
+        /** The field's label in the caller's language (Accept-Language), as the module declares it. */
+        public String label;
         public Object from;
         public Object to;
 

@@ -43,6 +43,8 @@ import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.StaleVersionException;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.internal.audit.AuditResource;
+import org.tesseracrm.platform.internal.audit.AuditTrail;
 
 /**
  * The REST face of a module's records, per the API conventions: list with {@code q}, filters,
@@ -59,11 +61,13 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
 
     private final Class<D> dtoType;
     private final String collection;
+    private final ModuleDescriptor module;
     private final Set<String> serverManaged = new HashSet<>(RecordDto.SERVER_MANAGED);
 
     protected RecordResource(Class<D> dtoType, ModuleDescriptor module) {
         this.dtoType = dtoType;
         this.collection = module.collection();
+        this.module = module;
         for (FieldDescriptor fd : module.fields()) {
             if (fd.readOnly) {
                 serverManaged.add(fd.name);
@@ -201,10 +205,11 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @Access(Access.Level.READ)
     @Path("{id}/history")
     public Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         service().get(id); // 404 for a record the caller may not see
-        return org.tesseracrm.platform.internal.audit.AuditTrail.active()
-                .history(collection, id, org.tesseracrm.platform.internal.audit.AuditResource.limit(limit), cursor);
+        Page<HistoryEntry> page = AuditTrail.active().history(collection, id, AuditResource.limit(limit), cursor);
+        AuditTrail.label(page.items, c -> module, headers.getAcceptableLanguages());
+        return page;
     }
 
     /** Whether a change took the record out of the caller's scope (reassigned to someone else). */

@@ -82,8 +82,8 @@ public class PotentialResource extends RecordResource<Potential> {
      * of the first release did.
      */
     @Override
-    public Page<HistoryEntry> history(String id, String limit, String cursor) {
-        Page<HistoryEntry> page = super.history(id, limit, cursor);
+    public Page<HistoryEntry> history(String id, String limit, String cursor, javax.ws.rs.core.HttpHeaders headers) {
+        Page<HistoryEntry> page = super.history(id, limit, cursor, headers);
         List<HistoryEntry> items = new java.util.ArrayList<>();
         for (HistoryEntry e : page.items) {
             items.add(StageHistoryEntry.of(e));

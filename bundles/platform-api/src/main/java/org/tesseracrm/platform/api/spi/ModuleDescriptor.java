@@ -1,6 +1,7 @@
 package org.tesseracrm.platform.api.spi;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -24,6 +25,14 @@ public interface ModuleDescriptor {
     String numberPrefix();
 
     List<FieldDescriptor> fields();
+
+    /**
+     * A field's label in the language of {@code locale}: the module's own labels beside its
+     * descriptor class, else the platform's shared ones (see {@link FieldLabels}).
+     */
+    default String fieldLabel(String field, Locale locale) {
+        return FieldLabels.of(getClass(), field, locale);
+    }
 
     /** Actions on one record beyond editing, for generic clients (none by default). */
     default List<ActionDescriptor> actions() {

@@ -3,16 +3,21 @@ package org.tesseracrm.platform.internal.audit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -20,6 +25,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.HistoryEntry;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.Access;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -36,6 +42,9 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     private final AuditTrail trail;
+    /** The installed modules, for field labels. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
 
     @Activate
     public AuditResource(@Reference AuditTrail trail) {
@@ -46,8 +55,11 @@ public class AuditResource {
     @Access(Access.Level.ADMIN)
     public Page<HistoryEntry> search(@QueryParam("user") String user, @QueryParam("module") String module,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return trail.search(user, module, action, instant("from", from), instant("to", to), limit(limit), cursor);
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+        Page<HistoryEntry> page = trail.search(user, module, action, instant("from", from), instant("to", to), limit(limit), cursor);
+        AuditTrail.label(page.items, collection -> modules.stream().filter(m -> m.collection().equals(collection))
+                .findFirst().orElse(null), headers.getAcceptableLanguages());
+        return page;
     }
 
     public static Integer limit(String limit) {

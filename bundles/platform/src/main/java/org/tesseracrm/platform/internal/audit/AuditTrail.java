@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -31,6 +33,8 @@ import org.tesseracrm.platform.api.HistoryEntry;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.api.spi.FieldLabels;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.SchemaMigrator;
 import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.platform.rest.Json;
@@ -60,6 +64,20 @@ public class AuditTrail {
     private final ScheduledExecutorService purge;
     /** The trail in service, for the record resources that modules construct themselves. */
     private static volatile AuditTrail active;
+
+    /**
+     * Gives each changed field its label in the caller's language (the first of {@code languages}),
+     * from the descriptor of the record's module; a module no longer installed keeps the platform's labels.
+     */
+    public static void label(List<HistoryEntry> entries, Function<String, ModuleDescriptor> moduleOf, List<Locale> languages) {
+        Locale language = FieldLabels.language(languages.isEmpty() ? null : languages.get(0));
+        for (HistoryEntry e : entries) {
+            ModuleDescriptor module = e.collection == null ? null : moduleOf.apply(e.collection);
+            for (HistoryEntry.FieldChange c : e.changes) {
+                c.label = module != null ? module.fieldLabel(c.field, language) : FieldLabels.common(c.field, language);
+            }
+        }
+    }
 
     public static AuditTrail active() {
         AuditTrail trail = active;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.FieldLabels;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
@@ -36,6 +38,7 @@ import org.tesseracrm.platform.rest.Access;
 @Path("modules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModulesResource {
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
@@ -53,7 +56,9 @@ public class ModulesResource {
                     : ModuleAccess.mayRead(security, m.collection()) ? "read" : "none");
             items.add(module);
         }
-        return Map.of("items", items);
+        // Labels of fields many modules share (document line columns, a record's number and dates), for what no module lists.
+        return Map.of("items", items, "fieldLabels",
+                Map.of("en", FieldLabels.shared(Locale.ROOT), "vi", FieldLabels.shared(VIETNAMESE)));
     }
 
     static Map<String, Object> describe(ModuleDescriptor m) {
@@ -67,6 +72,7 @@ public class ModulesResource {
         for (FieldDescriptor f : m.fields()) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", f.name);
+            field.put("label", Map.of("en", m.fieldLabel(f.name, Locale.ROOT), "vi", m.fieldLabel(f.name, VIETNAMESE)));
             field.put("type", f.type.name());
             field.put("required", f.required);
             field.put("readOnly", f.readOnly);
