@@ -1,5 +1,6 @@
 package org.tesseracrm.commerce.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.tesseracrm.platform.api.Address;
 import org.tesseracrm.platform.api.RecordDto;
 
 /** What quotes, sales orders, purchase orders and invoices share: lines, discounts, shipping, tax and totals. */
+@ConsumerType
 public abstract class SalesDocument extends RecordDto {
     public String subject;
     /** ISO 4217; the default currency when not given. */

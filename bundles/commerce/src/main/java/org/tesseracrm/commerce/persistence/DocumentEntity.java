@@ -1,5 +1,6 @@
 package org.tesseracrm.commerce.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.math.BigDecimal;
 
 import javax.persistence.AttributeOverride;
@@ -19,6 +20,7 @@ import org.tesseracrm.platform.persistence.RecordEntity;
  * wire names. The totals are stored so lists and reports read them without pricing again.
  */
 @MappedSuperclass
+@ConsumerType
 public abstract class DocumentEntity extends RecordEntity {
     protected String subject;
     protected String currency;

@@ -1,5 +1,6 @@
 package org.tesseracrm.commerce.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.tesseracrm.platform.persistence.RecordIds;
  * the status follows its state machine, lines and amounts are locked once the document leaves its
  * editable statuses, and a module reacts to status changes (stock) in the same transaction.
  */
+@ConsumerType
 public abstract class DocumentService<D extends SalesDocument, E extends DocumentEntity, L extends LineItemEntity,
         S extends Enum<S>> extends JpaRecordService<D, E> {
     private static final String PRODUCTS = "products";

@@ -1,5 +1,6 @@
 package org.tesseracrm.commerce.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.math.BigDecimal;
 
 import javax.persistence.Column;
@@ -8,6 +9,7 @@ import javax.persistence.MappedSuperclass;
 
 /** A row of a document module's line table ({@link DocumentSchema#LINE_ITEM_COLUMNS}). */
 @MappedSuperclass
+@ConsumerType
 public abstract class LineItemEntity {
     @Id
     @Column(length = 36)

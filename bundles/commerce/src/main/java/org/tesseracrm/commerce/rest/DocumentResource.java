@@ -1,5 +1,6 @@
 package org.tesseracrm.commerce.rest;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import org.tesseracrm.platform.rest.Access;
  * The REST face of a sales document: the record endpoints, with the computed line totals refused
  * like every other server-managed field, and the answer to a conversion (201 at the new document).
  */
+@ConsumerType
 public abstract class DocumentResource<D extends SalesDocument> extends RecordResource<D> {
     private static final String COMPUTED_LINE_FIELD = "lineTotal";
 

@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * {@code application/problem+json} with this status, title and detail, the field errors and any
  * extension members. Modules throw the subclasses and never build error responses themselves.
  */
+@ConsumerType
 public abstract class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

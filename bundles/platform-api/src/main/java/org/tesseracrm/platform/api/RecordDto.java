@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.time.Instant;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import java.util.Set;
  * Fields every CRM record carries. All of them are managed by the server: a client that sends one
  * of them gets 400. Module DTOs extend this class and add their own public fields.
  */
+@ConsumerType
 public abstract class RecordDto {
 
     /** Names of the fields above, which clients may read but never write. */

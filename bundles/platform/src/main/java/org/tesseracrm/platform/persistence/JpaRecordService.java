@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,6 +51,7 @@ import org.tesseracrm.platform.api.text.TextFolding;
  * The record machinery every module shares: a module's service extends this with its DTO and entity
  * types and adds only its own rules through the protected hooks.
  */
+@ConsumerType
 public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity>
         implements RecordService<D>, CollectionIndex {
     /** How many referring records a 409 names at most. */

@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.time.Instant;
 
 import javax.persistence.Column;
@@ -13,6 +14,7 @@ import javax.persistence.Version;
  * copies them by name; {@code searchText} holds the folded text that {@code ?q=} searches.
  */
 @MappedSuperclass
+@ConsumerType
 public abstract class RecordEntity {
     @Id
     @Column(length = 36)

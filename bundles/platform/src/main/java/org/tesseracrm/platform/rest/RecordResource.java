@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.rest;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,7 @@ import org.tesseracrm.platform.internal.audit.AuditTrail;
  * published as a {@link ModuleEndpoint} for its collection and adds its actions.
  */
 @Produces(MediaType.APPLICATION_JSON)
+@ConsumerType
 public abstract class RecordResource<D extends RecordDto> implements ModuleEndpoint {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     /** Answer header of a change after which the caller no longer sees the record (it is someone else's now). */
