@@ -1,8 +1,6 @@
 package org.tesseracrm.platform.persistence;
 
-import org.osgi.annotation.versioning.ConsumerType;
 import java.lang.reflect.Field;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,26 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.event.Event;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.tesseracrm.platform.api.Address;
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
-import org.tesseracrm.platform.api.ProblemException;
 import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
@@ -41,51 +33,43 @@ import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.StaleVersionException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.RecordChange;
-import org.tesseracrm.platform.api.spi.RecordListener;
-import org.tesseracrm.platform.api.spi.References;
-import org.tesseracrm.platform.api.text.TextFolding;
 
 /**
  * The record machinery every module shares: a module's service extends this with its DTO and entity
- * types and adds only its own rules through the protected hooks.
+ * types and adds only its own rules through the protected hooks. The work is done by small parts
+ * composed here: {@link Transactions}, {@link ListPlan} (the planner), {@link FieldRules} and
+ * {@link ReferenceGuard} (the rules), {@link RecordScope} (who sees what), {@link ChangeRecorder}
+ * (history), {@link ChangePublisher} (listeners and events) and {@link SearchText} ({@code q}).
  */
 @ConsumerType
 public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity>
         implements RecordService<D>, CollectionIndex {
-    /** How many referring records a 409 names at most. */
-    static final int REFERENCES_NAMED = 10;
-    private static final int TEXT_INDEX_BATCH = 5000;
-
-    private static final Logger LOG = LoggerFactory.getLogger(JpaRecordService.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
 
     protected final ModuleDescriptor module;
     private final Class<D> dtoType;
     private final Class<E> entityType;
-    private final JpaTemplate jpa;
+    private final String entityName;
     private final RecordContext context;
     private final RecordMapper<D, E> mapper;
     private final Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
     private final Map<String, Field> attributes;
-    private final List<Field> searchFields = new ArrayList<>();
-    private final TextIndex textIndex = new TextIndex();
-    private final AtomicBoolean textIndexLoading = new AtomicBoolean();
-    /** The record's owner besides its creator, when the module has one. */
-    private final Field owner;
-    /** The entity manager of the outermost transaction running on this thread, and the records as it first read them. */
-    private final ThreadLocal<Unit<D>> unit = new ThreadLocal<>();
-    /** Whether the innermost transaction running on this thread writes (reads do not need the scope to change). */
-    private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
+    private final DtoFields<D> values;
+    private final Transactions<D> transactions;
+    private final RecordScope scope;
+    private final FieldRules<D> rules;
+    private final ReferenceGuard references;
+    private final ChangeRecorder<D> history;
+    private final ChangePublisher publisher;
+    private final SearchText search;
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
             JpaTemplate jpa, RecordContext context) {
         this.module = module;
         this.dtoType = dtoType;
         this.entityType = entityType;
-        this.jpa = jpa;
         this.context = context;
         Set<String> writable = new HashSet<>();
         for (FieldDescriptor fd : module.fields()) {
@@ -96,21 +80,27 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
         this.mapper = new RecordMapper<>(dtoType, entityType, writable);
         this.attributes = RecordMapper.fieldsOf(entityType);
+        this.entityName = entityName(entityType);
+        this.values = new DtoFields<>(dtoType);
+        this.transactions = new Transactions<>(jpa, module.name());
+        this.scope = new RecordScope(context, module.collection(), module.numberPrefix(), attributes.get(RecordScope.OWNER));
+        this.references = new ReferenceGuard(context, module.collection(), module.numberPrefix());
+        List<FieldDescriptor> checked = new ArrayList<>();
+        List<Field> searchFields = new ArrayList<>();
         for (FieldDescriptor fd : module.fields()) {
-            Field f = attributes.get(fd.name);
-            if (fd.searchable && f != null) {
-                f.setAccessible(true);
-                searchFields.add(f);
+            if (values.has(fd.name)) {
+                checked.add(fd);
+            }
+            if (fd.searchable && attributes.containsKey(fd.name)) {
+                searchFields.add(attributes.get(fd.name));
             }
         }
-        this.owner = attributes.get(OWNER);
-        if (owner != null) {
-            owner.setAccessible(true);
-        }
+        this.rules = new FieldRules<>(checked, values::get, context, references);
+        this.history = new ChangeRecorder<>(fields.values(), values, module.collection(), context, transactions);
+        this.publisher = new ChangePublisher(module.name(), context);
+        this.search = new SearchText(searchFields, module.collection(), entityName, context,
+                work -> transactions.run(TransactionType.Supports, work));
     }
-
-    /** The field that names a record's owner; a record is also its creator's. */
-    static final String OWNER = "assignedTo";
 
     // ---- hooks for modules ----
 
@@ -161,7 +151,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected List<String> referenceConditions(String collection) {
         List<String> clauses = new ArrayList<>();
         for (FieldDescriptor fd : fields.values()) {
-            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && !fd.readOnly
+            if (fd.type == FieldType.REFERENCE && !fd.readOnly
                     && collection.equals(fd.references) && attributes.containsKey(fd.name)) {
                 clauses.add("e." + fd.name + " = :id");
             }
@@ -189,7 +179,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         // Read-only: the shared cache's object is copied to the DTO, never cloned into a unit of work.
         return read(em -> {
             E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
-            if (entity == null || entity.isDeleted() || !readable(entity)) {
+            if (entity == null || entity.isDeleted() || !scope.readable(entity)) {
                 throw new RecordNotFoundException(module.name(), id);
             }
             return toDto(em, entity);
@@ -215,8 +205,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
         ListQuery filtersOnly = new ListQuery(query.q, query.filters, List.of(), null, null, false);
         Conditions visible = new Conditions();
-        restrictToVisible(visible);
-        ListPlan plan = new ListPlan(entityName(), fields, attributes, filtersOnly, visible);
+        scope.restrict(visible);
+        ListPlan plan = new ListPlan(entityName, fields, attributes, filtersOnly, visible);
         return read(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
                     Object[].class);
@@ -254,24 +244,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private ListPlan plan(ListQuery query) {
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
-        restrictToVisible(conditions);
-        loadTextIndexOnce();
-        List<String> words = TextFolding.tokens(query.q);
-        if (!words.isEmpty()) {
-            Set<String> candidates = textIndex.candidates(words);
-            if (candidates != null) {
-                // The index's superset: the database still checks every word on these rows only.
-                if (candidates.isEmpty()) {
-                    conditions.add("e.id IS NULL");
-                } else {
-                    conditions.add("e.id IN ?", new ArrayList<>(candidates));
-                }
-            }
-        }
+        scope.restrict(conditions);
+        search.restrict(query.q, conditions);
         Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        return new ListPlan(entityName(), fields, attributes, fieldQuery, conditions);
+        return new ListPlan(entityName, fields, attributes, fieldQuery, conditions);
     }
 
     @Override
@@ -292,8 +270,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     @Override
     public D create(D record, String user) {
-        Saved<D, E> saved = write(em -> {
-            checkFields(record, null, null, user);
+        D saved = write(em -> {
+            check(record, null, null, user);
             E entity = newEntity();
             mapper.toEntity(record, entity);
             Instant now = now();
@@ -304,66 +282,61 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.updatedBy = user;
             beforeCreate(em, entity, record, user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
-            indexText(entity);
+            search.index(entity);
             em.persist(entity);
             em.flush();
-            return committed(em, RecordEvents.CREATED, new Saved<>(entity, toDto(em, entity)), null, user);
+            return committed(em, RecordEvents.CREATED, entity, null, user);
         });
-        post(RecordEvents.CREATED, saved.entity, user);
-        return saved.dto;
+        publisher.post(RecordEvents.CREATED, saved.id, saved.number, user);
+        return saved;
     }
 
     @Override
     public D update(String id, D record, Long expectedVersion, String user) {
-        Saved<D, E> saved = write(em -> {
+        D saved = write(em -> {
             E entity = findLive(em, id);
             checkVersion(entity, expectedVersion);
             D before = toDto(em, entity);
-            checkFields(record, entity, before, user);
+            check(record, entity, before, user);
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, record, user);
             touch(entity, user);
             em.flush();
-            return committed(em, RecordEvents.UPDATED, new Saved<>(entity, toDto(em, entity)), before, user);
+            return committed(em, RecordEvents.UPDATED, entity, before, user);
         });
-        post(RecordEvents.UPDATED, saved.entity, user);
-        return saved.dto;
+        publisher.post(RecordEvents.UPDATED, saved.id, saved.number, user);
+        return saved;
     }
 
     @Override
     public void delete(String id, Long expectedVersion, String user) {
-        E saved = write(em -> {
+        D saved = write(em -> {
             E entity = findLive(em, id);
             checkVersion(entity, expectedVersion);
-            List<RecordRef> referrers = context.references().pointingTo(module.collection(), id, REFERENCES_NAMED);
-            if (!referrers.isEmpty()) {
-                throw new ConflictException(module.numberPrefix() + " record " + entity.number
-                        + " cannot be deleted: " + referrers + " still point to it").with("referencedBy", referrers);
-            }
+            references.requireUnreferenced(entity);
             beforeDelete(em, entity, user);
             D before = toDto(em, entity);
             List<FieldError> errors = new ArrayList<>();
-            askListeners(RecordEvents.DELETED, before, before, user, errors);
+            publisher.beforeCommit(RecordEvents.DELETED, before, before, user, errors);
             if (!errors.isEmpty()) {
                 throw new RuleViolationException("The " + module.name() + " record cannot be deleted: " + errors, errors);
             }
             entity.deletedAt = now();
             entity.deletedBy = user;
             touch(entity, user);
-            committed(em, RecordEvents.DELETED, new Saved<>(entity, toDto(em, entity)), before, user);
-            return entity;
+            return committed(em, RecordEvents.DELETED, entity, before, user);
         });
-        post(RecordEvents.DELETED, saved, user);
+        publisher.post(RecordEvents.DELETED, saved.id, saved.number, user);
     }
 
     @Override
     public D restore(String id, String user) {
-        Saved<D, E> saved = write(em -> {
+        D saved = write(em -> {
             E entity = em.find(entityType, id);
-            if (entity == null || !readable(entity)) {
+            if (entity == null || !scope.readable(entity)) {
                 throw new RecordNotFoundException(module.name(), id);
             }
-            requireWritable(entity);
+            scope.requireWritable(entity);
             if (!entity.isDeleted()) {
                 throw new ConflictException(module.numberPrefix() + " record " + entity.number
                         + " is not in the recycle bin");
@@ -373,39 +346,55 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             // Back among the live records, it must keep their rules as a change would: unique names
             // and codes, references to live records, the module's own rules.
             D restored = toDto(em, entity);
-            checkFields(restored, entity, restored, user);
+            check(restored, entity, restored, user);
             beforeUpdate(em, entity, restored, restored, user);
             touch(entity, user);
             em.flush();
-            return committed(em, RecordEvents.RESTORED, new Saved<>(entity, toDto(em, entity)), null, user);
+            return committed(em, RecordEvents.RESTORED, entity, null, user);
         });
-        post(RecordEvents.RESTORED, saved.entity, user);
-        return saved.dto;
+        publisher.post(RecordEvents.RESTORED, saved.id, saved.number, user);
+        return saved;
+    }
+
+    /**
+     * Required fields, formats and lengths from the descriptors, the module's own rules, then the
+     * partners' record listeners; one 422 for all.
+     */
+    private void check(D record, E existing, D before, String user) {
+        List<FieldError> errors = new ArrayList<>();
+        rules.check(record, existing == null ? null : existing.id, before, errors);
+        validate(record, existing, errors);
+        if (errors.isEmpty()) {
+            publisher.beforeCommit(existing == null ? RecordEvents.CREATED : RecordEvents.UPDATED, record, before, user, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The " + module.name() + " record is not valid: " + errors, errors);
+        }
+    }
+
+    /** Records the change in the record's history and for the listeners; the record as it now is. */
+    private D committed(EntityManager em, String action, E entity, D before, String user) {
+        D after = toDto(em, entity);
+        history.committed(em, action, entity, before, after, user);
+        publisher.afterCommit(action, entity.id, after, before, user);
+        return after;
     }
 
     // ---- helpers for modules ----
 
     /** Runs {@code work} in a transaction (joining a running one) and unwraps what it threw. */
     protected <R> R write(EmFunction<R> work) {
-        return run(TransactionType.Required, work);
+        return transactions.run(TransactionType.Required, work);
     }
 
     /** Runs read-only {@code work}, in the running transaction when there is one. */
     protected <R> R read(EmFunction<R> work) {
-        return run(TransactionType.Supports, work);
+        return transactions.run(TransactionType.Supports, work);
     }
 
     /** A live record (not in the recycle bin) or 404. */
     protected E findLive(EntityManager em, String id) {
-        E entity = id == null ? null : em.find(entityType, id);
-        if (entity == null || entity.isDeleted() || !readable(entity)) {
-            throw new RecordNotFoundException(module.name(), id);
-        }
-        if (Boolean.TRUE.equals(writing.get())) {
-            requireWritable(entity);
-            remember(entity);
-        }
-        return entity;
+        return live(id == null ? null : em.find(entityType, id), id);
     }
 
     /**
@@ -413,12 +402,15 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
      * writes (convert once, stock never below zero) holds under concurrency when each takes this first.
      */
     protected E findLiveLocked(EntityManager em, String id) {
-        E entity = id == null ? null : em.find(entityType, id, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null || entity.isDeleted() || !readable(entity)) {
+        return live(id == null ? null : em.find(entityType, id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    private E live(E entity, String id) {
+        if (entity == null || entity.isDeleted() || !scope.readable(entity)) {
             throw new RecordNotFoundException(module.name(), id);
         }
-        if (Boolean.TRUE.equals(writing.get())) {
-            requireWritable(entity);
+        if (transactions.writing()) {
+            scope.requireWritable(entity);
             remember(entity);
         }
         return entity;
@@ -440,19 +432,13 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** As {@link #stamp(RecordEntity, String)}, with the action's name in the history (e.g. CONVERTED). */
     protected void stamp(E entity, String user, String action) {
         touch(entity, user);
-        Unit<D> u = unit.get();
-        D before = u == null ? null : u.before.get(entity.id);
-        if (u != null) {
-            AuditRows.write(u.em, action, module.collection(), entity.id, entity.number, user, context.via(),
-                    changes(before, toDto(entity)));
-            u.before.put(entity.id, toDto(entity)); // a second stamp in the same transaction records only what follows
-        }
+        history.action(entity, toDto(entity), user, action);
     }
 
     private void touch(E entity, String user) {
         entity.updatedAt = now();
         entity.updatedBy = user;
-        indexText(entity);
+        search.index(entity);
     }
 
     /**
@@ -460,87 +446,22 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
      * {@link #findLive} does it, a module that reads a record its own way calls it before changing it.
      */
     protected void remember(E entity) {
-        Unit<D> u = unit.get();
-        if (u != null) {
-            u.before.putIfAbsent(entity.id, toDto(entity));
-        }
+        history.remember(entity.id, () -> toDto(entity));
     }
-
-    // ---- visibility ----
 
     /** Keeps a list to the records the caller may read (their own, their teams', or all). */
     protected void restrictToVisible(Conditions conditions) {
-        Visibility v = context.visibility(module.collection());
-        if (v.readsAll()) {
-            return;
-        }
-        List<String> owners = new ArrayList<>(v.readOwners());
-        if (owners.isEmpty()) {
-            conditions.add("e.id IS NULL");
-        } else if (owner != null) {
-            conditions.add("(e." + OWNER + " IN ? OR e.createdBy IN ?)", owners, owners);
-        } else {
-            conditions.add("e.createdBy IN ?", owners);
-        }
+        scope.restrict(conditions);
     }
 
     /** Whether the caller may read the record; one they may not answers 404, as if it did not exist. */
     protected boolean readable(E entity) {
-        return context.visibility(module.collection()).mayRead(ownerOf(entity), entity.createdBy);
-    }
-
-    /** A record the caller may read but not change (their scope to change is narrower) is 403. */
-    private void requireWritable(E entity) {
-        Visibility v = context.visibility(module.collection());
-        if (!v.mayWrite(ownerOf(entity), entity.createdBy)) {
-            throw new org.tesseracrm.platform.api.AccessDeniedException("You may read " + module.numberPrefix() + " record "
-                    + entity.number + " but not change it: it is not yours or your team's");
-        }
-    }
-
-    private String ownerOf(E entity) {
-        try {
-            return owner == null ? null : (String) owner.get(entity);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return scope.readable(entity);
     }
 
     /** Whether the caller still sees the record after a change (reassigning it can take it out of their scope). */
     public boolean stillVisible(D record) {
-        return context.visibility(module.collection()).mayRead((String) valueOf(record, OWNER), record.createdBy);
-    }
-
-    // ---- history ----
-
-    /** Each field whose value differs, old → new; every set field for a new record. */
-    private List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes(D before, D after) {
-        List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes = new ArrayList<>();
-        if (after == null) {
-            return changes;
-        }
-        com.fasterxml.jackson.databind.ObjectMapper json = org.tesseracrm.platform.rest.Json.mapper();
-        for (FieldDescriptor fd : fields.values()) {
-            Object from = valueOf(before, fd.name);
-            Object to = valueOf(after, fd.name);
-            com.fasterxml.jackson.databind.JsonNode a = json.valueToTree(from);
-            com.fasterxml.jackson.databind.JsonNode b = json.valueToTree(to);
-            boolean same = a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);
-            if (!same && !(before == null && b.isNull())) {
-                changes.add(new org.tesseracrm.platform.api.HistoryEntry.FieldChange(fd.name, a.isNull() ? null : a, b.isNull() ? null : b));
-            }
-        }
-        return changes;
-    }
-
-    /** The entity manager of a transaction and the records as it first read them. */
-    private static final class Unit<D> {
-        final EntityManager em;
-        final Map<String, D> before = new java.util.HashMap<>();
-
-        Unit(EntityManager em) {
-            this.em = em;
-        }
+        return scope.mayRead((String) values.get(record, RecordScope.OWNER), record.createdBy);
     }
 
     protected D toDto(E entity) {
@@ -566,197 +487,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return dtos;
     }
 
-    private void askListeners(String action, D record, D before, String user, List<FieldError> errors) {
-        List<RecordListener> listeners = context.listeners(module.name());
-        if (!listeners.isEmpty()) {
-            RecordChange change = new RecordChange(module.name(), action, record, before, user);
-            for (RecordListener l : listeners) {
-                l.beforeCommit(change, errors);
-            }
-        }
-    }
-
-    /** Tells the record listeners about the change once its transaction commits. */
-    private Saved<D, E> committed(EntityManager em, String action, Saved<D, E> saved, D before, String user) {
-        boolean changesFields = RecordEvents.CREATED.equals(action) || RecordEvents.UPDATED.equals(action);
-        AuditRows.write(em, action, module.collection(), saved.entity.id, saved.entity.number, user, context.via(),
-                changesFields ? changes(before, saved.dto) : List.of());
-        Unit<D> u = unit.get();
-        if (u != null) {
-            u.before.put(saved.entity.id, saved.dto);
-        }
-        List<RecordListener> listeners = context.listeners(module.name());
-        if (!listeners.isEmpty()) {
-            RecordChange change = new RecordChange(module.name(), action, saved.dto, before, user);
-            context.afterCommit(() -> {
-                for (RecordListener l : listeners) {
-                    try {
-                        l.afterCommit(change);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Record listener {} failed after {} {} {}", l, module.name(), action, saved.entity.id, e);
-                    }
-                }
-            });
-        }
-        return saved;
-    }
-
-    /** A record written in a transaction, with its DTO read in the same transaction. */
-    private static final class Saved<D, E> {
-        final E entity;
-        final D dto;
-
-        Saved(E entity, D dto) {
-            this.entity = entity;
-            this.dto = dto;
-        }
-    }
-
+    /** Posts the OSGi event of a change the module made itself (an action), once it is committed. */
     protected void post(String action, E entity, String user) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(RecordEvents.PROPERTY_ID, entity.id);
-        properties.put(RecordEvents.PROPERTY_NUMBER, entity.number);
-        if (user != null) {
-            properties.put(RecordEvents.PROPERTY_USER, user);
-        }
-        context.post(new Event(RecordEvents.topic(module.name(), action), properties));
+        publisher.post(action, entity.id, entity.number, user);
     }
 
     protected void checkVersion(E entity, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw new StaleVersionException(expectedVersion, entity.version);
-        }
-    }
-
-    private <R> R run(TransactionType type, EmFunction<R> work) {
-        try {
-            return jpa.txExpr(type, em -> {
-                Unit<D> outer = unit.get();
-                Boolean outerWriting = writing.get();
-                if (outer == null) {
-                    unit.set(new Unit<>(em));
-                }
-                writing.set(type == TransactionType.Required);
-                try {
-                    return work.apply(em);
-                } finally {
-                    if (outer == null) {
-                        unit.remove();
-                    }
-                    if (outerWriting == null) {
-                        writing.remove();
-                    } else {
-                        writing.set(outerWriting);
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ProblemException) {
-                    throw (ProblemException) t;
-                }
-                if (t instanceof OptimisticLockException) {
-                    throw new StaleVersionException("The record was changed by someone else at the same time; read it again");
-                }
-                if (t instanceof java.sql.SQLException && ((java.sql.SQLException) t).getSQLState() != null
-                        && ((java.sql.SQLException) t).getSQLState().startsWith("23")) {
-                    // A rule the database holds under concurrency (a unique name or code): another
-                    // request made the same record a moment earlier.
-                    throw new ConflictException("The " + module.name() + " record conflicts with one saved at the same time: "
-                            + uniqueRule(t.getMessage()));
-                }
-            }
-            throw e;
-        }
-    }
-
-    private Object valueOf(D record, String field) {
-        if (record == null) {
-            return null;
-        }
-        try {
-            return dtoType.getField(field).get(record);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    /** What a unique index named {@code <table>_unique_<field>} holds, from the database's message. */
-    static String uniqueRule(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)_unique_([a-z0-9]+)").matcher(String.valueOf(message));
-        return m.find() ? "its " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " is taken" : "it would break a rule of the database";
-    }
-
-    /**
-     * Required fields, formats and lengths from the descriptors, the module's own rules, then the
-     * partners' record listeners; one 422 for all.
-     */
-    private void checkFields(D record, E existing, D before, String user) {
-        List<FieldError> errors = new ArrayList<>();
-        for (FieldDescriptor fd : fields.values()) {
-            if (fd.readOnly) {
-                continue;
-            }
-            Object value;
-            try {
-                value = dtoType.getField(fd.name).get(record);
-            } catch (ReflectiveOperationException e) {
-                continue;
-            }
-            if (fd.required && (value == null || value instanceof String && ((String) value).isBlank())) {
-                errors.add(new FieldError(fd.name, "is required"));
-                continue;
-            }
-            if (value instanceof String) {
-                String s = (String) value;
-                int max = maxLength(fd);
-                String text = TextRules.problem(s, fd.type, fd.required);
-                if (s.length() > max) {
-                    errors.add(new FieldError(fd.name, "must be at most " + max + " characters"));
-                } else if (text != null) {
-                    errors.add(new FieldError(fd.name, text));
-                } else if (fd.type == org.tesseracrm.platform.api.spi.FieldType.EMAIL && !s.isEmpty() && !EMAIL.matcher(s).matches()) {
-                    errors.add(new FieldError(fd.name, "is not an email address"));
-                }
-            } else if (value instanceof BigDecimal && ((BigDecimal) value).precision() - ((BigDecimal) value).scale() > 15) {
-                errors.add(new FieldError(fd.name, "is too large"));
-            } else if (value instanceof BigDecimal && fd.decimals != null
-                    && ((BigDecimal) value).stripTrailingZeros().scale() > fd.decimals) {
-                errors.add(new FieldError(fd.name, fd.decimals == 0 ? "must be a whole number"
-                        : "must have at most " + fd.decimals + " digits after the point"));
-            } else if (value instanceof Address) {
-                checkAddress(fd.name, (Address) value, errors);
-            }
-            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.USER && value instanceof String
-                    && !((String) value).isEmpty() && !value.equals(valueOf(before, fd.name))
-                    && !context.isUser((String) value)) {
-                // checked when set or changed: a record keeps a user that has left since
-                errors.add(new FieldError(fd.name, "is not an active user of Tessera: " + value));
-            }
-            if (fd.type == org.tesseracrm.platform.api.spi.FieldType.REFERENCE && value instanceof String
-                    && ((String) value).length() <= 36) {
-                checkReference(fd, (String) value, existing, errors);
-            }
-        }
-        validate(record, existing, errors);
-        if (errors.isEmpty()) {
-            askListeners(existing == null ? RecordEvents.CREATED : RecordEvents.UPDATED, record, before, user, errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new RuleViolationException("The " + module.name() + " record is not valid: " + errors, errors);
-        }
-    }
-
-    /** A reference must name a live record when the module that owns it is installed. */
-    private void checkReference(FieldDescriptor fd, String id, E existing, List<FieldError> errors) {
-        References references = context.references();
-        if (!references.isInstalled(fd.references)) {
-            return; // nothing to check against: the reference is kept as given
-        }
-        if (existing != null && fd.references.equals(module.collection()) && id.equals(existing.id)) {
-            errors.add(new FieldError(fd.name, "cannot point to the record itself"));
-        } else if (references.find(fd.references, id).isEmpty()) {
-            errors.add(new FieldError(fd.name, "no live " + fd.references + " record has id " + id));
         }
     }
 
@@ -771,7 +509,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public Optional<RecordRef> find(String id) {
         return read(em -> {
             E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
-            return entity == null || entity.isDeleted() || !readable(entity) ? Optional.empty() : Optional.of(refOf(entity));
+            return entity == null || entity.isDeleted() || !scope.readable(entity) ? Optional.empty() : Optional.of(refOf(entity));
         });
     }
 
@@ -781,7 +519,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         if (clauses.isEmpty() || limit <= 0) {
             return List.of();
         }
-        String jpql = "SELECT e FROM " + entityName() + " e WHERE e.deletedAt IS NULL AND ("
+        String jpql = "SELECT e FROM " + entityName + " e WHERE e.deletedAt IS NULL AND ("
                 + String.join(" OR ", clauses) + ") ORDER BY e.number";
         return read(em -> {
             List<RecordRef> refs = new ArrayList<>();
@@ -814,119 +552,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return context;
     }
 
-    private static void checkAddress(String name, Address a, List<FieldError> errors) {
-        checkLength(name + ".street", a.street, 255, errors);
-        checkLength(name + ".city", a.city, 100, errors);
-        checkLength(name + ".state", a.state, 100, errors);
-        checkLength(name + ".postalCode", a.postalCode, 20, errors);
-        checkLength(name + ".country", a.country, 100, errors);
-    }
-
-    private static void checkLength(String name, String value, int max, List<FieldError> errors) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(name, "must be at most " + max + " characters"));
-        } else if (value != null) {
-            String text = TextRules.problem(value, org.tesseracrm.platform.api.spi.FieldType.STRING, false);
-            if (text != null) {
-                errors.add(new FieldError(name, text));
-            }
-        }
-    }
-
-    /** Column sizes by field type; migrations create columns of these sizes. */
-    static int maxLength(FieldDescriptor fd) {
-        switch (fd.type) {
-            case TEXT:
-                return 4000;
-            case EMAIL:
-                return 254;
-            case PHONE:
-                return 40;
-            case URL:
-                return 500;
-            case REFERENCE:
-                return 36;
-            default:
-                return 255;
-        }
-    }
-
-    /**
-     * Sets the record's search text and adds it to the text index before the commit: should the
-     * transaction roll back, the index holds one candidate too many, which the database drops. A
-     * change that leaves the text as it was (a status, an owner) adds nothing, so the index grows
-     * with new records and edited words only, until the next start rebuilds it.
-     */
-    private void indexText(E entity) {
-        String text = searchTextOf(entity);
-        if (!text.equals(entity.searchText)) {
-            entity.searchText = text;
-            textIndex.add(entity.id, text);
-        }
-    }
-
-    /** The first list starts loading the text index; until it is loaded, {@code q} scans the table. */
-    private void loadTextIndexOnce() {
-        if (!textIndexLoading.getAndSet(true)) {
-            context.inBackground(this::loadTextIndex);
-        }
-    }
-
-    /** Reads every record's search text into the index, in id order a batch at a time. */
-    private void loadTextIndex() {
-        String jpql = "SELECT e.id, e.searchText FROM " + entityName() + " e WHERE e.id > :after ORDER BY e.id";
-        String after = "";
-        long started = System.nanoTime();
-        long count = 0;
-        try {
-            while (true) {
-                String from = after;
-                List<Object[]> rows = read(em -> em.createQuery(jpql, Object[].class).setParameter("after", from)
-                        .setMaxResults(TEXT_INDEX_BATCH).getResultList());
-                for (Object[] row : rows) {
-                    textIndex.add((String) row[0], (String) row[1]);
-                }
-                count += rows.size();
-                if (rows.size() < TEXT_INDEX_BATCH) {
-                    break;
-                }
-                after = (String) rows.get(rows.size() - 1)[0];
-            }
-        } catch (RuntimeException e) {
-            // What was read stays (a superset is harmless); the next list tries again.
-            textIndexLoading.set(false);
-            LOG.warn("Text index of {} not loaded; q scans the table until a later list retries", module.collection(), e);
-            return;
-        }
-        textIndex.completed();
-        LOG.info("Text index of {} loaded: {} records in {} ms", module.collection(), count,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private String searchTextOf(E entity) {
-        List<String> values = new ArrayList<>();
-        values.add(entity.number);
-        try {
-            for (Field f : searchFields) {
-                Object v = f.get(entity);
-                if (v instanceof EmbeddedAddress) {
-                    EmbeddedAddress a = (EmbeddedAddress) v;
-                    values.add(a.street);
-                    values.add(a.city);
-                    values.add(a.state);
-                    values.add(a.country);
-                } else if (v != null) {
-                    values.add(v.toString());
-                }
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-        String text = TextFolding.foldAll(values.toArray(new String[0]));
-        return text.length() > 2000 ? text.substring(0, 2000) : text;
-    }
-
-    private String entityName() {
+    private static String entityName(Class<?> entityType) {
         javax.persistence.Entity entity = entityType.getAnnotation(javax.persistence.Entity.class);
         return entity != null && !entity.name().isEmpty() ? entity.name() : entityType.getSimpleName();
     }

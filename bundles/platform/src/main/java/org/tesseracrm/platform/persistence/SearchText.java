@@ -1,0 +1,133 @@
+package org.tesseracrm.platform.persistence;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tesseracrm.platform.api.text.TextFolding;
+
+/**
+ * A module's {@code q} search: each record's folded search text (its number and searchable fields),
+ * kept in its row and in an in-memory trigram index that narrows a search to a few candidate ids
+ * the database then checks word by word.
+ */
+final class SearchText {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchText.class);
+    private static final int BATCH = 5000;
+
+    private final List<Field> searchFields;
+    private final String collection;
+    private final String entityName;
+    private final RecordContext context;
+    private final Function<EmFunction<List<Object[]>>, List<Object[]>> read;
+    private final TextIndex index = new TextIndex();
+    private final AtomicBoolean loading = new AtomicBoolean();
+
+    SearchText(List<Field> searchFields, String collection, String entityName, RecordContext context,
+            Function<EmFunction<List<Object[]>>, List<Object[]>> read) {
+        this.searchFields = searchFields;
+        this.collection = collection;
+        this.entityName = entityName;
+        this.context = context;
+        this.read = read;
+        searchFields.forEach(f -> f.setAccessible(true));
+    }
+
+    /**
+     * Sets the record's search text and adds it to the index before the commit: should the
+     * transaction roll back, the index holds one candidate too many, which the database drops. A
+     * change that leaves the text as it was (a status, an owner) adds nothing, so the index grows
+     * with new records and edited words only, until the next start rebuilds it.
+     */
+    void index(RecordEntity entity) {
+        String text = textOf(entity);
+        if (!text.equals(entity.searchText)) {
+            entity.searchText = text;
+            index.add(entity.id, text);
+        }
+    }
+
+    /** Narrows a list searching for {@code q} to the index's candidates, once the index is loaded. */
+    void restrict(String q, Conditions conditions) {
+        loadOnce();
+        List<String> words = TextFolding.tokens(q);
+        if (words.isEmpty()) {
+            return;
+        }
+        Set<String> candidates = index.candidates(words);
+        if (candidates != null) {
+            // The index's superset: the database still checks every word on these rows only.
+            if (candidates.isEmpty()) {
+                conditions.add("e.id IS NULL");
+            } else {
+                conditions.add("e.id IN ?", new ArrayList<>(candidates));
+            }
+        }
+    }
+
+    /** The first list starts loading the index; until it is loaded, {@code q} scans the table. */
+    private void loadOnce() {
+        if (!loading.getAndSet(true)) {
+            context.inBackground(this::load);
+        }
+    }
+
+    /** Reads every record's search text into the index, in id order a batch at a time. */
+    private void load() {
+        String jpql = "SELECT e.id, e.searchText FROM " + entityName + " e WHERE e.id > :after ORDER BY e.id";
+        String after = "";
+        long started = System.nanoTime();
+        long count = 0;
+        try {
+            while (true) {
+                String from = after;
+                List<Object[]> rows = read.apply(em -> em.createQuery(jpql, Object[].class).setParameter("after", from)
+                        .setMaxResults(BATCH).getResultList());
+                for (Object[] row : rows) {
+                    index.add((String) row[0], (String) row[1]);
+                }
+                count += rows.size();
+                if (rows.size() < BATCH) {
+                    break;
+                }
+                after = (String) rows.get(rows.size() - 1)[0];
+            }
+        } catch (RuntimeException e) {
+            // What was read stays (a superset is harmless); the next list tries again.
+            loading.set(false);
+            LOG.warn("Text index of {} not loaded; q scans the table until a later list retries", collection, e);
+            return;
+        }
+        index.completed();
+        LOG.info("Text index of {} loaded: {} records in {} ms", collection, count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private String textOf(RecordEntity entity) {
+        List<String> values = new ArrayList<>();
+        values.add(entity.number);
+        try {
+            for (Field f : searchFields) {
+                Object v = f.get(entity);
+                if (v instanceof EmbeddedAddress) {
+                    EmbeddedAddress a = (EmbeddedAddress) v;
+                    values.add(a.street);
+                    values.add(a.city);
+                    values.add(a.state);
+                    values.add(a.country);
+                } else if (v != null) {
+                    values.add(v.toString());
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        String text = TextFolding.foldAll(values.toArray(new String[0]));
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}
