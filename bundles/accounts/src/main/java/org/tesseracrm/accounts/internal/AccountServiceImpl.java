@@ -26,9 +26,10 @@ import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.api.text.TextFolding;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 
 /** Accounts on the platform's record machinery, plus unique organisation names and a cycle-free hierarchy. */
-@Component(immediate = true, service = {AccountService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=accounts",
+@Component(immediate = true, service = {AccountService.class, CollectionIndex.class}, property = {CollectionIndex.PROPERTY + "=accounts", ModuleEndpoint.STANDARD + "=true"},
         configurationPid = "org.tesseracrm.accounts")
 @Designate(ocd = AccountServiceImpl.Config.class)
 public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity> implements AccountService {

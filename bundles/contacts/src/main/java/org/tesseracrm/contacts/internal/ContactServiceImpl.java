@@ -14,9 +14,10 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 
 /** Contacts on the platform's record machinery; references to accounts and managers are checked there. */
-@Component(immediate = true, service = {ContactService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=contacts")
+@Component(immediate = true, service = {ContactService.class, CollectionIndex.class}, property = {CollectionIndex.PROPERTY + "=contacts", ModuleEndpoint.STANDARD + "=true"})
 public class ContactServiceImpl extends JpaRecordService<Contact, ContactEntity> implements ContactService {
 
     @Activate

@@ -498,6 +498,16 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
     }
 
+    /** The module's record DTO type. */
+    public Class<D> recordType() {
+        return dtoType;
+    }
+
+    /** What the module is: its descriptor. */
+    public ModuleDescriptor descriptor() {
+        return module;
+    }
+
     // ---- the collection index other modules use ----
 
     @Override

@@ -11,4 +11,11 @@ package org.tesseracrm.platform.rest;
 public interface ModuleEndpoint {
     /** Service property: the collection below /api/v1 the endpoint serves, e.g. {@code sales-orders}. */
     String COLLECTION = "tessera.endpoint.collection";
+
+    /**
+     * Service property of a module's record service (a {@code JpaRecordService} published as a
+     * {@code CollectionIndex}): {@code true} when the module has no endpoint class of its own, and
+     * the platform serves the standard record endpoints of {@link RecordResource} for its collection.
+     */
+    String STANDARD = "tessera.endpoint.standard";
 }

@@ -9,11 +9,12 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.vendors.api.Vendor;
 import org.tesseracrm.vendors.api.VendorService;
 
 /** Vendors on the platform's record machinery; products point to them by id. */
-@Component(immediate = true, service = {VendorService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=vendors")
+@Component(immediate = true, service = {VendorService.class, CollectionIndex.class}, property = {CollectionIndex.PROPERTY + "=vendors", ModuleEndpoint.STANDARD + "=true"})
 public class VendorServiceImpl extends JpaRecordService<Vendor, VendorEntity> implements VendorService {
 
     @Activate
