@@ -136,6 +136,7 @@
     if (f.type === "ADDRESS") { return ["street", "city", "state", "postalCode", "country"].map(function (k) { return value[k]; }).filter(Boolean).join(", "); }
     if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
     if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
+    if (f.type === "TAGS") { return value.join(", "); }
     return String(value);
   }
 
@@ -421,6 +422,9 @@
     }
     if (f.type === "BOOLEAN") { return h("input", { id: id, name: f.name, type: "checkbox", checked: value === true }); }
     if (f.type === "TEXT") { return h("textarea", { id: id, name: f.name, rows: "3" }, value || ""); }
+    if (f.type === "TAGS") {
+      return h("input", { id: id, name: f.name, type: "text", value: (value || []).join(", "), placeholder: t("tagsHint") });
+    }
     var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", PHONE: "tel" }[f.type] || "text";
     return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
       inputmode: f.type === "DECIMAL" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
@@ -431,6 +435,7 @@
     if (!el) { return undefined; }
     if (f.type === "BOOLEAN") { return el.checked; }
     var v = el.value.trim();
+    if (f.type === "TAGS") { return v.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
     if (v === "") { return null; }
     if (f.type === "INTEGER") { return parseInt(v, 10); }
     if (f.type === "DECIMAL") { return isNaN(Number(v)) ? v : Number(v); }

@@ -16,7 +16,7 @@ window.TESSERA_I18N = {
     leadsByStatus: "Leads by status", leadsBySource: "Leads by source", campaignRoi: "Campaign ROI",
     amount: "Amount", weighted: "Weighted", count: "Count", none: "(none)",
     sampleData: "Load sample data", sampleLoaded: "Sample data loaded.", sampleThere: "The sample data is loaded already.",
-    related: "Related records", history: "History", noHistory: "No change recorded yet.",
+    related: "Related records", history: "History", tagsHint: "Tags, separated by commas", noHistory: "No change recorded yet.",
     "action.CREATED": "Created", "action.UPDATED": "Changed", "action.DELETED": "Moved to the recycle bin", "action.RESTORED": "Restored",
     "action.ASSIGNED": "Assigned", "action.CONVERTED": "Converted", "action.REOPENED": "Reopened",
     "via.web": "web UI", "via.basic": "API (password)", "via.token": "API token", "via.system": "system", "via.import": "import"
@@ -37,7 +37,7 @@ window.TESSERA_I18N = {
     leadsByStatus: "Khách hàng tiềm năng theo trạng thái", leadsBySource: "Khách hàng tiềm năng theo nguồn",
     campaignRoi: "ROI của chiến dịch", amount: "Giá trị", weighted: "Giá trị có trọng số", count: "Số lượng", none: "(không có)",
     sampleData: "Nạp dữ liệu mẫu", sampleLoaded: "Đã nạp dữ liệu mẫu.", sampleThere: "Dữ liệu mẫu đã được nạp trước đó.",
-    related: "Bản ghi liên quan", history: "Lịch sử", noHistory: "Chưa có thay đổi nào được ghi lại.",
+    related: "Bản ghi liên quan", history: "Lịch sử", tagsHint: "Các thẻ, cách nhau bởi dấu phẩy", noHistory: "Chưa có thay đổi nào được ghi lại.",
     "action.CREATED": "Tạo mới", "action.UPDATED": "Thay đổi", "action.DELETED": "Chuyển vào thùng rác", "action.RESTORED": "Khôi phục",
     "action.ASSIGNED": "Phân công", "action.CONVERTED": "Chuyển đổi", "action.REOPENED": "Mở lại",
     "via.web": "giao diện web", "via.basic": "API (mật khẩu)", "via.token": "mã API", "via.system": "hệ thống", "via.import": "nhập dữ liệu"

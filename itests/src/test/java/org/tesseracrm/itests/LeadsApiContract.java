@@ -66,6 +66,67 @@ public abstract class LeadsApiContract {
         assertFalse("no stack traces in answers", r.text.contains("Exception") || r.text.contains("\tat "));
     }
 
+    private Set<String> lastNames(String query) {
+        Api.Reply r = api.get("/api/v1/leads?limit=50&" + query);
+        assertEquals(r.toString(), 200, r.status);
+        Set<String> names = new HashSet<>();
+        r.json().get("items").forEach(x -> names.add(x.get("lastName").asText()));
+        return names;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void filtersTakeSeveralValuesRangesPeriodsAccentFreeTextAndTags() {
+        String company = "Công ty Đông Á " + tag;
+        Map<String, Object> one = new LinkedHashMap<>(Map.of("lastName", "Một", "company", company, "status", "NEW",
+                "annualRevenue", 5000000, "assignedTo", "lan", "tags", List.of("VIP", "Hà Nội")));
+        createLead(one);
+        createLead(Map.of("lastName", "Hai", "company", company, "status", "NURTURING", "annualRevenue", 15000000,
+                "assignedTo", "minh", "tags", List.of("vip")));
+        String three = createLead(Map.of("lastName", "Ba", "company", company, "status", "QUALIFIED")).get("id").asText();
+        // text ignores case and marks; the folded company names all three
+        String mine = "company=" + enc("cong ty dong a " + tag.toLowerCase());
+        assertEquals(Set.of("Một", "Hai", "Ba"), lastNames(mine));
+        assertEquals(Set.of("Một", "Hai", "Ba"), lastNames("company%5Bcontains%5D=" + enc("đông á " + tag)));
+        assertEquals(Set.of("Một", "Hai"), lastNames(mine + "&status=NEW,NURTURING"));
+        assertEquals(Set.of("Ba"), lastNames(mine + "&status%5Bnot%5D=NEW,NURTURING"));
+        assertEquals(Set.of("Hai"), lastNames(mine + "&annualRevenue%5Bgte%5D=10000000"));
+        assertEquals(Set.of("Một"), lastNames(mine + "&annualRevenue%5Blt%5D=10000000"));
+        assertEquals(Set.of("Ba"), lastNames(mine + "&annualRevenue%5Bempty%5D=true"));
+        assertEquals(Set.of("Một", "Hai", "Ba"), lastNames(mine + "&createdAt=today&createdBy=me"));
+        assertEquals(Set.of(), lastNames(mine + "&createdAt=yesterday"));
+        assertEquals(Set.of("Một", "Hai", "Ba"), lastNames(mine + "&createdAt%5Bfrom%5D=last_7_days"));
+        // tags: any spelling finds them; the ones in use are listed
+        assertEquals(Set.of("Một", "Hai"), lastNames(mine + "&tags=vip"));
+        assertEquals(Set.of("Một"), lastNames(mine + "&tags=" + enc("ha noi")));
+        assertEquals(Set.of("Ba"), lastNames(mine + "&tags%5Bempty%5D=true"));
+        assertEquals(Set.of("Hai", "Ba"), lastNames(mine + "&tags%5Bnot%5D=" + enc("Hà Nội")));
+        JsonNode inUse = api.get("/api/v1/leads/tags").json().get("items");
+        assertTrue(inUse.toString(), inUse.toString().contains("Hà Nội") && inUse.toString().toLowerCase().contains("vip"));
+        // me is the caller
+        Api lan = api.withCredentials("lan", "ban-hang-lan-1");
+        Api.Reply lans = lan.get("/api/v1/leads?" + mine + "&assignedTo=me");
+        assertEquals(lans.toString(), 1, lans.json().get("items").size());
+        // tags are written like any field, and their change is in the history
+        JsonNode tagged = api.patch("/api/v1/leads/" + three, Api.json(Map.of("tags", List.of("Khách lớn", "khách LỚN"))), "*").json();
+        assertEquals(List.of("Khách lớn"), List.of(tagged.get("tags").get(0).asText()));
+        assertEquals(1, tagged.get("tags").size());
+        JsonNode change = api.get("/api/v1/leads/" + three + "/history?limit=1").json().get("items").get(0).get("changes").get(0);
+        assertEquals("tags", change.get("field").asText());
+        assertEquals(0, api.patch("/api/v1/leads/" + three, "{\"tags\":null}", "*").json().get("tags").size());
+        assertEquals(422, api.patch("/api/v1/leads/" + three, Api.json(Map.of("tags", List.of("a,b"))), "*").status);
+        // a filter a field does not take is a 400 naming it
+        for (String bad : List.of("annualRevenue%5Bgte%5D=lots", "status%5Bgte%5D=NEW", "createdAt=someday", "status=NEW,OLD",
+                "tags%5Bgt%5D=a", "title=x")) {
+            Api.Reply r = api.get("/api/v1/leads?" + bad);
+            assertProblem(r, 400);
+            assertTrue(r.text, r.text.contains(java.net.URLDecoder.decode(bad.substring(0, bad.indexOf('=')), StandardCharsets.UTF_8)));
+        }
+    }
+
     @Test
     public void countsByAFieldForDashboards() {
         TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));

@@ -27,7 +27,7 @@ public class ContactsModule implements ModuleDescriptor {
             field("secondaryEmail", FieldType.EMAIL).searchable().build(),
             field("phone", FieldType.PHONE).searchable().build(),
             field("mobile", FieldType.PHONE).searchable().build(),
-            field("birthday", FieldType.DATE).sortable().build(),
+            field("birthday", FieldType.DATE).filterable().sortable().build(),
             enumField("source", LeadSource.class).filterable().build(),
             reference("reportsToId", "contacts").filterable().build(),
             field("doNotCall", FieldType.BOOLEAN).filterable().build(),

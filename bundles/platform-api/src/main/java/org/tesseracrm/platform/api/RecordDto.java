@@ -2,6 +2,7 @@ package org.tesseracrm.platform.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,4 +27,6 @@ public abstract class RecordDto {
     /** Set while the record is in the recycle bin. */
     public Instant deletedAt;
     public String deletedBy;
+    /** Short words users attach to find the record again (any module); written like any field. */
+    public List<String> tags;
 }

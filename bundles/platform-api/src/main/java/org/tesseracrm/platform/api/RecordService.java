@@ -1,5 +1,6 @@
 package org.tesseracrm.platform.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -37,4 +38,9 @@ public interface RecordService<D extends RecordDto> {
 
     /** Takes a record back out of the recycle bin. */
     D restore(String id, String user);
+
+    /** The tags the module's records carry, each once, most used first. */
+    default List<String> tagsInUse() {
+        return List.of();
+    }
 }

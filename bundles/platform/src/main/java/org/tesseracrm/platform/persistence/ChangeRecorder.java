@@ -18,7 +18,7 @@ import org.tesseracrm.platform.rest.Json;
  * through what, and each field's old and new value, against the record as the transaction first
  * read it (so an action's several steps make one line).
  */
-final class ChangeRecorder<D> {
+final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
     private final Collection<org.tesseracrm.platform.api.spi.FieldDescriptor> fields;
     private final DtoFields<D> values;
     private final String collection;
@@ -81,6 +81,11 @@ final class ChangeRecorder<D> {
             if (!same && !(before == null && b.isNull())) {
                 changes.add(new FieldChange(fd.name, a.isNull() ? null : a, b.isNull() ? null : b));
             }
+        }
+        // Tags are known only where the record was read with them (not in an action's own snapshot).
+        List<String> tagsBefore = before == null ? List.of() : before.tags;
+        if (after.tags != null && tagsBefore != null && !after.tags.equals(tagsBefore)) {
+            changes.add(new FieldChange(RecordTags.FIELD, before == null ? null : json.valueToTree(tagsBefore), json.valueToTree(after.tags)));
         }
         return changes;
     }

@@ -34,6 +34,18 @@ public final class Conditions {
         return this;
     }
 
+    /** Binds {@code value} to a new parameter and answers its name in JPQL ({@code :p3}), for clauses that hold a literal ?. */
+    String bind(Object value) {
+        String name = "p" + parameters.size();
+        parameters.put(name, value);
+        return ":" + name;
+    }
+
+    /** Adds a clause as it is, its parameters already bound by {@link #bind}. */
+    void addBound(String clause) {
+        clauses.add(clause);
+    }
+
     String where() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

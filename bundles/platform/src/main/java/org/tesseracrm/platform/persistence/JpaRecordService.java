@@ -64,6 +64,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final ChangeRecorder<D> history;
     private final ChangePublisher publisher;
     private final SearchText search;
+    private final RecordTags tags;
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
             JpaTemplate jpa, RecordContext context) {
@@ -98,7 +99,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         this.rules = new FieldRules<>(checked, values::get, context, references);
         this.history = new ChangeRecorder<>(fields.values(), values, module.collection(), context, transactions);
         this.publisher = new ChangePublisher(module.name(), context);
-        this.search = new SearchText(searchFields, module.collection(), entityName, context,
+        this.tags = new RecordTags(module.collection());
+        this.search = new SearchText(searchFields, attributes.get(RecordScope.OWNER), module.collection(), entityName, context,
                 work -> transactions.run(TransactionType.Supports, work));
     }
 
@@ -203,10 +205,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             throw new InvalidRequestException("Cannot count by " + field,
                     List.of(new FieldError("by", "is not a filterable field of " + module.collection())));
         }
-        ListQuery filtersOnly = new ListQuery(query.q, query.filters, List.of(), null, null, false);
         Conditions visible = new Conditions();
         scope.restrict(visible);
-        ListPlan plan = new ListPlan(entityName, fields, attributes, filtersOnly, visible);
+        ListQuery filtersOnly = new ListQuery(query.q, fieldFilters(query, visible), List.of(), null, null, false);
+        ListPlan plan = new ListPlan(entityName, fields, attributes, filtersOnly, visible, filters());
         return read(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
                     Object[].class);
@@ -245,11 +247,30 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         Conditions conditions = new Conditions();
         restrictList(query, conditions);
         scope.restrict(conditions);
-        search.restrict(query.q, conditions);
-        Map<String, String> fieldFilters = new LinkedHashMap<>(query.filters);
+        search.restrict(query.q, conditions, scope.owners());
+        Map<String, String> fieldFilters = fieldFilters(query, conditions);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        return new ListPlan(entityName, fields, attributes, fieldQuery, conditions);
+        return new ListPlan(entityName, fields, attributes, fieldQuery, conditions, filters());
+    }
+
+    /** The query's filters on the record's own fields; its filters on tags become conditions here. */
+    private Map<String, String> fieldFilters(ListQuery query, Conditions conditions) {
+        Map<String, String> fieldFilters = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : query.filters.entrySet()) {
+            String[] key = f.getKey().startsWith(RecordTags.FIELD) ? ListFilters.key(f.getKey()) : null;
+            if (key != null && key[0].equals(RecordTags.FIELD)) {
+                tags.restrict(conditions, f.getKey(), key[1], f.getValue());
+            } else {
+                fieldFilters.put(f.getKey(), f.getValue());
+            }
+        }
+        return fieldFilters;
+    }
+
+    /** The caller's filters: {@code me} is the caller, today is today in the server's time zone. */
+    private ListFilters filters() {
+        return new ListFilters(context.caller(), java.time.ZoneId.systemDefault());
     }
 
     @Override
@@ -285,6 +306,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             search.index(entity);
             em.persist(entity);
             em.flush();
+            if (record.tags != null && !record.tags.isEmpty()) {
+                tags.replace(em, entity.id, record.tags);
+            }
             return committed(em, RecordEvents.CREATED, entity, null, user);
         });
         publisher.post(RecordEvents.CREATED, saved.id, saved.number, user);
@@ -301,6 +325,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, record, user);
             touch(entity, user);
+            if (record.tags != null && !record.tags.equals(before.tags)) {
+                tags.replace(em, entity.id, record.tags);
+                em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // a change of tags alone is a new version too
+            }
             em.flush();
             return committed(em, RecordEvents.UPDATED, entity, before, user);
         });
@@ -363,6 +391,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private void check(D record, E existing, D before, String user) {
         List<FieldError> errors = new ArrayList<>();
         rules.check(record, existing == null ? null : existing.id, before, errors);
+        record.tags = RecordTags.cleaned(record.tags, errors);
         validate(record, existing, errors);
         if (errors.isEmpty()) {
             publisher.beforeCommit(existing == null ? RecordEvents.CREATED : RecordEvents.UPDATED, record, before, user, errors);
@@ -483,6 +512,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
         if (!entities.isEmpty()) {
             completeDtos(em, entities, dtos);
+            Map<String, List<String>> tagged = tags.of(em, entities.stream().map(e -> e.id).toList());
+            for (D dto : dtos) {
+                dto.tags = tagged.getOrDefault(dto.id, List.of());
+            }
         }
         return dtos;
     }
@@ -496,6 +529,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw new StaleVersionException(expectedVersion, entity.version);
         }
+    }
+
+    @Override
+    public List<String> tagsInUse() {
+        return read(tags::inUse);
     }
 
     /** The module's record DTO type. */

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.text.TextFolding;
 
 /**
- * Turns a {@link ListQuery} into one JPQL query: equality filters, folded text search, sort on
+ * Turns a {@link ListQuery} into one JPQL query: filters ({@link ListFilters}), folded text search, sort on
  * allow-listed fields with the id as tie-breaker, and a keyset condition from the cursor (no
  * OFFSET, no count). Nulls of optional columns sort first ascending and last descending, on H2 and
  * PostgreSQL alike; columns that are never null get plain ASC/DESC and a range bound on the first
@@ -22,6 +23,12 @@ import org.tesseracrm.platform.api.text.TextFolding;
  */
 final class ListPlan {
     static final String DEFAULT_SORT = "-createdAt";
+    /** Fields every record has and every list filters by, besides the module's own. */
+    static final Map<String, FieldDescriptor> RECORD_FILTERS = Map.of(
+            "createdAt", FieldDescriptor.field("createdAt", FieldType.DATETIME).filterable().build(),
+            "updatedAt", FieldDescriptor.field("updatedAt", FieldType.DATETIME).filterable().build(),
+            "createdBy", FieldDescriptor.field("createdBy", FieldType.USER).filterable().build(),
+            "updatedBy", FieldDescriptor.field("updatedBy", FieldType.USER).filterable().build());
 
     private final List<SortKey> keys = new ArrayList<>();
     private final String signature;
@@ -33,24 +40,20 @@ final class ListPlan {
     final String from;
 
     ListPlan(String entityName, Map<String, FieldDescriptor> fields, Map<String, Field> attributes,
-            ListQuery query, Conditions conditions) {
+            ListQuery query, Conditions conditions, ListFilters filters) {
         this.conditions = conditions;
         conditions.add(query.deleted ? "e.deletedAt IS NOT NULL" : "e.deletedAt IS NULL");
         List<String> constant = new ArrayList<>();
         for (Map.Entry<String, String> filter : query.filters.entrySet()) {
-            String name = filter.getKey();
-            FieldDescriptor fd = fields.get(name);
+            String[] key = ListFilters.key(filter.getKey());
+            String name = key[0];
+            FieldDescriptor fd = fields.getOrDefault(name, RECORD_FILTERS.get(name));
             Field attribute = attributes.get(name);
             if (fd == null || !fd.filterable || attribute == null) {
-                throw ValueParser.invalid(name, "is not a filter of this list; filters: " + names(fields, true));
+                throw ValueParser.invalid(filter.getKey(), "is not a filter of this list; filters: " + names(fields, true)
+                        + ", createdAt, updatedAt, createdBy, updatedBy");
             }
-            if (filter.getValue().isEmpty()) {
-                conditions.add("e." + name + " IS NULL");
-            } else if (fd.type == org.tesseracrm.platform.api.spi.FieldType.EMAIL) {
-                // An e-mail address is the same address in any case: DUCANH@DONGA.VN finds ducanh@donga.vn.
-                conditions.add("LOWER(e." + name + ") = ?", filter.getValue().toLowerCase(java.util.Locale.ROOT));
-            } else {
-                conditions.add("e." + name + " = ?", ValueParser.parse(name, filter.getValue(), attribute.getType()));
+            if (filters.add(conditions, filter.getKey(), key[1], filter.getValue(), fd, attribute.getType(), "e." + name)) {
                 constant.add(name);
             }
         }

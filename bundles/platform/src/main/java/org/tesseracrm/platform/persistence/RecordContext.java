@@ -28,6 +28,9 @@ public interface RecordContext {
     /** What the caller of the running request may see and change of {@code collection}; {@link Visibility#ALL} outside one. */
     Visibility visibility(String collection);
 
+    /** The signed-in user of the running request, or null outside one. */
+    String caller();
+
     /**
      * How the running work came in, for the audit trail: "web", "token &lt;name&gt;", "basic", or
      * "system" outside a request.

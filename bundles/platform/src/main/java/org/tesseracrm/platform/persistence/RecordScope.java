@@ -46,6 +46,12 @@ final class RecordScope {
         }
     }
 
+    /** The owners whose records the caller may read, or null when they read all. */
+    java.util.Collection<String> owners() {
+        Visibility v = context.visibility(collection);
+        return v.readsAll() ? null : v.readOwners();
+    }
+
     /** Whether the caller may read the record; one they may not answers 404, as if it did not exist. */
     boolean readable(RecordEntity entity) {
         return mayRead(ownerOf(entity), entity.createdBy);

@@ -22,6 +22,8 @@ final class SearchText {
     private static final int BATCH = 5000;
 
     private final List<Field> searchFields;
+    /** The field naming the record's owner (besides its creator), or null. */
+    private final Field owner;
     private final String collection;
     private final String entityName;
     private final RecordContext context;
@@ -29,9 +31,13 @@ final class SearchText {
     private final TextIndex index = new TextIndex();
     private final AtomicBoolean loading = new AtomicBoolean();
 
-    SearchText(List<Field> searchFields, String collection, String entityName, RecordContext context,
+    SearchText(List<Field> searchFields, Field owner, String collection, String entityName, RecordContext context,
             Function<EmFunction<List<Object[]>>, List<Object[]>> read) {
         this.searchFields = searchFields;
+        this.owner = owner;
+        if (owner != null) {
+            owner.setAccessible(true);
+        }
         this.collection = collection;
         this.entityName = entityName;
         this.context = context;
@@ -53,14 +59,18 @@ final class SearchText {
         }
     }
 
-    /** Narrows a list searching for {@code q} to the index's candidates, once the index is loaded. */
-    void restrict(String q, Conditions conditions) {
+    /**
+     * Narrows a list searching for {@code q} to the index's candidates, once the index is loaded;
+     * for a caller who sees only some owners' records ({@code owners}, null for all), to theirs.
+     */
+    void restrict(String q, Conditions conditions, java.util.Collection<String> owners) {
         loadOnce();
         List<String> words = TextFolding.tokens(q);
         if (words.isEmpty()) {
             return;
         }
-        Set<String> candidates = index.candidates(words);
+        List<String> people = owners == null ? null : owners.stream().map(SearchText::personToken).toList();
+        Set<String> candidates = index.candidates(words, people);
         if (candidates != null) {
             // The index's superset: the database still checks every word on these rows only.
             if (candidates.isEmpty()) {
@@ -80,7 +90,8 @@ final class SearchText {
 
     /** Reads every record's search text into the index, in id order a batch at a time. */
     private void load() {
-        String jpql = "SELECT e.id, e.searchText FROM " + entityName + " e WHERE e.id > :after ORDER BY e.id";
+        String jpql = "SELECT e.id, e.searchText, e.createdBy" + (owner == null ? "" : ", e." + owner.getName()) + " FROM "
+                + entityName + " e WHERE e.id > :after ORDER BY e.id";
         String after = "";
         long started = System.nanoTime();
         long count = 0;
@@ -90,7 +101,8 @@ final class SearchText {
                 List<Object[]> rows = read.apply(em -> em.createQuery(jpql, Object[].class).setParameter("after", from)
                         .setMaxResults(BATCH).getResultList());
                 for (Object[] row : rows) {
-                    index.add((String) row[0], (String) row[1]);
+                    // The people from their columns: rows written by other means may lack their tokens.
+                    index.add((String) row[0], people((String) row[2], row.length > 3 ? (String) row[3] : null) + row[1]);
                 }
                 count += rows.size();
                 if (rows.size() < BATCH) {
@@ -109,6 +121,13 @@ final class SearchText {
     }
 
     private String textOf(RecordEntity entity) {
+        String assignee;
+        try {
+            assignee = owner == null ? null : (String) owner.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        String people = people(entity.createdBy, assignee);
         List<String> values = new ArrayList<>();
         values.add(entity.number);
         try {
@@ -127,7 +146,34 @@ final class SearchText {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-        String text = TextFolding.foldAll(values.toArray(new String[0]));
+        String text = people + TextFolding.foldAll(values.toArray(new String[0]));
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
+
+    /** The tokens of a record's creator and owner, each followed by a space; "" when it has none. */
+    private static String people(String createdBy, String assignee) {
+        StringBuilder tokens = new StringBuilder();
+        if (createdBy != null && !createdBy.isEmpty()) {
+            tokens.append(personToken(createdBy)).append(' ');
+        }
+        if (assignee != null && !assignee.isEmpty() && !assignee.equals(createdBy)) {
+            tokens.append(personToken(assignee)).append(' ');
+        }
+        return tokens.toString();
+    }
+
+    /**
+     * A user in the search text, in private-use characters: no folded word of a {@code q} (letters,
+     * digits and a few marks) can ever match inside it, and a change of owner changes the text, so
+     * the index learns the new owner as it learns new words.
+     */
+    static String personToken(String user) {
+        StringBuilder token = new StringBuilder(user.length() + 1).append(PERSON);
+        for (int i = 0; i < user.length(); i++) {
+            token.append((char) (PERSON + 1 + user.charAt(i) % 0x0EFF));
+        }
+        return token.toString();
+    }
+
+    private static final char PERSON = '\uE000';
 }

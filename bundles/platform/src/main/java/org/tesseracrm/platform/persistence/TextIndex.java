@@ -103,6 +103,15 @@ final class TextIndex {
      * than {@link #MAX_CANDIDATES} records.
      */
     Set<String> candidates(List<String> words) {
+        return candidates(words, null);
+    }
+
+    /**
+     * As {@link #candidates(List)}, among the records whose text also holds one of the
+     * {@code people} tokens (the owners a caller may see; null for anyone), so a salesperson's
+     * search is narrowed to their own records before the limit applies.
+     */
+    Set<String> candidates(List<String> words, List<String> people) {
         if (!complete) {
             return null;
         }
@@ -118,6 +127,16 @@ final class TextIndex {
                         return Set.of();
                     }
                 }
+            }
+            if (found != null && people != null) {
+                List<RoaringBitmap> anyOf = new ArrayList<>();
+                for (String person : people) {
+                    RoaringBitmap holding = holding(person);
+                    if (holding != null) {
+                        anyOf.add(holding);
+                    }
+                }
+                found = RoaringBitmap.and(found, RoaringBitmap.or(anyOf.iterator()));
             }
             if (found == null || found.getLongCardinality() > MAX_CANDIDATES) {
                 return null;

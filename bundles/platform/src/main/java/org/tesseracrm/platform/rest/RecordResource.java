@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.HistoryEntry;
 import org.tesseracrm.platform.api.InvalidRequestException;
+import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.PreconditionRequiredException;
@@ -109,6 +110,14 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         return answer;
     }
 
+    /** {@code GET /<collection>/tags}: the tags the collection's records carry, most used first. */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("tags")
+    public Items<String> tags() {
+        return new Items<>(service().tagsInUse());
+    }
+
     /** The answer of {@code counts}: one row per value. */
     public static final class Counts {
         public String by;
@@ -160,6 +169,9 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         }
         Long expected = version(ifMatch);
         checkBody(JsonInput.requireObject(body));
+        if (body.has("tags") && body.get("tags").isNull()) {
+            ((ObjectNode) body).putArray("tags"); // merge patch: null removes them all
+        }
         // With If-Match: * the patch applies to the version read here; a concurrent change is retried.
         for (int attempt = 1;; attempt++) {
             D current = service().get(id);

@@ -35,7 +35,8 @@ public class ListPlanTest {
     }
 
     private ListPlan plan(Map<String, String> filters, List<String> sort, String cursor, String q) {
-        return new ListPlan("Thing", fields, attributes, new ListQuery(q, filters, sort, 10, cursor, false), new Conditions());
+        return new ListPlan("Thing", fields, attributes, new ListQuery(q, filters, sort, 10, cursor, false), new Conditions(),
+                new ListFilters("lan", java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -40,6 +40,22 @@ public class TextIndexTest {
     }
 
     @Test
+    public void aSalespersonsSearchIsNarrowedToTheirOwnRecordsBeforeTheLimit() {
+        String lan = SearchText.personToken("lan");
+        String minh = SearchText.personToken("minh");
+        String mine = null;
+        for (int i = 0; i <= TextIndex.MAX_CANDIDATES; i++) {
+            index.add(UUID.randomUUID().toString(), minh + " " + TextFolding.fold("Phạm Văn " + i));
+        }
+        mine = UUID.randomUUID().toString();
+        index.add(mine, lan + " " + TextFolding.fold("Phạm Thị Lan"));
+        index.completed();
+        assertNull("too many for anyone", find("pham"));
+        assertEquals(Set.of(mine), index.candidates(TextFolding.tokens("pham"), List.of(lan)));
+        assertEquals("a person is no word of a search", Set.of(), find("lan lan lan pham thi lan minh"));
+    }
+
+    @Test
     public void theIndexNarrowsNothingItCannot() {
         add("Nguyễn Văn An");
         assertNull("not loaded yet", find("nguyen"));

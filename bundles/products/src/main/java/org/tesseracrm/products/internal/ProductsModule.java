@@ -20,13 +20,13 @@ public class ProductsModule implements ModuleDescriptor {
             field("category", FieldType.STRING).filterable().sortable().searchable().build(),
             field("manufacturer", FieldType.STRING).filterable().searchable().build(),
             reference("vendorId", "vendors").filterable().build(),
-            field("unitPrice", FieldType.DECIMAL).sortable().build(),
+            field("unitPrice", FieldType.DECIMAL).filterable().sortable().build(),
             field("currency", FieldType.STRING).filterable().build(),
             field("taxRate", FieldType.DECIMAL).build(),
             field("usageUnit", FieldType.STRING).build(),
             field("stockTracked", FieldType.BOOLEAN).filterable().build(),
-            field("qtyInStock", FieldType.DECIMAL).readOnly().sortable().build(),
-            field("reorderLevel", FieldType.DECIMAL).build(),
+            field("qtyInStock", FieldType.DECIMAL).filterable().readOnly().sortable().build(),
+            field("reorderLevel", FieldType.DECIMAL).filterable().build(),
             field("active", FieldType.BOOLEAN).filterable().build(),
             field("description", FieldType.TEXT).build());
 

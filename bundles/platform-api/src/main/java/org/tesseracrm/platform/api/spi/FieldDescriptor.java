@@ -53,6 +53,34 @@ public final class FieldDescriptor {
         return b;
     }
 
+    /**
+     * The operators its list filter takes ({@code ?field[op]=value}; {@code ?field=value} is
+     * {@code eq}), none when it is not filterable: {@code eq} and {@code not} (several values of an
+     * enum, user, reference or yes/no field separated by commas), {@code empty} ({@code true} or
+     * {@code false}), {@code contains} for text, and {@code gt}, {@code gte}, {@code lt}, {@code lte},
+     * {@code from} and {@code to} (both inclusive) for numbers and dates.
+     */
+    public List<String> filterOperators() {
+        if (!filterable) {
+            return List.of();
+        }
+        switch (type) {
+            case STRING:
+            case TEXT:
+            case EMAIL:
+            case PHONE:
+            case URL:
+                return List.of("eq", "not", "contains", "empty");
+            case INTEGER:
+            case DECIMAL:
+            case DATE:
+            case DATETIME:
+                return List.of("eq", "not", "gt", "gte", "lt", "lte", "from", "to", "empty");
+            default:
+                return List.of("eq", "not", "empty");
+        }
+    }
+
     /** The values of an enum field with their labels (English and Vietnamese when labeled). */
     public List<EnumValue> enumValues() {
         List<EnumValue> values = new ArrayList<>();

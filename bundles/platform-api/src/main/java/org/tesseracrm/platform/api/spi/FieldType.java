@@ -8,5 +8,7 @@ public enum FieldType {
     /** The line items of a sales document (see the commerce API). */
     LINE_ITEMS,
     /** The computed totals of a sales document. */
-    TOTALS
+    TOTALS,
+    /** A record's tags: a list of short texts, on every record of every module. */
+    TAGS
 }

@@ -98,6 +98,12 @@ public class TransactionalRecordContext implements RecordContext {
     }
 
     @Override
+    public String caller() {
+        Callers.Caller caller = Callers.current();
+        return caller == null ? null : caller.user;
+    }
+
+    @Override
     public String via() {
         Callers.Caller caller = Callers.current();
         return caller == null ? "system" : caller.via;

@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.spi.ActionDescriptor;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldLabels;
+import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
@@ -42,6 +43,20 @@ public class ModulesResource {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
+
+    /** Every record's tags, a field of every module. */
+    private static Map<String, Object> tags(ModuleDescriptor m) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("name", "tags");
+        field.put("label", Map.of("en", m.fieldLabel("tags", Locale.ROOT), "vi", m.fieldLabel("tags", VIETNAMESE)));
+        field.put("type", FieldType.TAGS.name());
+        field.put("required", false);
+        field.put("readOnly", false);
+        field.put("filterable", true);
+        field.put("filters", List.of("eq", "not", "empty"));
+        field.put("sortable", false);
+        return field;
+    }
 
     /** The installed modules, each with what the caller may do with it: {@code access} is write, read or none. */
     @GET
@@ -77,6 +92,9 @@ public class ModulesResource {
             field.put("required", f.required);
             field.put("readOnly", f.readOnly);
             field.put("filterable", f.filterable);
+            if (f.filterable) {
+                field.put("filters", f.filterOperators());
+            }
             field.put("sortable", f.sortable);
             if (f.references != null) {
                 field.put("references", f.references);
@@ -90,6 +108,7 @@ public class ModulesResource {
             }
             fields.add(field);
         }
+        fields.add(tags(m));
         module.put("fields", fields);
         List<Map<String, Object>> actions = new ArrayList<>();
         for (ActionDescriptor a : m.actions()) {
