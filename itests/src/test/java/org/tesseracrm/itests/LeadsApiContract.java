@@ -128,6 +128,79 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void anAdministratorAddsFieldsThatWorkLikeBuiltInOnesAtOnce() {
+        String suffix = tag.substring(3).toLowerCase().replace("-", "");
+        String region = "cf_vung_" + suffix;
+        String value = "cf_gia_tri_" + suffix;
+        String visit = "cf_ngay_tham_" + suffix;
+        String code = "cf_ma_kh_" + suffix;
+        Api.Reply added = api.post("/api/v1/modules/leads/fields", Api.json(Map.of("name", region, "type", "picklist",
+                "label", Map.of("en", "Region", "vi", "Vùng"), "filterable", true, "values", List.of(
+                        Map.of("value", "NORTH", "label", Map.of("en", "North", "vi", "Miền Bắc")),
+                        Map.of("value", "CENTRAL", "label", Map.of("en", "Central", "vi", "Miền Trung")),
+                        Map.of("value", "SOUTH", "label", Map.of("en", "South", "vi", "Miền Nam"))))));
+        assertEquals(added.toString(), 201, added.status);
+        assertEquals(201, api.post("/api/v1/modules/leads/fields", Api.json(Map.of("name", value, "type", "money",
+                "label", Map.of("en", "Deal value", "vi", "Giá trị"), "filterable", true, "sortable", true))).status);
+        assertEquals(201, api.post("/api/v1/modules/leads/fields", Api.json(Map.of("name", visit, "type", "date",
+                "label", Map.of("en", "Visit", "vi", "Ngày thăm"), "sortable", true))).status);
+        assertEquals(201, api.post("/api/v1/modules/leads/fields", Api.json(Map.of("name", code, "type", "text",
+                "label", Map.of("en", "Customer code", "vi", "Mã khách"), "searchable", true, "unique", true))).status);
+        assertEquals(409, api.post("/api/v1/modules/leads/fields", Api.json(Map.of("name", region, "type", "text",
+                "label", Map.of("en", "Again", "vi", "Lại")))).status);
+        assertProblem(api.post("/api/v1/modules/leads/fields", Api.json(Map.of("type", "colour", "label", Map.of("en", "X")))), 400);
+        // a salesperson fills them in at once, like any field
+        Api lan = api.withCredentials("lan", "ban-hang-lan-1");
+        assertEquals(403, lan.post("/api/v1/modules/leads/fields", Api.json(Map.of("type", "text", "label", Map.of("en", "Mine")))).status);
+        JsonNode fields = lan.get("/api/v1/modules").json();
+        assertTrue(fields.toString(), fields.toString().contains(region) && fields.toString().contains("Miền Nam"));
+        for (Object[] row : new Object[][] {{"Bắc", "NORTH", 5000000, "2026-10-01", "KH-1-" + suffix},
+                {"Nam", "SOUTH", 15000000, "2026-11-15", "KH-2-" + suffix}, {"Nam Hai", "SOUTH", 25000000, "2026-12-01", "KH-3-" + suffix}}) {
+            Api.Reply r = lan.post("/api/v1/leads", Api.json(Map.of("lastName", row[0] + " " + tag, "company", tag,
+                    region, row[1], value, row[2], visit, row[3], code, row[4])));
+            assertEquals(r.toString(), 201, r.status);
+            assertEquals(row[1], r.json().get(region).asText());
+        }
+        assertEquals(Set.of("Nam " + tag, "Nam Hai " + tag),
+                lastNames("company=" + enc(tag) + "&" + region + "=SOUTH"));
+        assertEquals(Set.of("Nam Hai " + tag),
+                lastNames("company=" + enc(tag) + "&" + region + "=SOUTH&" + value + "%5Bgte%5D=20000000"));
+        // sorted by a custom date, page after page
+        JsonNode first = api.get("/api/v1/leads?company=" + enc(tag) + "&sort=-" + visit + "&limit=2").json();
+        assertEquals("Nam Hai " + tag, first.get("items").get(0).get("lastName").asText());
+        JsonNode rest = api.get("/api/v1/leads?company=" + enc(tag) + "&sort=-" + visit + "&limit=2&cursor="
+                + first.get("nextCursor").asText()).json();
+        assertEquals("Bắc " + tag, rest.get("items").get(0).get("lastName").asText());
+        // found by q, held unique, checked as declared
+        assertEquals(1, api.get("/api/v1/leads?q=" + enc("kh-2-" + suffix)).json().get("items").size());
+        assertEquals(409, lan.post("/api/v1/leads", Api.json(Map.of("lastName", "Trùng", code, "KH-1-" + suffix))).status);
+        Api.Reply wrong = lan.post("/api/v1/leads", Api.json(Map.of("lastName", "Sai", region, "EAST")));
+        assertProblem(wrong, 422);
+        assertEquals(region, wrong.json().get("errors").get(0).get("field").asText());
+        assertProblem(lan.post("/api/v1/leads", Api.json(Map.of("lastName", "Sai", value, "nhiều"))), 400);
+        assertProblem(lan.post("/api/v1/leads", Api.json(Map.of("lastName", "Sai", "cf_khong_co_" + suffix, "x"))), 400);
+        // a change is in the history, labelled in the caller's language
+        String bac = api.get("/api/v1/leads?" + region + "=NORTH&company=" + enc(tag)).json().get("items").get(0).get("id").asText();
+        assertEquals("CENTRAL", api.patch("/api/v1/leads/" + bac, Api.json(Map.of(region, "CENTRAL")), "*").json().get(region).asText());
+        JsonNode change = api.send("GET", "/api/v1/leads/" + bac + "/history?limit=1", null, null, null, "Accept-Language", "vi")
+                .json().get("items").get(0).get("changes").get(0);
+        assertEquals("Vùng", change.get("label").asText());
+        // a picklist value taken away stays readable on the records holding it; retiring hides the field, keeps its data
+        assertEquals(200, api.patch("/api/v1/modules/leads/fields/" + region, Api.json(Map.of("values", List.of(
+                Map.of("value", "NORTH", "label", Map.of("en", "North", "vi", "Miền Bắc")),
+                Map.of("value", "SOUTH", "label", Map.of("en", "South", "vi", "Miền Nam"))))), null).status);
+        assertEquals("CENTRAL", api.get("/api/v1/leads/" + bac).json().get(region).asText());
+        assertEquals(422, api.post("/api/v1/leads", Api.json(Map.of("lastName", "Mới", region, "CENTRAL"))).status);
+        assertEquals(204, api.delete("/api/v1/modules/leads/fields/" + region, null).status);
+        assertFalse(api.get("/api/v1/leads/" + bac).json().has(region));
+        assertEquals(200, api.patch("/api/v1/modules/leads/fields/" + region, "{\"retired\":false}", null).status);
+        assertEquals("CENTRAL", api.get("/api/v1/leads/" + bac).json().get(region).asText());
+        for (String f : List.of(region, value, visit, code)) {
+            assertEquals(204, api.delete("/api/v1/modules/leads/fields/" + f, null).status);
+        }
+    }
+
+    @Test
     public void countsByAFieldForDashboards() {
         TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));
         for (String rating : List.of("HOT", "HOT", "COLD")) {

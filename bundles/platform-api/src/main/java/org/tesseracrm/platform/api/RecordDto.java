@@ -2,7 +2,9 @@ package org.tesseracrm.platform.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,4 +31,19 @@ public abstract class RecordDto {
     public String deletedBy;
     /** Short words users attach to find the record again (any module); written like any field. */
     public List<String> tags;
+
+    /** How the names of an administrator's custom fields begin, so no built-in field ever takes one. */
+    public static final String CUSTOM_PREFIX = "cf_";
+
+    /**
+     * The record's custom fields by name ({@code cf_…}): text, numbers ({@code BigDecimal},
+     * {@code Long}), {@code Boolean}, {@code LocalDate}, {@code Instant}, or a list of picklist codes.
+     * In JSON they are fields of the record like the others.
+     */
+    public final Map<String, Object> custom = new LinkedHashMap<>();
+
+    /** The custom fields, for the JSON writer (see {@link #custom}). */
+    public Map<String, Object> custom() {
+        return custom;
+    }
 }

@@ -19,13 +19,13 @@ import org.tesseracrm.platform.rest.Json;
  * read it (so an action's several steps make one line).
  */
 final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
-    private final Collection<org.tesseracrm.platform.api.spi.FieldDescriptor> fields;
+    private final java.util.function.Supplier<Collection<org.tesseracrm.platform.api.spi.FieldDescriptor>> fields;
     private final DtoFields<D> values;
     private final String collection;
     private final RecordContext context;
     private final Transactions<D> transactions;
 
-    ChangeRecorder(Collection<org.tesseracrm.platform.api.spi.FieldDescriptor> fields, DtoFields<D> values,
+    ChangeRecorder(java.util.function.Supplier<Collection<org.tesseracrm.platform.api.spi.FieldDescriptor>> fields, DtoFields<D> values,
             String collection, RecordContext context, Transactions<D> transactions) {
         this.fields = fields;
         this.values = values;
@@ -74,7 +74,7 @@ final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
             return changes;
         }
         ObjectMapper json = Json.mapper();
-        for (org.tesseracrm.platform.api.spi.FieldDescriptor fd : fields) {
+        for (org.tesseracrm.platform.api.spi.FieldDescriptor fd : fields.get()) {
             JsonNode a = json.valueToTree(values.get(before, fd.name));
             JsonNode b = json.valueToTree(values.get(after, fd.name));
             boolean same = a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) == 0 : a.equals(b);

@@ -21,8 +21,11 @@ final class DtoFields<D> {
         return fields.containsKey(name);
     }
 
-    /** The field's value, or null when the record is null or has no such field. */
+    /** The field's value, or null when the record is null or has no such field; a custom field's from its map. */
     Object get(D record, String name) {
+        if (record instanceof org.tesseracrm.platform.api.RecordDto && name.startsWith(org.tesseracrm.platform.api.RecordDto.CUSTOM_PREFIX)) {
+            return ((org.tesseracrm.platform.api.RecordDto) record).custom.get(name);
+        }
         Field f = fields.get(name);
         if (record == null || f == null) {
             return null;

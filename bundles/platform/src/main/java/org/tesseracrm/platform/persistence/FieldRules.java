@@ -32,8 +32,10 @@ final class FieldRules<D> {
     }
 
     /** What is wrong with {@code record}, the new state of record {@code selfId} (null when new) that was {@code before}. */
-    void check(D record, String selfId, D before, List<FieldError> errors) {
-        for (FieldDescriptor fd : fields) {
+    void check(D record, String selfId, D before, List<FieldError> errors, List<FieldDescriptor> custom) {
+        List<FieldDescriptor> all = new java.util.ArrayList<>(fields);
+        all.addAll(custom);
+        for (FieldDescriptor fd : all) {
             if (fd.readOnly) {
                 continue;
             }
@@ -56,6 +58,10 @@ final class FieldRules<D> {
             }
             if (fd.type == FieldType.REFERENCE && value instanceof String && ((String) value).length() <= 36) {
                 references.check(fd, (String) value, selfId, errors);
+            }
+            if (fd.custom) {
+                org.tesseracrm.platform.internal.fields.CustomValues.check(fd, value,
+                        before == null ? null : valueOf.apply(before, fd.name), errors);
             }
         }
     }

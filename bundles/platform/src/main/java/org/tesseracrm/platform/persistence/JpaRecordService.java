@@ -35,6 +35,7 @@ import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.internal.fields.CustomValues;
 
 /**
  * The record machinery every module shares: a module's service extends this with its DTO and entity
@@ -65,6 +66,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final ChangePublisher publisher;
     private final SearchText search;
     private final RecordTags tags;
+    private final String table;
 
     protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
             JpaTemplate jpa, RecordContext context) {
@@ -82,6 +84,8 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         this.mapper = new RecordMapper<>(dtoType, entityType, writable);
         this.attributes = RecordMapper.fieldsOf(entityType);
         this.entityName = entityName(entityType);
+        javax.persistence.Table tableAnnotation = entityType.getAnnotation(javax.persistence.Table.class);
+        this.table = tableAnnotation != null && !tableAnnotation.name().isEmpty() ? tableAnnotation.name() : entityName;
         this.values = new DtoFields<>(dtoType);
         this.transactions = new Transactions<>(jpa, module.name());
         this.scope = new RecordScope(context, module.collection(), module.numberPrefix(), attributes.get(RecordScope.OWNER));
@@ -97,7 +101,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
         }
         this.rules = new FieldRules<>(checked, values::get, context, references);
-        this.history = new ChangeRecorder<>(fields.values(), values, module.collection(), context, transactions);
+        this.history = new ChangeRecorder<>(this::allFields, values, module.collection(), context, transactions);
         this.publisher = new ChangePublisher(module.name(), context);
         this.tags = new RecordTags(module.collection());
         this.search = new SearchText(searchFields, attributes.get(RecordScope.OWNER), module.collection(), entityName, context,
@@ -201,14 +205,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     @Override
     public Map<String, Long> countBy(String field, ListQuery query) {
         FieldDescriptor fd = fields.get(field);
-        if (fd == null || !fd.filterable || !attributes.containsKey(field)) {
+        if (fd == null || !fd.filterable || !attributes.containsKey(field)) { // custom fields: grouped totals come later
             throw new InvalidRequestException("Cannot count by " + field,
                     List.of(new FieldError("by", "is not a filterable field of " + module.collection())));
         }
         Conditions visible = new Conditions();
         scope.restrict(visible);
         ListQuery filtersOnly = new ListQuery(query.q, fieldFilters(query, visible), List.of(), null, null, false);
-        ListPlan plan = new ListPlan(entityName, fields, attributes, filtersOnly, visible, filters());
+        ListPlan plan = new ListPlan(entityName, allFieldsByName(), attributes, filtersOnly, visible, filters());
         return read(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
                     Object[].class);
@@ -251,7 +255,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         Map<String, String> fieldFilters = fieldFilters(query, conditions);
         fieldFilters.keySet().removeAll(listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
-        return new ListPlan(entityName, fields, attributes, fieldQuery, conditions, filters());
+        return new ListPlan(entityName, allFieldsByName(), attributes, fieldQuery, conditions, filters());
     }
 
     /** The query's filters on the record's own fields; its filters on tags become conditions here. */
@@ -285,13 +289,19 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             boolean more = rows.size() > query.limit;
             List<E> page = more ? rows.subList(0, query.limit) : rows;
             List<D> items = toDtos(em, page);
-            return new Page<>(items, more ? plan.cursorAfter(page.get(page.size() - 1)) : null);
+            return new Page<>(items, more ? plan.cursorAfter(page.get(page.size() - 1), items.get(items.size() - 1).custom) : null);
         });
     }
 
     @Override
     public D create(D record, String user) {
         D saved = write(em -> {
+            List<FieldDescriptor> custom = customFields();
+            for (FieldDescriptor fd : custom) {
+                if (fd.defaultValue != null && record.custom.get(fd.name) == null) {
+                    record.custom.put(fd.name, fd.defaultValue);
+                }
+            }
             check(record, null, null, user);
             E entity = newEntity();
             mapper.toEntity(record, entity);
@@ -303,12 +313,13 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.updatedBy = user;
             beforeCreate(em, entity, record, user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
-            search.index(entity);
+            search.index(entity, customText(record.custom));
             em.persist(entity);
             em.flush();
             if (record.tags != null && !record.tags.isEmpty()) {
                 tags.replace(em, entity.id, record.tags);
             }
+            CustomValues.write(em, table, custom, entity.id, record.custom);
             return committed(em, RecordEvents.CREATED, entity, null, user);
         });
         publisher.post(RecordEvents.CREATED, saved.id, saved.number, user);
@@ -324,10 +335,22 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             check(record, entity, before, user);
             mapper.toEntity(record, entity);
             beforeUpdate(em, entity, before, record, user);
-            touch(entity, user);
-            if (record.tags != null && !record.tags.equals(before.tags)) {
+            Map<String, Object> customValues = new LinkedHashMap<>(before.custom);
+            customValues.putAll(record.custom);
+            touch(entity, user, customValues);
+            boolean retagged = record.tags != null && !record.tags.equals(before.tags);
+            if (retagged) {
                 tags.replace(em, entity.id, record.tags);
-                em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // a change of tags alone is a new version too
+            }
+            Map<String, Object> changedCustom = new LinkedHashMap<>();
+            record.custom.forEach((name, value) -> {
+                if (!java.util.Objects.equals(value, before.custom.get(name))) {
+                    changedCustom.put(name, value);
+                }
+            });
+            CustomValues.write(em, table, customFields(), entity.id, changedCustom);
+            if (retagged || !changedCustom.isEmpty()) {
+                em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT); // a change of tags or custom fields alone is a new version too
             }
             em.flush();
             return committed(em, RecordEvents.UPDATED, entity, before, user);
@@ -390,7 +413,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
      */
     private void check(D record, E existing, D before, String user) {
         List<FieldError> errors = new ArrayList<>();
-        rules.check(record, existing == null ? null : existing.id, before, errors);
+        rules.check(record, existing == null ? null : existing.id, before, errors, customFields());
         record.tags = RecordTags.cleaned(record.tags, errors);
         validate(record, existing, errors);
         if (errors.isEmpty()) {
@@ -465,9 +488,65 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     }
 
     private void touch(E entity, String user) {
+        touch(entity, user, null);
+    }
+
+    /** Marks the record changed; {@code custom} holds its custom values when known, else they are read. */
+    private void touch(E entity, String user, Map<String, Object> custom) {
         entity.updatedAt = now();
         entity.updatedBy = user;
-        search.index(entity);
+        if (custom == null && customFields().stream().anyMatch(f -> f.searchable)) {
+            Transactions.Unit<D> unit = transactions.current();
+            custom = unit == null ? Map.of() : CustomValues.read(unit.em, table, customFields(), List.of(entity.id))
+                    .getOrDefault(entity.id, Map.of());
+        }
+        search.index(entity, customText(custom));
+    }
+
+    /** The words of the searchable custom fields, for the record's search text. */
+    private List<String> customText(Map<String, Object> custom) {
+        List<String> words = new ArrayList<>();
+        if (custom != null) {
+            for (FieldDescriptor fd : customFields()) {
+                Object v = custom.get(fd.name);
+                if (fd.searchable && v != null) {
+                    words.add(v instanceof List ? String.join(" ", ((List<?>) v).stream().map(String::valueOf).toList())
+                            : String.valueOf(v));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The administrator's fields of this module now (retired ones left out). */
+    public List<FieldDescriptor> customFields() {
+        return context.customFields(module.collection());
+    }
+
+    /** The module's fields and its custom ones. */
+    private List<FieldDescriptor> allFields() {
+        List<FieldDescriptor> custom = customFields();
+        if (custom.isEmpty()) {
+            return List.copyOf(fields.values());
+        }
+        List<FieldDescriptor> all = new ArrayList<>(fields.values());
+        all.addAll(custom);
+        return all;
+    }
+
+    private Map<String, FieldDescriptor> allFieldsByName() {
+        List<FieldDescriptor> custom = customFields();
+        if (custom.isEmpty()) {
+            return fields;
+        }
+        Map<String, FieldDescriptor> all = new LinkedHashMap<>(fields);
+        custom.forEach(f -> all.put(f.name, f));
+        return all;
+    }
+
+    /** The table the module's records live in (custom fields are its columns too). */
+    public String tableName() {
+        return table;
     }
 
     /**
@@ -512,9 +591,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         }
         if (!entities.isEmpty()) {
             completeDtos(em, entities, dtos);
-            Map<String, List<String>> tagged = tags.of(em, entities.stream().map(e -> e.id).toList());
+            List<String> ids = entities.stream().map(e -> e.id).toList();
+            Map<String, List<String>> tagged = tags.of(em, ids);
+            Map<String, Map<String, Object>> custom = CustomValues.read(em, table, customFields(), ids);
             for (D dto : dtos) {
                 dto.tags = tagged.getOrDefault(dto.id, List.of());
+                dto.custom.putAll(custom.getOrDefault(dto.id, Map.of()));
             }
         }
         return dtos;

@@ -91,7 +91,11 @@ final class ListFilters {
             case DATETIME:
             case INTEGER:
             case DECIMAL:
+            case MONEY:
                 return ordered(conditions, key, operator, raw, fd, type, path);
+            case MULTI_ENUM:
+                several(conditions, key, operator, raw, fd, path);
+                return false;
             default:
                 return choice(conditions, key, operator, raw, fd, type, path);
         }
@@ -125,6 +129,9 @@ final class ListFilters {
                 }
                 v = caller;
             }
+            if (fd.enumType == null && !fd.values.isEmpty()) {
+                offered(key, v, fd);
+            }
             values.add(ValueParser.parse(key, v, type));
         }
         String in = values.size() == 1 ? " = ?" : " IN ?";
@@ -135,6 +142,27 @@ final class ListFilters {
         }
         conditions.add(path + in, bound);
         return values.size() == 1;
+    }
+
+    /** A multi-picklist ({@code |A|B|} in its column): holding any of the values, or none of them. */
+    private void several(Conditions conditions, String key, String operator, String raw, FieldDescriptor fd, String path) {
+        List<String> likes = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (String part : raw.split(",", -1)) {
+            String code = offered(key, part.trim(), fd);
+            likes.add(path + " LIKE ?");
+            values.add("%|" + code + "|%");
+        }
+        String any = "(" + String.join(" OR ", likes) + ")";
+        conditions.add(operator.equals("not") ? "(" + path + " IS NULL OR NOT " + any + ")" : any, values.toArray());
+    }
+
+    /** A picklist's code that the field has (offered or retired), else a 400 naming the filter. */
+    private static String offered(String key, String code, FieldDescriptor fd) {
+        if (fd.values.stream().noneMatch(v -> v.value.equals(code))) {
+            throw ValueParser.invalid(key, "must be one of " + String.join(", ", fd.values.stream().map(v -> v.value).toList()));
+        }
+        return code;
     }
 
     /** Numbers and dates: equal, not equal, or on one side of a bound; a day or a period is a range. */

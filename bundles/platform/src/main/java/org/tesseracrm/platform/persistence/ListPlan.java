@@ -49,12 +49,12 @@ final class ListPlan {
             String name = key[0];
             FieldDescriptor fd = fields.getOrDefault(name, RECORD_FILTERS.get(name));
             Field attribute = attributes.get(name);
-            if (fd == null || !fd.filterable || attribute == null) {
+            if (fd == null || !fd.filterable || attribute == null && !fd.custom) {
                 throw ValueParser.invalid(filter.getKey(), "is not a filter of this list; filters: " + names(fields, true)
                         + ", createdAt, updatedAt, createdBy, updatedBy");
             }
-            if (filters.add(conditions, filter.getKey(), key[1], filter.getValue(), fd, attribute.getType(), "e." + name)) {
-                constant.add(name);
+            if (filters.add(conditions, filter.getKey(), key[1], filter.getValue(), fd, typeOf(fd, attribute), path(fd, name))) {
+                constant.add(path(fd, name));
             }
         }
         for (String token : TextFolding.tokens(query.q)) {
@@ -70,16 +70,18 @@ final class ListPlan {
             FieldDescriptor fd = fields.get(name);
             Field attribute = attributes.get(name);
             boolean builtIn = name.equals("createdAt") || name.equals("updatedAt") || name.equals("number");
-            if ((fd == null || !fd.sortable) && !builtIn || attribute == null) {
+            if ((fd == null || !fd.sortable) && !builtIn || attribute == null && (fd == null || !fd.custom)) {
                 throw ValueParser.invalid("sort", "cannot sort by '" + name + "'; sortable: "
                         + names(fields, false) + ", createdAt, updatedAt, number");
             }
             if (keys.stream().noneMatch(k -> k.name.equals(name))) {
-                keys.add(new SortKey(name, descending, attribute, !builtIn && (fd == null || !fd.required)));
+                // A custom field may be empty in any record, whatever it requires of new ones.
+                keys.add(new SortKey(name, path(fd, name), descending, attribute, typeOf(fd, attribute),
+                        !builtIn && (fd == null || !fd.required || fd.custom)));
             }
         }
         // The tie-breaker runs the same way as the last key, so one index scan serves the order.
-        keys.add(new SortKey("id", keys.get(keys.size() - 1).descending, attributes.get("id"), false));
+        keys.add(new SortKey("id", "e.id", keys.get(keys.size() - 1).descending, attributes.get("id"), String.class, false));
         signature = keys.stream().map(k -> (k.descending ? "-" : "") + k.name).collect(Collectors.joining(","));
 
         if (query.cursor != null) {
@@ -87,8 +89,8 @@ final class ListPlan {
         }
         // Columns held equal by a filter lead the order: it does not change the rows' order, and lets
         // an index on (filter, sort key, id) deliver the page already sorted.
-        String order = constant.stream().map(c -> "e." + c + " ASC, ").collect(Collectors.joining()) + keys.stream()
-                .map(k -> "e." + k.name + (k.descending ? " DESC" : " ASC") + (!k.nullable ? ""
+        String order = constant.stream().map(c -> c + " ASC, ").collect(Collectors.joining()) + keys.stream()
+                .map(k -> k.path + (k.descending ? " DESC" : " ASC") + (!k.nullable ? ""
                         : k.descending ? " NULLS LAST" : " NULLS FIRST"))
                 .collect(Collectors.joining(", "));
         jpql = "SELECT e FROM " + entityName + " e" + conditions.where() + " ORDER BY " + order;
@@ -105,29 +107,29 @@ final class ListPlan {
             for (int j = 0; j < i; j++) {
                 Object v = values.get(j);
                 if (v == null) {
-                    parts.add("e." + keys.get(j).name + " IS NULL");
+                    parts.add(keys.get(j).path + " IS NULL");
                 } else {
-                    parts.add("e." + keys.get(j).name + " = ?");
+                    parts.add(keys.get(j).path + " = ?");
                     parameters.add(v);
                 }
             }
             SortKey k = keys.get(i);
             Object v = values.get(i);
             if (!k.nullable && v != null) {
-                parts.add("e." + k.name + (k.descending ? " < ?" : " > ?"));
+                parts.add(k.path + (k.descending ? " < ?" : " > ?"));
                 parameters.add(v);
             } else if (!k.descending) {
                 if (v == null) {
-                    parts.add("e." + k.name + " IS NOT NULL");
+                    parts.add(k.path + " IS NOT NULL");
                 } else {
-                    parts.add("e." + k.name + " > ?");
+                    parts.add(k.path + " > ?");
                     parameters.add(v);
                 }
             } else {
                 if (v == null) {
                     continue; // nothing sorts after a null in descending order but other nulls
                 }
-                parts.add("(e." + k.name + " < ? OR e." + k.name + " IS NULL)");
+                parts.add("(" + k.path + " < ? OR " + k.path + " IS NULL)");
                 parameters.add(v);
             }
             alternatives.add("(" + String.join(" AND ", parts) + ")");
@@ -136,16 +138,16 @@ final class ListPlan {
         SortKey first = keys.get(0);
         if (!first.nullable && values.get(0) != null) {
             // Redundant but sargable: lets the database start the index range at the cursor.
-            conditions.add("e." + first.name + (first.descending ? " <= ?" : " >= ?"), values.get(0));
+            conditions.add(first.path + (first.descending ? " <= ?" : " >= ?"), values.get(0));
         }
     }
 
-    /** The cursor that continues after {@code last}. */
-    String cursorAfter(Object last) {
+    /** The cursor that continues after {@code last}, whose custom field values are {@code custom}. */
+    String cursorAfter(Object last, Map<String, Object> custom) {
         StringBuilder sb = new StringBuilder(signature);
         try {
             for (SortKey k : keys) {
-                String v = ValueParser.format(k.attribute.get(last));
+                String v = ValueParser.format(k.attribute == null ? custom.get(k.name) : k.attribute.get(last));
                 sb.append('\n').append(v == null ? "\u0000" : v.replace("\n", " "));
             }
         } catch (IllegalAccessException e) {
@@ -169,7 +171,7 @@ final class ListPlan {
         for (int i = 0; i < keys.size(); i++) {
             String raw = parts[i + 1];
             try {
-                values.add(raw.equals("\u0000") ? null : ValueParser.parse(keys.get(i).name, raw, keys.get(i).attribute.getType()));
+                values.add(raw.equals("\u0000") ? null : ValueParser.parse(keys.get(i).name, raw, keys.get(i).type));
             } catch (InvalidRequestException e) {
                 throw badCursor();
             }
@@ -186,18 +188,34 @@ final class ListPlan {
                 .map(f -> f.name).sorted().collect(Collectors.joining(", "));
     }
 
+    /** Where a field's value is in JPQL: the entity's attribute, or the column of a custom field. */
+    private static String path(FieldDescriptor fd, String name) {
+        return fd != null && fd.custom ? "COLUMN('" + name + "', e)" : "e." + name;
+    }
+
+    private static Class<?> typeOf(FieldDescriptor fd, Field attribute) {
+        return attribute != null ? attribute.getType() : org.tesseracrm.platform.internal.fields.CustomValues.javaType(fd.type);
+    }
+
     private static final class SortKey {
         final String name;
+        final String path;
         final boolean descending;
+        /** The entity's attribute; null for a custom field, whose value comes with the record's custom values. */
         final Field attribute;
+        final Class<?> type;
         final boolean nullable;
 
-        SortKey(String name, boolean descending, Field attribute, boolean nullable) {
+        SortKey(String name, String path, boolean descending, Field attribute, Class<?> type, boolean nullable) {
             this.name = name;
+            this.path = path;
             this.descending = descending;
             this.attribute = attribute;
+            this.type = type;
             this.nullable = nullable;
-            attribute.setAccessible(true);
+            if (attribute != null) {
+                attribute.setAccessible(true);
+            }
         }
     }
 }

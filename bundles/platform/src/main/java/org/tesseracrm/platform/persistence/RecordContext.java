@@ -28,6 +28,9 @@ public interface RecordContext {
     /** What the caller of the running request may see and change of {@code collection}; {@link Visibility#ALL} outside one. */
     Visibility visibility(String collection);
 
+    /** The fields administrators added to {@code collection}, besides its module's own (retired ones left out). */
+    List<org.tesseracrm.platform.api.spi.FieldDescriptor> customFields(String collection);
+
     /** The signed-in user of the running request, or null outside one. */
     String caller();
 

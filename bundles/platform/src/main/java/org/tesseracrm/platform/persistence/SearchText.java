@@ -52,7 +52,12 @@ final class SearchText {
      * with new records and edited words only, until the next start rebuilds it.
      */
     void index(RecordEntity entity) {
-        String text = textOf(entity);
+        index(entity, List.of());
+    }
+
+    /** As {@link #index(RecordEntity)}, with more words of the record (its searchable custom fields). */
+    void index(RecordEntity entity, List<String> more) {
+        String text = textOf(entity, more);
         if (!text.equals(entity.searchText)) {
             entity.searchText = text;
             index.add(entity.id, text);
@@ -120,7 +125,7 @@ final class SearchText {
         LOG.info("Text index of {} loaded: {} records in {} ms", collection, count, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private String textOf(RecordEntity entity) {
+    private String textOf(RecordEntity entity, List<String> more) {
         String assignee;
         try {
             assignee = owner == null ? null : (String) owner.get(entity);
@@ -146,6 +151,7 @@ final class SearchText {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+        values.addAll(more);
         String text = people + TextFolding.foldAll(values.toArray(new String[0]));
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }

@@ -27,6 +27,7 @@ public final class Json {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addMixIn(org.tesseracrm.platform.api.RecordDto.class, RecordDtoJson.class)
             // a number or true/false where text belongs (a name of 1e400) is a mistake, not a name
             .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Textual, c -> c
                     .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
@@ -35,6 +36,15 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /** A record's custom fields are fields of its JSON object, not an object of their own. */
+    abstract static class RecordDtoJson {
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public java.util.Map<String, Object> custom;
+
+        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        public abstract java.util.Map<String, Object> custom();
     }
 
     public static ObjectMapper mapper() {

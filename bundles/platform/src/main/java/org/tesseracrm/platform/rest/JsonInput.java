@@ -21,12 +21,15 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** Reads {@code body} as a {@code type}, refusing any of the {@code serverManaged} fields. */
+    /**
+     * Reads {@code body} as a {@code type}, refusing any of the {@code serverManaged} fields. Custom
+     * fields ({@code cf_…}) are left for the caller, who knows the module's.
+     */
     public static <T> T read(JsonNode body, Class<T> type, Set<String> serverManaged) {
         ObjectNode object = requireObject(body);
         refuseServerManaged(object, serverManaged);
         try {
-            return Json.mapper().treeToValue(object, type);
+            return Json.mapper().treeToValue(withoutCustom(object), type);
         } catch (JsonProcessingException e) {
             throw JsonErrors.toProblem(e);
         }
@@ -42,10 +45,22 @@ public final class JsonInput {
         }
         merge(target, object);
         try {
-            return Json.mapper().treeToValue(target, type);
+            return Json.mapper().treeToValue(withoutCustom(target), type);
         } catch (JsonProcessingException e) {
             throw JsonErrors.toProblem(e);
         }
+    }
+
+    private static ObjectNode withoutCustom(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        List<String> custom = new ArrayList<>();
+        copy.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith(org.tesseracrm.platform.api.RecordDto.CUSTOM_PREFIX)) {
+                custom.add(name);
+            }
+        });
+        copy.remove(custom);
+        return copy;
     }
 
     public static ObjectNode requireObject(JsonNode body) {

@@ -47,6 +47,8 @@ import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.internal.audit.AuditResource;
 import org.tesseracrm.platform.internal.audit.AuditTrail;
+import org.tesseracrm.platform.internal.fields.CustomValues;
+import org.tesseracrm.platform.persistence.JpaRecordService;
 
 /**
  * The REST face of a module's records, per the API conventions: list with {@code q}, filters,
@@ -151,7 +153,9 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         checkBody(JsonInput.requireObject(body));
-        D created = service().create(JsonInput.read(body, dtoType, serverManaged), user(security));
+        D record = JsonInput.read(body, dtoType, serverManaged);
+        record.custom.putAll(customValues((ObjectNode) body, null));
+        D created = service().create(record, user(security));
         URI location = uri.getAbsolutePathBuilder().path(created.id).build();
         return withETag(Response.created(location), created);
     }
@@ -176,6 +180,8 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         for (int attempt = 1;; attempt++) {
             D current = service().get(id);
             D patched = JsonInput.patch(current, body, dtoType, serverManaged);
+            patched.custom.putAll(current.custom);
+            patched.custom.putAll(customValues((ObjectNode) body, current));
             if (unchanged(current, patched)) {
                 // Nothing to write: a repeated request answers the record as it is, without a new version.
                 if (expected != null && !expected.equals(current.version)) {
@@ -238,6 +244,32 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         before.remove(serverManaged);
         after.remove(serverManaged);
         return before.equals(after);
+    }
+
+    /**
+     * The custom fields ({@code cf_…}) a body sets, as Java values; a field the module does not have
+     * (or has retired) is a 400 like any unknown field, a value of the wrong shape a 400 naming it.
+     */
+    private Map<String, Object> customValues(ObjectNode body, D current) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<FieldDescriptor> custom = service() instanceof JpaRecordService
+                ? ((JpaRecordService<?, ?>) service()).customFields() : List.of();
+        List<FieldError> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.startsWith(RecordDto.CUSTOM_PREFIX)) {
+                return;
+            }
+            FieldDescriptor fd = custom.stream().filter(f -> f.name.equals(name)).findFirst().orElse(null);
+            if (fd == null) {
+                unknown.add(new FieldError(name, "is not a known field"));
+            } else {
+                values.put(name, CustomValues.fromJson(fd, body.get(name), current == null ? null : current.custom.get(name)));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(unknown.get(0).field + " is not a known field", unknown);
+        }
+        return values;
     }
 
     // ---- helpers for module resources ----

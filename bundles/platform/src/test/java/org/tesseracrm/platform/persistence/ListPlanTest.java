@@ -66,7 +66,7 @@ public class ListPlanTest {
         last.name = null;
         last.size = 7;
         last.createdAt = Instant.parse("2026-01-02T03:04:05.123456Z");
-        String cursor = plan(Map.of(), List.of("name", "-size"), null, null).cursorAfter(last);
+        String cursor = plan(Map.of(), List.of("name", "-size"), null, null).cursorAfter(last, Map.of());
 
         ListPlan next = plan(Map.of(), List.of("name", "-size"), cursor, null);
         assertTrue(next.jpql, next.jpql.contains("((e.name IS NOT NULL) OR (e.name IS NULL AND (e.size < :p0 OR e.size IS NULL))"
@@ -81,7 +81,7 @@ public class ListPlanTest {
         Thing last = new Thing();
         last.id = "0190-c";
         last.createdAt = Instant.parse("2026-01-02T03:04:05Z");
-        String cursor = plan(Map.of(), List.of(), null, null).cursorAfter(last);
+        String cursor = plan(Map.of(), List.of(), null, null).cursorAfter(last, Map.of());
         ListPlan next = plan(Map.of(), List.of(), cursor, null);
         assertTrue(next.jpql, next.jpql.contains("((e.createdAt < :p0) OR (e.createdAt = :p1 AND e.id < :p2)) AND e.createdAt <= :p3"));
     }
@@ -91,7 +91,7 @@ public class ListPlanTest {
         Thing last = new Thing();
         last.id = "x";
         last.name = "A";
-        String cursor = plan(Map.of(), List.of("name"), null, null).cursorAfter(last);
+        String cursor = plan(Map.of(), List.of("name"), null, null).cursorAfter(last, Map.of());
         expectBadRequest(() -> plan(Map.of(), List.of("-name"), cursor, null), "cursor");
         expectBadRequest(() -> plan(Map.of(), List.of(), "%%%", null), "cursor");
     }

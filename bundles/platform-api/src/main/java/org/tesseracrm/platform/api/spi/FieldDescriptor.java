@@ -23,6 +23,17 @@ public final class FieldDescriptor {
     public final String references;
     /** For a DECIMAL field, the most digits after the point it keeps; null when the module decides. */
     public final Integer decimals;
+    /** Labels given with the field itself (a custom field's); null when they come from the module's labels. */
+    public final String labelEn;
+    public final String labelVi;
+    /** A picklist's values when they are not a Java enum (a custom field's), in their order; empty otherwise. */
+    public final List<EnumValue> values;
+    /** An administrator's field (its name starts with {@code cf_}), stored beside the module's own. */
+    public final boolean custom;
+    /** A value the field takes when a new record does not give one; null for none. */
+    public final Object defaultValue;
+    /** Whether no two live records may hold the same value. */
+    public final boolean unique;
 
     private FieldDescriptor(Builder b) {
         this.name = b.name;
@@ -35,6 +46,12 @@ public final class FieldDescriptor {
         this.enumType = b.enumType;
         this.references = b.references;
         this.decimals = b.decimals;
+        this.labelEn = b.labelEn;
+        this.labelVi = b.labelVi;
+        this.values = List.copyOf(b.values);
+        this.custom = b.custom;
+        this.defaultValue = b.defaultValue;
+        this.unique = b.unique;
     }
 
     public static Builder field(String name, FieldType type) {
@@ -73,6 +90,7 @@ public final class FieldDescriptor {
                 return List.of("eq", "not", "contains", "empty");
             case INTEGER:
             case DECIMAL:
+            case MONEY:
             case DATE:
             case DATETIME:
                 return List.of("eq", "not", "gt", "gte", "lt", "lte", "from", "to", "empty");
@@ -83,6 +101,9 @@ public final class FieldDescriptor {
 
     /** The values of an enum field with their labels (English and Vietnamese when labeled). */
     public List<EnumValue> enumValues() {
+        if (enumType == null) {
+            return this.values;
+        }
         List<EnumValue> values = new ArrayList<>();
         if (enumType != null) {
             for (Enum<?> constant : enumType.getEnumConstants()) {
@@ -101,11 +122,18 @@ public final class FieldDescriptor {
         public final String value;
         public final String en;
         public final String vi;
+        /** A value no longer offered: records that hold it keep it and show its label. */
+        public final boolean retired;
 
         public EnumValue(String value, String en, String vi) {
+            this(value, en, vi, false);
+        }
+
+        public EnumValue(String value, String en, String vi, boolean retired) {
             this.value = value;
             this.en = en;
             this.vi = vi;
+            this.retired = retired;
         }
     }
 
@@ -120,6 +148,12 @@ public final class FieldDescriptor {
         private Class<? extends Enum<?>> enumType;
         private String references;
         private Integer decimals;
+        private String labelEn;
+        private String labelVi;
+        private List<EnumValue> values = List.of();
+        private boolean custom;
+        private Object defaultValue;
+        private boolean unique;
 
         private Builder(String name, FieldType type) {
             this.name = Objects.requireNonNull(name);
@@ -156,6 +190,41 @@ public final class FieldDescriptor {
         /** A number with at most this many digits after the point (more is a 422, never rounded away). */
         public Builder decimals(int decimals) {
             this.decimals = decimals;
+            return this;
+        }
+
+        /** Labels of the field itself, in English and Vietnamese. */
+        public Builder label(String en, String vi) {
+            this.labelEn = en;
+            this.labelVi = vi;
+            return this;
+        }
+
+        /** A picklist's values (for ENUM and MULTI_ENUM fields that are not a Java enum). */
+        public Builder values(List<EnumValue> values) {
+            this.values = values;
+            return this;
+        }
+
+        /** The collection a REFERENCE field points to. */
+        public Builder references(String collection) {
+            this.references = collection;
+            return this;
+        }
+
+        /** An administrator's field, stored beside the module's own. */
+        public Builder custom() {
+            this.custom = true;
+            return this;
+        }
+
+        public Builder defaultValue(Object value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        public Builder unique() {
+            this.unique = true;
             return this;
         }
 

@@ -10,5 +10,9 @@ public enum FieldType {
     /** The computed totals of a sales document. */
     TOTALS,
     /** A record's tags: a list of short texts, on every record of every module. */
-    TAGS
+    TAGS,
+    /** An amount in the record's currency (its {@code currency} field), a decimal number on the wire. */
+    MONEY,
+    /** Several values of a picklist: a list of its codes on the wire. */
+    MULTI_ENUM
 }

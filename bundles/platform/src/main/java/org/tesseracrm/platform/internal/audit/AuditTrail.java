@@ -74,7 +74,11 @@ public class AuditTrail {
         for (HistoryEntry e : entries) {
             ModuleDescriptor module = e.collection == null ? null : moduleOf.apply(e.collection);
             for (HistoryEntry.FieldChange c : e.changes) {
-                c.label = module != null ? module.fieldLabel(c.field, language) : FieldLabels.common(c.field, language);
+                org.tesseracrm.platform.internal.fields.CustomField custom = c.field.startsWith(org.tesseracrm.platform.api.RecordDto.CUSTOM_PREFIX)
+                        && org.tesseracrm.platform.internal.fields.CustomFieldCatalog.active() != null
+                        ? org.tesseracrm.platform.internal.fields.CustomFieldCatalog.active().field(e.collection, c.field) : null;
+                c.label = custom != null ? custom.label.get(language == Locale.ROOT ? "en" : "vi")
+                        : module != null ? module.fieldLabel(c.field, language) : FieldLabels.common(c.field, language);
             }
         }
     }

@@ -14,6 +14,7 @@ import javax.transaction.SystemException;
 import javax.transaction.Transaction;
 import javax.transaction.TransactionManager;
 
+import org.tesseracrm.platform.internal.fields.CustomFieldCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.CollectionType;
 import org.osgi.service.component.annotations.Component;
@@ -58,9 +59,13 @@ public class TransactionalRecordContext implements RecordContext {
             policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
     private volatile List<Map.Entry<Map<String, Object>, RecordListener>> listeners = List.of();
 
+    private final CustomFieldCatalog customFields;
+
     @Activate
     public TransactionalRecordContext(@Reference TransactionManager transactions, @Reference EventAdmin events,
-            @Reference References references, @Reference org.tesseracrm.platform.internal.security.UserDirectory users) {
+            @Reference References references, @Reference org.tesseracrm.platform.internal.security.UserDirectory users,
+            @Reference CustomFieldCatalog customFields) {
+        this.customFields = customFields;
         this.transactions = transactions;
         this.events = events;
         this.references = references;
@@ -95,6 +100,11 @@ public class TransactionalRecordContext implements RecordContext {
         default:
             return Set.of(caller.user);
         }
+    }
+
+    @Override
+    public List<org.tesseracrm.platform.api.spi.FieldDescriptor> customFields(String collection) {
+        return customFields.descriptors(collection);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldLabels;
 import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.internal.fields.CustomFieldCatalog;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 import org.tesseracrm.platform.rest.Access;
@@ -43,6 +44,45 @@ public class ModulesResource {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<ModuleDescriptor> modules = new CopyOnWriteArrayList<>();
+
+    @Reference
+    private CustomFieldCatalog customFields;
+
+    private static Map<String, Object> field(ModuleDescriptor m, FieldDescriptor f) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("name", f.name);
+        field.put("label", f.labelEn != null ? Map.of("en", f.labelEn, "vi", f.labelVi)
+                : Map.of("en", m.fieldLabel(f.name, Locale.ROOT), "vi", m.fieldLabel(f.name, VIETNAMESE)));
+        field.put("type", f.type.name());
+        field.put("required", f.required);
+        field.put("readOnly", f.readOnly);
+        field.put("filterable", f.filterable);
+        if (f.filterable) {
+            field.put("filters", f.filterOperators());
+        }
+        field.put("sortable", f.sortable);
+        if (f.references != null) {
+            field.put("references", f.references);
+        }
+        if (f.decimals != null) {
+            field.put("decimals", f.decimals);
+        }
+        if (f.enumType != null) {
+            field.put("enum", f.enumType.getSimpleName());
+        }
+        if (f.enumType != null || !f.values.isEmpty()) {
+            field.put("values", f.enumValues());
+        }
+        if (f.custom) {
+            field.put("custom", true);
+            field.put("searchable", f.searchable);
+            field.put("unique", f.unique);
+            if (f.defaultValue != null) {
+                field.put("defaultValue", f.defaultValue);
+            }
+        }
+        return field;
+    }
 
     /** Every record's tags, a field of every module. */
     private static Map<String, Object> tags(ModuleDescriptor m) {
@@ -76,7 +116,7 @@ public class ModulesResource {
                 Map.of("en", FieldLabels.shared(Locale.ROOT), "vi", FieldLabels.shared(VIETNAMESE)));
     }
 
-    static Map<String, Object> describe(ModuleDescriptor m) {
+    Map<String, Object> describe(ModuleDescriptor m) {
         Map<String, Object> module = new LinkedHashMap<>();
         module.put("name", m.name());
         module.put("collection", m.collection());
@@ -85,28 +125,10 @@ public class ModulesResource {
         module.put("numberPrefix", m.numberPrefix());
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldDescriptor f : m.fields()) {
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", f.name);
-            field.put("label", Map.of("en", m.fieldLabel(f.name, Locale.ROOT), "vi", m.fieldLabel(f.name, VIETNAMESE)));
-            field.put("type", f.type.name());
-            field.put("required", f.required);
-            field.put("readOnly", f.readOnly);
-            field.put("filterable", f.filterable);
-            if (f.filterable) {
-                field.put("filters", f.filterOperators());
-            }
-            field.put("sortable", f.sortable);
-            if (f.references != null) {
-                field.put("references", f.references);
-            }
-            if (f.decimals != null) {
-                field.put("decimals", f.decimals);
-            }
-            if (f.enumType != null) {
-                field.put("enum", f.enumType.getSimpleName());
-                field.put("values", f.enumValues());
-            }
-            fields.add(field);
+            fields.add(field(m, f));
+        }
+        for (FieldDescriptor f : customFields.descriptors(m.collection())) {
+            fields.add(field(m, f));
         }
         fields.add(tags(m));
         module.put("fields", fields);
