@@ -52,14 +52,13 @@ public final class JsonInput {
     }
 
     private static ObjectNode withoutCustom(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        List<String> custom = new ArrayList<>();
-        copy.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith(org.tesseracrm.platform.api.RecordDto.CUSTOM_PREFIX)) {
-                custom.add(name);
+        // a shallow copy: a deep one of a body nested ten thousand levels would overflow the stack
+        ObjectNode copy = Json.mapper().createObjectNode();
+        object.fields().forEachRemaining(member -> {
+            if (!member.getKey().startsWith(org.tesseracrm.platform.api.RecordDto.CUSTOM_PREFIX)) {
+                copy.set(member.getKey(), member.getValue());
             }
         });
-        copy.remove(custom);
         return copy;
     }
 
