@@ -13,7 +13,16 @@
       module: "Module", access: "Access", scope: "Scope", everyModule: "every module", addGrant: "Add a module",
       "access.read": "read", "access.write": "read and change", "scope.own": "own records", "scope.team": "team's records",
       "scope.all": "all records", builtIn: "built in", showInactive: "Show deactivated users", when: "When", who: "Who",
-      what: "What", recordOf: "Record", through: "Through", filter: "Filter", fromDate: "From", toDate: "To"
+      what: "What", recordOf: "Record", through: "Through", filter: "Filter", fromDate: "From", toDate: "To",
+      fields: "Fields", newField: "New field", fieldType: "Type", labelEn: "Label (English)", labelVi: "Label (Vietnamese)",
+      fieldName: "Name (optional, from the English label)", picklistValues: "Values, one a line: CODE | English | Tiếng Việt",
+      references: "Points to", required: "Required", searchable: "Found by search", filterable: "Lists filter by it",
+      sortable: "Lists sort by it", unique: "Unique", retire: "Retire", bringBack: "Bring back", retired: "retired",
+      chooseModule: "Module", fieldAdded: "Field added.", fieldChanged: "Field saved.",
+      "type.text": "Text", "type.longText": "Long text", "type.integer": "Whole number", "type.decimal": "Decimal number",
+      "type.money": "Money", "type.date": "Date", "type.dateTime": "Date and time", "type.boolean": "Yes / no", "type.email": "E-mail",
+      "type.phone": "Phone", "type.url": "URL", "type.picklist": "Picklist", "type.multiPicklist": "Multi-picklist",
+      "type.reference": "Reference to a record", "type.user": "User"
     },
     vi: {
       users: "Người dùng", teams: "Nhóm", roles: "Vai trò", audit: "Nhật ký kiểm tra", newUser: "Thêm người dùng", newTeam: "Thêm nhóm",
@@ -23,7 +32,16 @@
       module: "Phân hệ", access: "Quyền", scope: "Phạm vi", everyModule: "mọi phân hệ", addGrant: "Thêm phân hệ",
       "access.read": "xem", "access.write": "xem và sửa", "scope.own": "bản ghi của mình", "scope.team": "bản ghi của nhóm",
       "scope.all": "mọi bản ghi", builtIn: "có sẵn", showInactive: "Hiện người dùng đã khoá", when: "Thời điểm", who: "Ai",
-      what: "Việc gì", recordOf: "Bản ghi", through: "Qua", filter: "Lọc", fromDate: "Từ ngày", toDate: "Đến ngày"
+      what: "Việc gì", recordOf: "Bản ghi", through: "Qua", filter: "Lọc", fromDate: "Từ ngày", toDate: "Đến ngày",
+      fields: "Trường dữ liệu", newField: "Thêm trường", fieldType: "Kiểu", labelEn: "Nhãn (tiếng Anh)", labelVi: "Nhãn (tiếng Việt)",
+      fieldName: "Tên (không bắt buộc, lấy từ nhãn tiếng Anh)", picklistValues: "Các giá trị, mỗi dòng một: MÃ | English | Tiếng Việt",
+      references: "Trỏ tới", required: "Bắt buộc", searchable: "Tìm kiếm được", filterable: "Lọc danh sách theo trường này",
+      sortable: "Sắp xếp danh sách theo trường này", unique: "Không trùng", retire: "Ngừng dùng", bringBack: "Dùng lại", retired: "đã ngừng dùng",
+      chooseModule: "Phân hệ", fieldAdded: "Đã thêm trường.", fieldChanged: "Đã lưu trường.",
+      "type.text": "Văn bản", "type.longText": "Văn bản dài", "type.integer": "Số nguyên", "type.decimal": "Số thập phân",
+      "type.money": "Tiền", "type.date": "Ngày", "type.dateTime": "Ngày giờ", "type.boolean": "Có / không", "type.email": "E-mail",
+      "type.phone": "Điện thoại", "type.url": "URL", "type.picklist": "Danh sách chọn", "type.multiPicklist": "Danh sách chọn nhiều",
+      "type.reference": "Tham chiếu tới bản ghi", "type.user": "Người dùng"
     }
   });
 
@@ -226,8 +244,85 @@
     }).catch(T.showProblem);
   }
 
+
+  /* ---- custom fields ---- */
+  var FIELD_TYPES = ["text", "longText", "integer", "decimal", "money", "date", "dateTime", "boolean", "email", "phone", "url",
+    "picklist", "multiPicklist", "reference", "user"];
+  var TYPE_OF = { STRING: "text", TEXT: "longText", INTEGER: "integer", DECIMAL: "decimal", MONEY: "money", DATE: "date",
+    DATETIME: "dateTime", BOOLEAN: "boolean", EMAIL: "email", PHONE: "phone", URL: "url", ENUM: "picklist",
+    MULTI_ENUM: "multiPicklist", REFERENCE: "reference", USER: "user" };
+  function labelOf(x) { return x.label ? (x.label[T.language()] || x.label.en) : x.name; }
+
+  function fields(path, message) {
+    var modules = T.modules();
+    var collection = path[0] || (modules[0] && modules[0].collection);
+    if (path[1]) { return fieldForm(collection, path[1] === "new" ? null : path[1]); }
+    T.call("GET", "/modules/" + collection + "/fields").then(function (r) {
+      var picker = h("select", { id: "fields-module", onchange: function (e) { location.hash = "#/admin/fields/" + e.target.value; } },
+        modules.map(function (m) { return h("option", { value: m.collection, selected: m.collection === collection }, m.label[T.language()] || m.label.en); }));
+      T.shell([h("h1", {}, t("fields")), note(message),
+        h("div", { class: "actions" }, h("label", { for: "fields-module" }, t("chooseModule") + " "), picker,
+          h("a", { href: "#/admin/fields/" + collection + "/new", id: "new-field" }, h("button", { class: "primary", tabindex: "-1" }, t("newField")))),
+        h("table", { id: "fields" }, h("thead", {}, h("tr", {}, [t("label"), t("name"), t("fieldType"), ""].map(function (c) { return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, r.body.items.map(function (f) {
+            var flags = ["required", "searchable", "filterable", "sortable", "unique"].filter(function (k) { return f[k]; }).map(t).join(", ");
+            return h("tr", { class: f.retired ? "muted" : null },
+              h("td", {}, h("a", { href: "#/admin/fields/" + collection + "/" + f.name }, labelOf(f)), f.retired ? " (" + t("retired") + ")" : null),
+              h("td", {}, f.name), h("td", {}, t("type." + TYPE_OF[f.type]), flags ? h("div", { class: "muted" }, flags) : null),
+              h("td", {}, h("button", { id: (f.retired ? "restore-" : "retire-") + f.name, onclick: function () {
+                var change = f.retired ? T.call("PATCH", "/modules/" + collection + "/fields/" + f.name, { retired: false })
+                  : T.call("DELETE", "/modules/" + collection + "/fields/" + f.name);
+                change.then(function () { fields([collection], t("fieldChanged")); }).catch(T.showProblem);
+              } }, f.retired ? t("bringBack") : t("retire"))));
+          })))]);
+    }).catch(T.showProblem);
+  }
+
+  function fieldForm(collection, name, err, typed) {
+    (name ? T.call("GET", "/modules/" + collection + "/fields/" + name) : Promise.resolve({ body: null })).then(function (r) {
+      var f = typed || r.body || { label: {}, values: null };
+      var type = f.type ? (TYPE_OF[f.type] || f.type) : "text";
+      var values = (f.values || []).filter(function (v) { return !v.retired; })
+        .map(function (v) { return [v.value, v.label.en, v.label.vi].join(" | "); }).join("\n");
+      var form = h("form", { id: "field-form", onsubmit: function (e) {
+        e.preventDefault();
+        var body = { label: { en: text(form, "labelEn"), vi: text(form, "labelVi") } };
+        ["required", "searchable", "filterable", "sortable", "unique"].forEach(function (k) { body[k] = form.elements[k].checked; });
+        var chosen = name ? type : form.elements.type.value;
+        if (chosen === "picklist" || chosen === "multiPicklist") {
+          body.values = form.elements.values.value.split("\n").map(function (line) { return line.split("|").map(function (x) { return x.trim(); }); })
+            .filter(function (p) { return p[0]; }).map(function (p) { return { value: p[0], label: { en: p[1] || p[0], vi: p[2] || p[1] || p[0] } }; });
+        }
+        if (!name) {
+          body.type = chosen;
+          if (text(form, "name")) { body.name = text(form, "name"); }
+          if (chosen === "reference") { body.references = form.elements.references.value; }
+        }
+        var saving = name ? T.call("PATCH", "/modules/" + collection + "/fields/" + name, body) : T.call("POST", "/modules/" + collection + "/fields", body);
+        saving.then(function () { location.hash = "#/admin/fields/" + collection; })
+          .catch(function (x) { fieldForm(collection, name, x, T.merge(f, body)); });
+      } },
+        problemBox(err),
+        T.field("field-label-en", t("labelEn") + " *", h("input", { id: "field-label-en", name: "labelEn", required: true, value: f.label.en || "" })),
+        T.field("field-label-vi", t("labelVi"), h("input", { id: "field-label-vi", name: "labelVi", value: f.label.vi || "" })),
+        name ? null : T.field("field-name", t("fieldName"), h("input", { id: "field-name", name: "name", value: f.name || "", autocomplete: "off" })),
+        T.field("field-type", t("fieldType"), h("select", { id: "field-type", name: "type", disabled: !!name },
+          FIELD_TYPES.map(function (x) { return h("option", { value: x, selected: x === type }, t("type." + x)); }))),
+        name ? null : T.field("field-references", t("references"), h("select", { id: "field-references", name: "references" },
+          T.modules().map(function (m) { return h("option", { value: m.collection }, m.label[T.language()] || m.label.en); }))),
+        T.field("field-values", t("picklistValues"), h("textarea", { id: "field-values", name: "values", rows: "4" }, values)),
+        h("fieldset", { class: "choices", id: "field-flags" }, ["required", "searchable", "filterable", "sortable", "unique"].map(function (k) {
+          return h("label", { for: "field-" + k }, h("input", { type: "checkbox", id: "field-" + k, name: k, checked: !!f[k] }), " " + t(k));
+        })),
+        h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")),
+          h("a", { href: "#/admin/fields/" + collection }, t("cancel"))));
+      T.shell([h("h1", {}, t("fields") + " · " + (name ? labelOf(f) : t("newField"))), form]);
+    }).catch(T.showProblem);
+  }
+
   T.addAdminPage("users", { label: { en: "Users", vi: "Người dùng" }, render: users });
   T.addAdminPage("teams", { label: { en: "Teams", vi: "Nhóm" }, render: teams });
   T.addAdminPage("roles", { label: { en: "Roles", vi: "Vai trò" }, render: roles });
   T.addAdminPage("audit", { label: { en: "Audit trail", vi: "Nhật ký kiểm tra" }, render: audit });
+  T.addAdminPage("fields", { label: { en: "Fields", vi: "Trường dữ liệu" }, render: fields });
 })();

@@ -137,6 +137,9 @@
     if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
     if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
     if (f.type === "TAGS") { return value.join(", "); }
+    if (f.type === "MULTI_ENUM") { return value.map(function (v) { return enumLabel(f, v); }).join(", "); }
+    if (f.type === "MONEY" || f.type === "DECIMAL") { return Number(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }); }
+    if (f.type === "DATETIME") { return new Date(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"); }
     return String(value);
   }
 
@@ -418,27 +421,36 @@
     if (f.type === "REFERENCE") { return referencePicker(f, value); }
     if (f.type === "ENUM") {
       return h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
-        f.values.map(function (v) { return h("option", { value: v.value, selected: value === v.value }, v[state.lang] || v.en); }));
+        f.values.filter(function (v) { return !v.retired || v.value === value; })
+          .map(function (v) { return h("option", { value: v.value, selected: value === v.value }, v[state.lang] || v.en); }));
+    }
+    if (f.type === "MULTI_ENUM") {
+      return h("select", { id: id, name: f.name, multiple: true, size: String(Math.min(6, f.values.length)) },
+        f.values.filter(function (v) { return !v.retired || (value || []).indexOf(v.value) >= 0; })
+          .map(function (v) { return h("option", { value: v.value, selected: (value || []).indexOf(v.value) >= 0 }, v[state.lang] || v.en); }));
     }
     if (f.type === "BOOLEAN") { return h("input", { id: id, name: f.name, type: "checkbox", checked: value === true }); }
     if (f.type === "TEXT") { return h("textarea", { id: id, name: f.name, rows: "3" }, value || ""); }
     if (f.type === "TAGS") {
       return h("input", { id: id, name: f.name, type: "text", value: (value || []).join(", "), placeholder: t("tagsHint") });
     }
-    var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", PHONE: "tel" }[f.type] || "text";
+    var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
     return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
-      inputmode: f.type === "DECIMAL" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
+      inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
   }
 
   function valueOf(form, f) {
     var el = form.elements[f.name];
     if (!el) { return undefined; }
     if (f.type === "BOOLEAN") { return el.checked; }
+    if (f.type === "MULTI_ENUM") {
+      return Array.prototype.slice.call(el.selectedOptions).map(function (o) { return o.value; });
+    }
     var v = el.value.trim();
     if (f.type === "TAGS") { return v.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
     if (v === "") { return null; }
     if (f.type === "INTEGER") { return parseInt(v, 10); }
-    if (f.type === "DECIMAL") { return isNaN(Number(v)) ? v : Number(v); }
+    if (f.type === "DECIMAL" || f.type === "MONEY") { return isNaN(Number(v)) ? v : Number(v); }
     return v;
   }
 
@@ -605,6 +617,8 @@
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
     recordLabel: recordLabel, problemText: problemText,
     language: function () { return state.lang; },
+    /** The modules installed and readable by the user, in the order the navigation shows them. */
+    modules: function () { return state.modules; },
     addStrings: function (strings) {
       Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
     },

@@ -1,6 +1,7 @@
 package org.tesseracrm.itests.web;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -434,6 +435,52 @@ public class WebUiIT {
         assertTrue("no administrator pages for a salesperson", browser.findElements(By.id("nav-admin-users")).isEmpty());
         shown("signout").click();
         signedIn();
+    }
+
+    @Test
+    public void anAdministratorAddsAFieldThatASalespersonFillsFiltersAndFindsInHistory() throws Exception {
+        String tag = "x" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        shown("nav-admin-fields").click();
+        choose("fields-module", "Leads");
+        shown("new-field").click();
+        type("field-label-en", "Region " + tag);
+        type("field-label-vi", "Vùng " + tag);
+        choose("field-type", "Picklist");
+        type("field-values", "NORTH | North | Miền Bắc\nSOUTH | South | Miền Nam");
+        shown("field-filterable").click();
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Region " + tag));
+        screenshot("15-custom-fields");
+        String field = "cf_region_" + tag;
+
+        // at once a field of the lead form, the record page and the list's filters
+        shown("nav-leads").click();
+        shown("new-record").click();
+        type("field-lastName", "Miền Nam " + tag);
+        choose("field-" + field, "South");
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-" + field), "South"));
+        String id = browser.getCurrentUrl().replaceAll(".*/", "");
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Miền Bắc " + tag + "\",\"" + field + "\":\"NORTH\"}");
+        shown("nav-leads").click();
+        choose("filter-" + field, "South");
+        shown("search-button").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "Miền Nam " + tag));
+        assertFalse(shown("records").getText().contains("Miền Bắc " + tag));
+        screenshot("16-custom-field-filter");
+
+        // a change of it is in the record's history; retired, it leaves the form and the record keeps it
+        rest("PATCH", "/api/v1/leads/" + id, "{\"" + field + "\":\"NORTH\"}", "id");
+        browser.get(server.base() + "/#/c/leads/" + id);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Region " + tag));
+        rest("DELETE", "/api/v1/modules/leads/fields/" + field, null, "name");
+        browser.get(server.base() + "/#/c/leads/" + id + "/edit");
+        shown("field-lastName");
+        assertTrue("a retired field leaves the form", browser.findElements(By.id("field-" + field)).isEmpty());
+        assertEquals("false", rest("PATCH", "/api/v1/modules/leads/fields/" + field, "{\"retired\":false}", "retired"));
+        assertEquals("NORTH", rest("GET", "/api/v1/leads/" + id, null, field));
+        rest("DELETE", "/api/v1/modules/leads/fields/" + field, null, "name");
     }
 
     private static String rest(String method, String path, String json) throws Exception {
