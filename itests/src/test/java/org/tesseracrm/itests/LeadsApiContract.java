@@ -201,6 +201,39 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void manyRecordsChangeInOneRequestEachCheckedAndInItsHistory() {
+        List<String> ids = new ArrayList<>();
+        for (String name : List.of("Một", "Hai", "Ba")) {
+            ids.add(createLead(Map.of("lastName", name + " " + tag, "company", tag)).get("id").asText());
+        }
+        JsonNode result = api.post("/api/v1/leads/bulk", Api.json(Map.of("ids", ids,
+                "set", Map.of("assignedTo", "minh", "rating", "HOT"), "addTags", List.of("Hội chợ")))).json();
+        assertEquals(result.toString(), 3, result.get("changed").asInt());
+        assertEquals(Set.of("Một " + tag, "Hai " + tag, "Ba " + tag), lastNames("tags=" + enc("hoi cho") + "&assignedTo=minh&rating=HOT"));
+        JsonNode history = api.get("/api/v1/leads/" + ids.get(0) + "/history").json().get("items");
+        assertEquals("one line a record", "UPDATED", history.get(0).get("action").asText());
+        assertEquals("CREATED", history.get(1).get("action").asText());
+
+        // chosen by a filter; a record the rules refuse fails alone, the others change
+        JsonNode byFilter = api.post("/api/v1/leads/bulk", Api.json(Map.of("filter", Map.of("company", tag, "q", "hai"),
+                "removeTags", List.of("hội chợ")))).json();
+        assertEquals(byFilter.toString(), 1, byFilter.get("changed").asInt());
+        assertEquals(Set.of("Một " + tag, "Ba " + tag), lastNames("tags=" + enc("hoi cho") + "&company=" + enc(tag)));
+        JsonNode mixed = api.post("/api/v1/leads/bulk", Api.json(Map.of("ids", List.of(ids.get(0), "no-such-lead"),
+                "set", Map.of("assignedTo", "no-such-user")))).json();
+        assertEquals(0, mixed.get("changed").asInt());
+        assertEquals(422, mixed.get("items").get(0).get("status").asInt());
+        assertEquals(404, mixed.get("items").get(1).get("status").asInt());
+        // a salesperson who may only read changes nothing; bad requests are 400
+        assertEquals(403, api.withCredentials(TesseraDistribution.QUOTES_WRITER, TesseraDistribution.QUOTES_WRITER_PASSWORD)
+                .post("/api/v1/leads/bulk", Api.json(Map.of("ids", ids, "delete", true))).status);
+        assertProblem(api.post("/api/v1/leads/bulk", Api.json(Map.of("ids", ids))), 400);
+        assertProblem(api.post("/api/v1/leads/bulk", Api.json(Map.of("ids", ids, "filter", Map.of(), "delete", true))), 400);
+        assertEquals(3, api.post("/api/v1/leads/bulk", Api.json(Map.of("ids", ids, "delete", true))).json().get("changed").asInt());
+        assertEquals(Set.of(), lastNames("company=" + enc(tag)));
+    }
+
+    @Test
     public void countsByAFieldForDashboards() {
         TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));
         for (String rating : List.of("HOT", "HOT", "COLD")) {

@@ -172,32 +172,156 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
                     + " to overwrite whatever it holds now)");
         }
         Long expected = version(ifMatch);
-        checkBody(JsonInput.requireObject(body));
+        D updated = applyPatch(id, JsonInput.requireObject(body), expected, user(security));
+        return withETag(outOfScope(updated) ? Response.ok().header(OUT_OF_SCOPE, "true") : Response.ok(), updated);
+    }
+
+    /**
+     * Applies a JSON merge patch to a record: the record as it now is when nothing changes, else as
+     * changed. With no {@code expected} version the patch applies to the version read here, and a
+     * concurrent change is retried.
+     */
+    private D applyPatch(String id, ObjectNode body, Long expected, String user) {
+        checkBody(body);
         if (body.has("tags") && body.get("tags").isNull()) {
-            ((ObjectNode) body).putArray("tags"); // merge patch: null removes them all
+            body.putArray("tags"); // merge patch: null removes them all
         }
-        // With If-Match: * the patch applies to the version read here; a concurrent change is retried.
         for (int attempt = 1;; attempt++) {
             D current = service().get(id);
             D patched = JsonInput.patch(current, body, dtoType, serverManaged);
             patched.custom.putAll(current.custom);
-            patched.custom.putAll(customValues((ObjectNode) body, current));
+            patched.custom.putAll(customValues(body, current));
             if (unchanged(current, patched)) {
                 // Nothing to write: a repeated request answers the record as it is, without a new version.
                 if (expected != null && !expected.equals(current.version)) {
                     throw new StaleVersionException(expected, current.version);
                 }
-                return withETag(Response.ok(), current);
+                return current;
             }
             try {
-                D updated = service().update(id, patched, expected != null ? expected : current.version,
-                        user(security));
-                return withETag(outOfScope(updated) ? Response.ok().header(OUT_OF_SCOPE, "true") : Response.ok(), updated);
+                return service().update(id, patched, expected != null ? expected : current.version, user);
             } catch (StaleVersionException e) {
                 if (expected != null || attempt == 3) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * {@code POST /<collection>/bulk}: one change to many records, chosen by {@code ids} or by a
+     * {@code filter} (the list's filters and {@code q}): {@code set} (a merge patch: fields, owner,
+     * custom fields), {@code addTags}, {@code removeTags}, or {@code delete}. Each record is changed
+     * on its own, as a PATCH or DELETE would: the caller's scope and the module's rules hold, its
+     * history gets one line; the answer tells each record's outcome.
+     */
+    @POST
+    @Access(Access.Level.WRITE)
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BulkResult bulk(JsonNode body, @Context SecurityContext security) {
+        BulkChange change;
+        try {
+            change = Json.mapper().treeToValue(JsonInput.requireObject(body), BulkChange.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw JsonErrors.toProblem(e);
+        }
+        boolean changes = change.set != null && change.set.size() > 0 || change.addTags != null || change.removeTags != null;
+        if (change.delete == changes) {
+            throw new InvalidRequestException("Say what to do: set, addTags or removeTags, or delete (not both)",
+                    List.of(new FieldError(changes ? "delete" : "set", changes ? "cannot go with changes" : "is required")));
+        }
+        if ((change.ids == null) == (change.filter == null)) {
+            throw new InvalidRequestException("Choose the records by ids or by a filter (one of them)",
+                    List.of(new FieldError("ids", "or filter is required, not both")));
+        }
+        List<String> ids = change.ids != null ? change.ids : chosen(change.filter);
+        if (ids.size() > BulkChange.MOST) {
+            throw new InvalidRequestException("At most " + BulkChange.MOST + " records at once; narrow the choice",
+                    List.of(new FieldError(change.ids != null ? "ids" : "filter", "chooses more than " + BulkChange.MOST + " records")));
+        }
+        String user = user(security);
+        BulkResult result = new BulkResult();
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            BulkResult.Outcome outcome = new BulkResult.Outcome();
+            outcome.id = id;
+            try {
+                if (change.delete) {
+                    service().delete(id, null, user);
+                    outcome.status = 204;
+                } else {
+                    ObjectNode patch = Json.mapper().createObjectNode();
+                    if (change.set != null) {
+                        change.set.fields().forEachRemaining(member -> patch.set(member.getKey(), member.getValue()));
+                    }
+                    if (change.addTags != null || change.removeTags != null) {
+                        List<String> tags = new ArrayList<>(service().get(id).tags);
+                        if (change.addTags != null) {
+                            tags.addAll(change.addTags);
+                        }
+                        if (change.removeTags != null) {
+                            java.util.Set<String> gone = new java.util.HashSet<>();
+                            change.removeTags.forEach(t -> gone.add(org.tesseracrm.platform.api.text.TextFolding.fold(t)));
+                            tags.removeIf(t -> gone.contains(org.tesseracrm.platform.api.text.TextFolding.fold(t)));
+                        }
+                        patch.set("tags", Json.mapper().valueToTree(tags));
+                    }
+                    D updated = applyPatch(id, patch, null, user);
+                    outcome.number = updated.number;
+                    outcome.version = updated.version;
+                    outcome.status = 200;
+                }
+                result.changed++;
+            } catch (org.tesseracrm.platform.api.ProblemException e) {
+                outcome.status = e.status();
+                outcome.detail = e.detail();
+                outcome.errors = e.errors();
+                result.failed++;
+            }
+            result.items.add(outcome);
+        }
+        return result;
+    }
+
+    /** The ids a bulk change's filter chooses, read before anything changes (one more than allowed at most). */
+    private List<String> chosen(Map<String, String> filter) {
+        Map<String, String> filters = new LinkedHashMap<>(filter);
+        String q = filters.remove("q");
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<D> page = service().list(new ListQuery(q, filters, List.of(), ListQuery.MAX_LIMIT, cursor, false));
+            page.items.forEach(r -> ids.add(r.id));
+            cursor = page.nextCursor;
+        } while (cursor != null && ids.size() <= BulkChange.MOST);
+        return ids;
+    }
+
+    /** What {@code POST /<collection>/bulk} takes. */
+    public static final class BulkChange {
+        static final int MOST = 1000;
+        public List<String> ids;
+        public Map<String, String> filter;
+        public ObjectNode set;
+        public List<String> addTags;
+        public List<String> removeTags;
+        public boolean delete;
+    }
+
+    /** What {@code POST /<collection>/bulk} answers: each record's outcome, and how many changed or failed. */
+    public static final class BulkResult {
+        public int changed;
+        public int failed;
+        public final List<Outcome> items = new ArrayList<>();
+
+        /** One record's outcome: its status as a PATCH or DELETE of it would answer, and why it failed. */
+        public static final class Outcome {
+            public String id;
+            public String number;
+            public Long version;
+            public int status;
+            public String detail;
+            public List<FieldError> errors;
         }
     }
 
