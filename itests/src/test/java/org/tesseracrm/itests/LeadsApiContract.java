@@ -234,6 +234,35 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void aSalespersonSavesAViewSharesItAndAColleagueMakesItTheirDefault() {
+        Api lan = api.withCredentials("lan", "ban-hang-lan-1");
+        Api minh = api.withCredentials("minh", "ban-hang-minh-2");
+        Api.Reply saved = lan.post("/api/v1/views", Api.json(Map.of("collection", "leads", "name", "Mới của tôi " + tag,
+                "filters", Map.of("status", "NEW,NURTURING", "assignedTo", "me", "createdAt", "this_month"),
+                "sort", "-createdAt", "columns", List.of("lastName", "company", "status", "tags"))));
+        assertEquals(saved.toString(), 201, saved.status);
+        String id = saved.json().get("id").asText();
+        assertTrue(saved.json().get("mine").asBoolean());
+        assertFalse("private until shared", minh.get("/api/v1/views?collection=leads").text.contains(id));
+        assertEquals(404, minh.get("/api/v1/views/" + id).status);
+        assertEquals(200, lan.patch("/api/v1/views/" + id, "{\"shared\":true}", null).status);
+        assertTrue(minh.get("/api/v1/views?collection=leads").text.contains(id));
+        assertEquals(403, minh.patch("/api/v1/views/" + id, "{\"name\":\"Của Minh\"}", null).status);
+        JsonNode mine = minh.patch("/api/v1/views/" + id, "{\"isDefault\":true}", null).json();
+        assertTrue(mine.toString(), mine.get("isDefault").asBoolean());
+        assertFalse(lan.get("/api/v1/views/" + id).json().get("isDefault").asBoolean());
+        // a view's list must be one the module serves
+        Api.Reply bad = lan.post("/api/v1/views", Api.json(Map.of("collection", "leads", "name", "Sai",
+                "filters", Map.of("annualRevenue[gte]", "lots"))));
+        assertProblem(bad, 400);
+        assertTrue(bad.text, bad.text.contains("annualRevenue[gte]"));
+        assertProblem(lan.post("/api/v1/views", Api.json(Map.of("collection", "leads", "name", "Sai", "columns", List.of("colour")))), 400);
+        assertProblem(lan.post("/api/v1/views", Api.json(Map.of("collection", "nothing", "name", "Sai"))), 400);
+        assertEquals(204, lan.delete("/api/v1/views/" + id, null).status);
+        assertEquals(404, minh.get("/api/v1/views/" + id).status);
+    }
+
+    @Test
     public void countsByAFieldForDashboards() {
         TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));
         for (String rating : List.of("HOT", "HOT", "COLD")) {

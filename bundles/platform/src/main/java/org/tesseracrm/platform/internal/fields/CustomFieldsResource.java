@@ -1,8 +1,5 @@
 package org.tesseracrm.platform.internal.fields;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -22,19 +19,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.RecordNotFoundException;
-import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.internal.audit.AuditTrail;
+import org.tesseracrm.platform.internal.db.RecordServices;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.rest.Access;
 import org.tesseracrm.platform.rest.Json;
@@ -58,28 +52,18 @@ import org.tesseracrm.platform.rest.TesseraApi;
 public class CustomFieldsResource {
     private final CustomFieldCatalog catalog;
     private final AuditTrail trail;
-    /** The installed modules' record services by collection, for their tables. */
-    private final Map<String, JpaRecordService<?, ?>> modules = new ConcurrentHashMap<>();
+    /** The installed modules, for their tables. */
+    private final RecordServices modules;
 
     @Activate
-    public CustomFieldsResource(@Reference CustomFieldCatalog catalog, @Reference AuditTrail trail) {
+    public CustomFieldsResource(@Reference CustomFieldCatalog catalog, @Reference AuditTrail trail, @Reference RecordServices modules) {
         this.catalog = catalog;
         this.trail = trail;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindModule(ServiceReference<CollectionIndex> reference, CollectionIndex index) {
-        if (index instanceof JpaRecordService) {
-            modules.put(index.collection(), (JpaRecordService<?, ?>) index);
-        }
-    }
-
-    void unbindModule(ServiceReference<CollectionIndex> reference, CollectionIndex index) {
-        modules.remove(index.collection(), index);
+        this.modules = modules;
     }
 
     private JpaRecordService<?, ?> module(String collection, SecurityContext security) {
-        JpaRecordService<?, ?> module = modules.get(collection);
+        JpaRecordService<?, ?> module = modules.of(collection);
         if (module == null || !ModuleAccess.mayRead(security, collection)) {
             throw new RecordNotFoundException("module", collection);
         }
@@ -116,7 +100,7 @@ public class CustomFieldsResource {
         }
         field.retired = null;
         String user = security.getUserPrincipal().getName();
-        CustomField created = catalog.create(collection, module.tableName(), field, user, modules::containsKey);
+        CustomField created = catalog.create(collection, module.tableName(), field, user, modules::isInstalled);
         trail.security("FIELD_ADDED", user, via(), collection + "." + created.name, created.type);
         return Response.created(uri.getAbsolutePathBuilder().path(created.name).build()).entity(created).build();
     }
@@ -130,7 +114,7 @@ public class CustomFieldsResource {
         JpaRecordService<?, ?> module = module(collection, security);
         ObjectNode patch = JsonInput.requireObject(body);
         String user = security.getUserPrincipal().getName();
-        CustomField changed = catalog.update(collection, module.tableName(), name, patch, user, modules::containsKey);
+        CustomField changed = catalog.update(collection, module.tableName(), name, patch, user, modules::isInstalled);
         trail.security("FIELD_CHANGED", user, via(), collection + "." + name, patch.toString());
         return changed;
     }
@@ -144,7 +128,7 @@ public class CustomFieldsResource {
         JpaRecordService<?, ?> module = module(collection, security);
         String user = security.getUserPrincipal().getName();
         catalog.update(collection, module.tableName(), name, Json.mapper().createObjectNode().put("retired", true), user,
-                modules::containsKey);
+                modules::isInstalled);
         trail.security("FIELD_RETIRED", user, via(), collection + "." + name, null);
         return Response.noContent().build();
     }
