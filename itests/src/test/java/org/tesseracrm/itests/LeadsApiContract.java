@@ -263,6 +263,32 @@ public abstract class LeadsApiContract {
     }
 
     @Test
+    public void groupedTotalsByOneOrTwoFieldsAndAPeriodWithAMeasure() {
+        for (Object[] row : new Object[][] {{"HOT", 10}, {"HOT", 20}, {"COLD", 30}}) {
+            createLead(Map.of("lastName", "Tổng " + tag, "company", tag, "rating", row[0], "annualRevenue", row[1]));
+        }
+        String mine = "&company=" + enc(tag);
+        JsonNode byRating = api.get("/api/v1/leads/counts?by=rating&measure=annualRevenue" + mine).json();
+        assertEquals("annualRevenue", byRating.get("measure").asText());
+        Map<String, String> totals = new java.util.TreeMap<>();
+        byRating.get("items").forEach(g -> totals.put(g.get("value").asText(), g.get("count").asInt() + " " + g.get("sum").asText()
+                + " " + g.get("avg").asText() + " " + g.get("min").asText() + " " + g.get("max").asText()));
+        assertEquals(Map.of("COLD", "1 30 30.00 30 30", "HOT", "2 30 15.00 10 20"), totals);
+        String month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 7);
+        JsonNode two = api.get("/api/v1/leads/counts?by=rating,createdAt:month" + mine).json().get("items");
+        assertEquals(2, two.size());
+        assertEquals(month, two.get(0).get("values").get(1).asText());
+        JsonNode weeks = api.get("/api/v1/leads/counts?by=createdAt:week" + mine).json().get("items");
+        assertEquals(1, weeks.size());
+        assertTrue(weeks.toString(), weeks.get(0).get("value").asText().matches("\\d{4}-W\\d{2}"));
+        assertEquals(3, weeks.get(0).get("count").asInt());
+        for (String bad : List.of("by=description", "by=rating&measure=company", "by=rating,status,source", "by=rating:month",
+                "by=createdAt:fortnight")) {
+            assertProblem(api.get("/api/v1/leads/counts?" + bad), 400);
+        }
+    }
+
+    @Test
     public void countsByAFieldForDashboards() {
         TesseraDistribution.addUsers(List.of(tag + " = Dem-so-123,leads.read"));
         for (String rating : List.of("HOT", "HOT", "COLD")) {

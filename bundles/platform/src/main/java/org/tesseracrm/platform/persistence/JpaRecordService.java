@@ -204,25 +204,31 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     @Override
     public Map<String, Long> countBy(String field, ListQuery query) {
-        FieldDescriptor fd = fields.get(field);
-        if (fd == null || !fd.filterable || !attributes.containsKey(field)) { // custom fields: grouped totals come later
-            throw new InvalidRequestException("Cannot count by " + field,
-                    List.of(new FieldError("by", "is not a filterable field of " + module.collection())));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map<String, Object> group : totals(List.of(field), null, query)) {
+            counts.put((String) group.get("value"), (Long) group.get("count"));
         }
+        return counts;
+    }
+
+    /**
+     * The records a query's filters and search select (the module's default list restrictions do
+     * not apply), grouped by one or two fields ({@code closeDate:month} for a date by period) with
+     * each group's {@code value} ({@code values} for two), {@code count}, and for a numeric
+     * {@code measure} its {@code sum}, {@code avg}, {@code min} and {@code max}: for dashboards and reports.
+     */
+    public List<Map<String, Object>> totals(List<String> by, String measure, ListQuery query) {
+        Map<String, FieldDescriptor> all = allFieldsByName();
+        GroupedTotals totals = new GroupedTotals(by, measure, all, attributes);
         Conditions visible = new Conditions();
         scope.restrict(visible);
         ListQuery filtersOnly = new ListQuery(query.q, fieldFilters(query, visible), List.of(), null, null, false);
-        ListPlan plan = new ListPlan(entityName, allFieldsByName(), attributes, filtersOnly, visible, filters());
+        ListPlan plan = new ListPlan(entityName, all, attributes, filtersOnly, visible, filters());
         return read(em -> {
-            TypedQuery<Object[]> q = em.createQuery("SELECT e." + field + ", COUNT(e)" + plan.from + " GROUP BY e." + field,
+            TypedQuery<Object[]> q = em.createQuery("SELECT " + totals.select + plan.from + " GROUP BY " + totals.groupBy,
                     Object[].class);
             plan.conditions.parameters().forEach(q::setParameter);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (Object[] row : q.getResultList()) {
-                counts.put(row[0] == null ? "" : row[0] instanceof Enum ? ((Enum<?>) row[0]).name() : row[0].toString(),
-                        ((Number) row[1]).longValue());
-            }
-            return counts;
+            return totals.totals(q.getResultList());
         });
     }
 

@@ -189,7 +189,7 @@ final class ListPlan {
     }
 
     /** Where a field's value is in JPQL: the entity's attribute, or the column of a custom field. */
-    private static String path(FieldDescriptor fd, String name) {
+    static String path(FieldDescriptor fd, String name) {
         return fd != null && fd.custom ? "COLUMN('" + name + "', e)" : "e." + name;
     }
 

@@ -90,7 +90,9 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
 
     /**
      * {@code GET /<collection>/counts?by=status&…filters}: how many live records have each value of
-     * a filterable field, e.g. leads by status for a dashboard.
+     * a filterable field, e.g. leads by status for a dashboard; {@code by=stage,closeDate:quarter}
+     * groups by two fields (a date by day, week, month, quarter or year) and {@code measure=amount}
+     * adds each group's sum, average, minimum and maximum of a numeric field.
      */
     @GET
     @Access(Access.Level.READ)
@@ -104,12 +106,30 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         }
         Map<String, String> filters = new LinkedHashMap<>(query.filters);
         filters.remove("by");
-        Map<String, Long> counts = service().countBy(by,
-                new ListQuery(query.q, filters, List.of(), null, null, false));
+        String measure = filters.remove("measure");
+        ListQuery selected = new ListQuery(query.q, filters, List.of(), null, null, false);
         Counts answer = new Counts();
         answer.by = by;
-        counts.forEach((value, count) -> answer.items.add(new Counts.Count(value, count)));
+        answer.measure = measure;
+        if (service() instanceof JpaRecordService) {
+            List<String> groups = Arrays.stream(by.split(",")).map(String::trim).toList();
+            answer.items.addAll(((JpaRecordService<?, ?>) service()).totals(groups, measure, selected));
+        } else {
+            service().countBy(by, selected).forEach((value, count) -> answer.items.add(Map.of("value", value, "count", count)));
+        }
         return answer;
+    }
+
+    /**
+     * The answer of {@code counts}: one group a row, with its {@code value} ({@code values} when
+     * grouped by two fields), {@code count} and, with a {@code measure}, {@code sum}, {@code avg},
+     * {@code min} and {@code max}.
+     */
+    public static final class Counts {
+        public String by;
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public String measure;
+        public final List<Map<String, Object>> items = new ArrayList<>();
     }
 
     /** {@code GET /<collection>/tags}: the tags the collection's records carry, most used first. */
@@ -118,23 +138,6 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     @Path("tags")
     public Items<String> tags() {
         return new Items<>(service().tagsInUse());
-    }
-
-    /** The answer of {@code counts}: one row per value. */
-    public static final class Counts {
-        public String by;
-        public final List<Count> items = new ArrayList<>();
-
-        /** How many records have one value. */
-        public static final class Count {
-            public final String value;
-            public final long count;
-
-            Count(String value, long count) {
-                this.value = value;
-                this.count = count;
-            }
-        }
     }
 
     @GET
