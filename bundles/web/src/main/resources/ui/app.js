@@ -155,54 +155,200 @@
     return picked.slice(0, 4);
   }
 
-  function renderList(m, params, items, cursor) {
-    var filters = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
-    var shown = listColumns(m);
+  /** The list's URL: #/c/<collection>?field=value&sort=…&cols=…&view=… — a list is shareable as a link. */
+  function listHash(m, params) {
+    var query = Object.keys(params).filter(function (k) { return params[k]; })
+      .map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(params[k]); });
+    return "#/c/" + m.collection + (query.length ? "?" + query.join("&") : "");
+  }
+  /** Parameters of the list itself, not filters of its records. */
+  var LIST_KEYS = ["q", "sort", "deleted", "view", "cols"];
+  var PERIODS = ["today", "yesterday", "this_week", "last_week", "this_month", "last_month", "last_30_days", "this_quarter", "this_year"];
+
+  function renderList(m, params, items, cursor, extra) {
+    var views = extra.views, total = extra.count;
+    var enums = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
+    var dates = [{ name: "createdAt", type: "DATETIME" }].concat(m.fields.filter(function (f) { return f.filterable && (f.type === "DATE" || f.type === "DATETIME"); }));
+    var numbers = m.fields.filter(function (f) { return f.filterable && ["INTEGER", "DECIMAL", "MONEY"].indexOf(f.type) >= 0; });
+    var byName = {};
+    m.fields.forEach(function (f) { byName[f.name] = f; });
+    var shown = params.cols ? params.cols.split(",").map(function (n) { return byName[n]; }).filter(Boolean) : listColumns(m);
     var search = h("input", { id: "q", type: "search", value: params.q || "", placeholder: t("searchHint"), "aria-label": t("search") });
     var form = h("form", { class: "toolbar", role: "search", onsubmit: function (e) {
       e.preventDefault();
-      var next = { q: search.value };
-      filters.forEach(function (f) { next[f.name] = form.elements["filter-" + f.name].value; });
+      var next = { q: search.value, cols: params.cols };
+      enums.forEach(function (f) { next[f.name] = form.elements["filter-" + f.name].value; });
+      dates.forEach(function (f) { next[f.name] = form.elements["period-" + f.name].value; });
+      numbers.forEach(function (f) {
+        next[f.name + "[gte]"] = form.elements["from-" + f.name].value.trim();
+        next[f.name + "[lte]"] = form.elements["to-" + f.name].value.trim();
+      });
+      if (form.elements.tags.value.trim()) { next.tags = form.elements.tags.value.trim(); }
       next.sort = form.elements.sort.value;
       next.deleted = form.elements.deleted.checked ? "true" : "";
-      list(m, next);
+      location.hash = listHash(m, next);
     } },
       h("label", { for: "q" }, t("search"), search),
-      filters.map(function (f) {
+      enums.map(function (f) {
         return h("label", { for: "filter-" + f.name }, fieldLabel(f.name), h("select", { id: "filter-" + f.name, name: "filter-" + f.name },
           h("option", { value: "" }, t("all")),
           f.values.map(function (v) { return h("option", { value: v.value, selected: params[f.name] === v.value }, v[state.lang] || v.en); })));
       }),
+      h("details", { class: "more-filters", open: dates.concat(numbers).some(function (f) { return params[f.name] || params[f.name + "[gte]"] || params[f.name + "[lte]"]; }) || !!params.tags || null },
+        h("summary", {}, t("moreFilters")),
+        dates.map(function (f) {
+          return h("label", { for: "period-" + f.name }, fieldLabel(f.name), h("select", { id: "period-" + f.name, name: "period-" + f.name },
+            h("option", { value: "" }, t("anyTime")),
+            PERIODS.map(function (p) { return h("option", { value: p, selected: params[f.name] === p }, t("period." + p)); })));
+        }),
+        numbers.map(function (f) {
+          return h("span", { class: "range" }, h("label", { for: "from-" + f.name }, fieldLabel(f.name) + " ≥",
+            h("input", { id: "from-" + f.name, name: "from-" + f.name, inputmode: "decimal", size: "10", value: params[f.name + "[gte]"] || "" })),
+            h("label", { for: "to-" + f.name }, "≤", h("input", { id: "to-" + f.name, name: "to-" + f.name, inputmode: "decimal", size: "10", value: params[f.name + "[lte]"] || "" })));
+        }),
+        h("label", { for: "filter-tags" }, fieldLabel("tags"), h("input", { id: "filter-tags", name: "tags", value: params.tags || "", size: "12" }))),
       h("label", { for: "sort" }, t("sortBy"), h("select", { id: "sort", name: "sort" }, h("option", { value: "" }, t("newest")),
         m.fields.filter(function (f) { return f.sortable; }).map(function (f) {
-          return h("option", { value: f.name, selected: params.sort === f.name }, fieldLabel(f.name));
+          return [h("option", { value: f.name, selected: params.sort === f.name }, fieldLabel(f.name) + " ↑"),
+            h("option", { value: "-" + f.name, selected: params.sort === "-" + f.name }, fieldLabel(f.name) + " ↓")];
         }))),
       h("label", { for: "deleted" }, t("showDeleted"), h("input", { id: "deleted", name: "deleted", type: "checkbox", checked: params.deleted === "true" })),
       h("button", { type: "submit", id: "search-button" }, t("search")),
       writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null);
+
+    var viewPicker = h("select", { id: "views", "aria-label": t("views"), onchange: function (e) {
+      location.hash = e.target.value ? listHash(m, { view: e.target.value }) : "#/c/" + m.collection + "?view=none";
+    } }, h("option", { value: "" }, t("allRecords")), views.map(function (v) {
+      return h("option", { value: v.id, selected: params.view === v.id }, v.name + (v.isDefault ? " ★" : "") + (v.mine ? "" : " · " + v.owner));
+    }));
+    var current = views.filter(function (v) { return v.id === params.view; })[0];
+    var viewBar = h("div", { class: "actions views" }, h("label", { for: "views" }, t("views") + " "), viewPicker,
+      h("button", { id: "save-view", onclick: function () { saveView(m, params); } }, t("saveView")),
+      current ? h("button", { id: "default-view", onclick: function () {
+        call("PATCH", "/views/" + current.id, { isDefault: !current.isDefault }).then(function () { start(); }).catch(showProblem);
+      } }, current.isDefault ? t("notDefault") : t("makeDefault")) : null,
+      h("details", { class: "columns" }, h("summary", { id: "choose-columns" }, t("columns")),
+        h("fieldset", { class: "choices" }, m.fields.filter(function (f) { return ["LINE_ITEMS", "ADDRESS"].indexOf(f.type) < 0; }).map(function (f) {
+          return h("label", { for: "col-" + f.name }, h("input", { type: "checkbox", id: "col-" + f.name, name: "col", value: f.name,
+            checked: shown.indexOf(f) >= 0 }), " " + fieldLabel(f.name));
+        })),
+        h("button", { id: "apply-columns", onclick: function () {
+          var cols = Array.prototype.slice.call(document.querySelectorAll("input[name=col]:checked")).map(function (i) { return i.value; });
+          location.hash = listHash(m, T_merge(params, { cols: cols.join(","), view: "" }));
+        } }, t("apply"))),
+      h("span", { class: "muted", id: "record-count" }, total === null ? "" : t("recordCount").replace("{0}", Number(total).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US"))));
+
+    var selected = {};
+    var bulkBar = writable(m) && params.deleted !== "true" ? bulkActions(m, selected, params) : null;
+    function sortHeader(f) {
+      if (!f.sortable) { return fieldLabel(f.name); }
+      var next = params.sort === f.name ? "-" + f.name : f.name;
+      var mark = params.sort === f.name ? " ↑" : params.sort === "-" + f.name ? " ↓" : "";
+      return h("a", { href: listHash(m, T_merge(params, { sort: next })), id: "sort-" + f.name }, fieldLabel(f.name) + mark);
+    }
     var rows = items.map(function (r) {
-      return h("tr", {}, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
+      return h("tr", {}, bulkBar ? h("td", {}, h("input", { type: "checkbox", class: "pick", "aria-label": r.number, onchange: function (e) {
+        if (e.target.checked) { selected[r.id] = true; } else { delete selected[r.id]; }
+        bulkBar.update();
+      } })) : null, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
         shown.map(function (f, i) {
           var cell = f.type === "TOTALS" && r.totals ? String(r.totals.grandTotal) + (r.currency ? " " + r.currency : "") : display(f, r[f.name]);
           return h("td", { class: i > 1 ? "hide-narrow" : null }, cell);
         }),
         params.deleted === "true" ? h("td", {}, h("button", { onclick: function () { restore(m, r.id); } }, t("restore"))) : null);
     });
-    var table = h("table", { id: "records" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("number")),
-      shown.map(function (f, i) { return h("th", { scope: "col", class: i > 1 ? "hide-narrow" : null }, f.type === "TOTALS" ? t("grandTotal") : fieldLabel(f.name)); }))),
+    var table = h("table", { id: "records" }, h("thead", {}, h("tr", {}, bulkBar ? h("th", { scope: "col" }, h("input", { type: "checkbox",
+      id: "pick-all", "aria-label": t("selectAll"), onchange: function (e) {
+        Array.prototype.slice.call(document.querySelectorAll("#records input.pick")).forEach(function (box, i) {
+          box.checked = e.target.checked;
+          if (e.target.checked) { selected[items[i].id] = true; } else { delete selected[items[i].id]; }
+        });
+        bulkBar.update();
+      } })) : null, h("th", { scope: "col" }, t("number")),
+      shown.map(function (f, i) { return h("th", { scope: "col", class: i > 1 ? "hide-narrow" : null }, f.type === "TOTALS" ? t("grandTotal") : sortHeader(f)); }))),
       h("tbody", {}, rows));
-    shell([h("h1", {}, moduleLabel(m)), form, items.length ? table : h("p", { class: "muted" }, t("noRecords")),
-      cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor); } }, t("loadMore"))) : null]);
+    shell([h("h1", {}, moduleLabel(m)), extra.note && !cursor ? h("p", { class: "message good", role: "status" }, extra.note) : null, viewBar, form, bulkBar ? bulkBar.element : null, items.length ? table : h("p", { class: "muted" }, t("noRecords")),
+      cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor, extra); } }, t("loadMore"))) : null]);
   }
 
-  function list(m, params, before, cursor) {
+  function T_merge(a, b) { var c = {}; Object.keys(a).forEach(function (k) { c[k] = a[k]; }); Object.keys(b).forEach(function (k) { c[k] = b[k]; }); return c; }
+
+  /** The selection's actions: assign, tag, delete; each record is changed on its own and the outcome told. */
+  function bulkActions(m, selected, params) {
+    var owner = byFieldName(m, "assignedTo");
+    var assignee = owner ? h("select", { id: "bulk-assignee", "aria-label": fieldLabel("assignedTo") }, h("option", { value: "" }, "")) : null;
+    if (assignee) {
+      call("GET", "/users").then(function (r) {
+        r.body.items.forEach(function (u) { assignee.appendChild(h("option", { value: u.name }, u.displayName || u.name)); });
+      }).catch(function () {});
+    }
+    var tag = h("input", { id: "bulk-tag", "aria-label": fieldLabel("tags"), placeholder: fieldLabel("tags"), size: "12" });
+    var count = h("span", { id: "bulk-count", class: "muted" }, "");
+    function run(change) {
+      var ids = Object.keys(selected);
+      if (!ids.length) { return; }
+      change.ids = ids;
+      call("POST", "/" + m.collection + "/bulk", change).then(function (r) {
+        state.note = t("bulkDone").replace("{0}", r.body.changed).replace("{1}", r.body.failed) +
+          r.body.items.filter(function (x) { return x.status >= 400; }).map(function (x) { return " " + (x.number || x.id) + ": " + (x.detail || x.status); }).join(";");
+        route();
+      }).catch(showProblem);
+    }
+    var element = h("div", { class: "actions bulk", id: "bulk", hidden: true }, count,
+      assignee ? [h("label", { for: "bulk-assignee" }, t("assignTo") + " "), assignee,
+        h("button", { id: "bulk-assign", onclick: function () { if (assignee.value) { run({ set: { assignedTo: assignee.value } }); } } }, t("assign"))] : null,
+      tag, h("button", { id: "bulk-add-tag", onclick: function () { if (tag.value.trim()) { run({ addTags: [tag.value.trim()] }); } } }, t("addTag")),
+      h("button", { id: "bulk-delete", class: "danger", onclick: function () { if (confirm(t("confirmDelete"))) { run({ delete: true }); } } }, t("delete")));
+    return { element: element, update: function () {
+      var n = Object.keys(selected).length;
+      element.hidden = n === 0;
+      count.textContent = t("selected").replace("{0}", n);
+    } };
+  }
+  function byFieldName(m, name) { return m.fields.filter(function (f) { return f.name === name; })[0]; }
+
+  function saveView(m, params) {
+    var name = prompt(t("viewName"));
+    if (!name) { return; }
+    var filters = {};
+    Object.keys(params).forEach(function (k) { if (params[k] && LIST_KEYS.indexOf(k) < 0) { filters[k] = params[k]; } });
+    var body = { collection: m.collection, name: name, filters: filters, q: params.q || null, sort: params.sort || null,
+      columns: params.cols ? params.cols.split(",") : null, shared: confirm(t("shareView")) };
+    call("POST", "/views", body).then(function (r) { location.hash = listHash(m, { view: r.body.id }); }).catch(showProblem);
+  }
+
+  function list(m, params, before, cursor, extra, note) {
     var still = stillCurrent();
-    var query = [];
-    Object.keys(params).forEach(function (k) { if (params[k]) { query.push(encodeURIComponent(k) + "=" + encodeURIComponent(params[k])); } });
-    if (cursor) { query.push("cursor=" + encodeURIComponent(cursor)); }
-    call("GET", "/" + m.collection + (query.length ? "?" + query.join("&") : "")).then(function (r) {
-      if (still()) { renderList(m, params, (before || []).concat(r.body.items), r.body.nextCursor); }
+    if (extra) { return page(); }
+    // the views of the module, and the one to show: the URL's, or the user's default when the URL names none
+    call("GET", "/views?collection=" + m.collection).then(function (r) {
+      var views = r.body.items;
+      var chosen = params.view ? views.filter(function (v) { return v.id === params.view; })[0]
+        : Object.keys(params).length ? null : views.filter(function (v) { return v.isDefault; })[0];
+      if (chosen) {
+        var fromView = { view: chosen.id, q: chosen.q || "", sort: chosen.sort || "", cols: (chosen.columns || []).join(",") };
+        Object.keys(chosen.filters).forEach(function (k) { fromView[k] = chosen.filters[k]; });
+        params = fromView;
+      }
+      if (params.view === "none") { params = {}; }
+      extra = { views: views, count: null, note: note };
+      page();
     }).catch(function (err) { if (still()) { showProblem(err); } });
+    function page() {
+      var query = [];
+      Object.keys(params).forEach(function (k) {
+        if (params[k] && ["view", "cols"].indexOf(k) < 0) { query.push(encodeURIComponent(k) + "=" + encodeURIComponent(params[k])); }
+      });
+      var filtersOnly = query.filter(function (q) { return !/^(sort|cursor)=/.test(q); });
+      var pageQuery = query.slice();
+      if (cursor) { pageQuery.push("cursor=" + encodeURIComponent(cursor)); }
+      Promise.all([call("GET", "/" + m.collection + (pageQuery.length ? "?" + pageQuery.join("&") : "")),
+        cursor ? Promise.resolve(null) : call("GET", "/" + m.collection + "/count" + (filtersOnly.length ? "?" + filtersOnly.join("&") : "")).catch(function () { return null; })])
+        .then(function (r) {
+          if (r[1]) { extra.count = r[1].body.count; }
+          if (still()) { renderList(m, params, (before || []).concat(r[0].body.items), r[0].body.nextCursor, extra); }
+        }).catch(function (err) { if (still()) { showProblem(err); } });
+    }
   }
 
   function restore(m, id) {
@@ -591,13 +737,22 @@
     var note = state.note;
     state.note = null;
     if (!state.user) { renderSignIn(); return; }
-    var parts = location.hash.replace(/^#\/?/, "").split("/");
+    var hash = location.hash.replace(/^#\/?/, "");
+    var params = {};
+    if (hash.indexOf("?") >= 0) {
+      hash.slice(hash.indexOf("?") + 1).split("&").forEach(function (pair) {
+        var kv = pair.split("=");
+        if (kv[0]) { params[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || "").replace(/\+/g, " ")); }
+      });
+      hash = hash.slice(0, hash.indexOf("?"));
+    }
+    var parts = hash.split("/");
     if (parts[0] === "p" && pages[parts[1]] && moduleOf(pages[parts[1]].module)) { pages[parts[1]].render(); return; }
     if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
     if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
     var m = moduleOf(parts[1]);
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
-    if (!parts[2]) { list(m, {}); return; }
+    if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }
     if (parts[2] === "new") { renderForm(m, null); return; }
     if (parts[3] === "edit") {
       var still = stillCurrent();

@@ -483,6 +483,42 @@ public class WebUiIT {
         rest("DELETE", "/api/v1/modules/leads/fields/" + field, null, "name");
     }
 
+    @Test
+    public void aListIsAViewToSaveAndItsSelectionIsTaggedAndReassignedAtOnce() throws Exception {
+        String tag = "v" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        for (String name : new String[] {"Một", "Hai", "Ba"}) {
+            rest("POST", "/api/v1/leads", "{\"lastName\":\"" + name + " " + tag + "\",\"company\":\"Hội chợ " + tag + "\"}");
+        }
+        browser.get(server.base() + "/#/c/leads?q=" + tag + "&sort=lastName");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-count"), "3 records"));
+        assertEquals("sorted by the URL's sort", "Ba " + tag, browser.findElements(By.cssSelector("#records tbody tr td:nth-child(3)")).get(0).getText());
+        shown("pick-all").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-count"), "3 selected"));
+        type("bulk-tag", "Khách VIP");
+        shown("bulk-add-tag").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "3 changed, 0 failed"));
+        shown("pick-all").click();
+        new Select(shown("bulk-assignee")).selectByValue("lan");
+        shown("bulk-assign").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "3 changed"));
+        String found = rest("GET", "/api/v1/leads?tags=khach%20vip&assignedTo=lan&q=" + tag, null, "/items/2/lastName");
+        assertTrue(found, found.endsWith(tag));
+        screenshot("17-bulk");
+
+        // the list as it is becomes a shared view, shown in the menu and in the URL
+        shown("save-view").click();
+        wait.until(ExpectedConditions.alertIsPresent()).sendKeys("Hội chợ " + tag);
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.urlContains("view="));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("views"), "Hội chợ " + tag));
+        assertTrue(rest("GET", "/api/v1/views?collection=leads", null, "items").length() >= 0);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-count"), "3 records"));
+        screenshot("18-saved-view");
+    }
+
     private static String rest(String method, String path, String json) throws Exception {
         return rest(method, path, json, "id");
     }

@@ -132,6 +132,14 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         public final List<Map<String, Object>> items = new ArrayList<>();
     }
 
+    /** {@code GET /<collection>/count?…filters}: how many live records the list's filters and {@code q} select. */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("count")
+    public Map<String, Long> count(@Context UriInfo uri) {
+        return Map.of("count", service().count(listQuery(uri)));
+    }
+
     /** {@code GET /<collection>/tags}: the tags the collection's records carry, most used first. */
     @GET
     @Access(Access.Level.READ)
