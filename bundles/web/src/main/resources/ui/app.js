@@ -106,7 +106,8 @@
       return h("a", { href: "#/c/" + m.collection, id: "nav-" + m.collection, "aria-current": m.collection === current ? "page" : null }, moduleLabel(m));
     }), Object.keys(pages).filter(function (id) { return moduleOf(pages[id].module); }).map(function (id) {
       return h("a", { href: "#/p/" + id, id: "nav-page-" + id, "aria-current": id === page ? "page" : null }, pages[id].label[state.lang] || pages[id].label.en);
-    }), isAdmin() ? Object.keys(adminPages).map(function (id) {
+    }), h("a", { href: "#/reports", id: "nav-reports", "aria-current": location.hash.indexOf("#/reports") === 0 ? "page" : null }, t("reports")),
+    isAdmin() ? Object.keys(adminPages).map(function (id) {
       return h("a", { href: "#/admin/" + id, id: "nav-admin-" + id, class: "admin", "aria-current": location.hash === "#/admin/" + id ? "page" : null },
         adminPages[id].label[state.lang] || adminPages[id].label.en);
     }) : null);
@@ -667,6 +668,73 @@
   }
   function number(v) { return Number(v).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US"); }
 
+  /**
+   * Reports: a module's records grouped by one or two fields (a date by period) with a count or a
+   * numeric field's sum, average, minimum or maximum, as a table and a chart; the URL holds the choice.
+   */
+  function report(params) {
+    var modules = state.modules.filter(function (m) { return m.access !== "none"; });
+    var m = moduleOf(params.collection) || modules[0];
+    if (!m) { shell([h("p", { class: "muted" }, t("noRecords"))]); return; }
+    var groupable = [{ name: "createdAt", type: "DATETIME" }, { name: "createdBy", type: "USER" }].concat(m.fields.filter(function (f) {
+      return f.filterable && ["TEXT", "MULTI_ENUM", "TAGS"].indexOf(f.type) < 0;
+    }));
+    var numeric = m.fields.filter(function (f) { return ["INTEGER", "DECIMAL", "MONEY"].indexOf(f.type) >= 0; });
+    var by = params.by || (groupable.filter(function (f) { return f.type === "ENUM"; })[0] || groupable[0]).name;
+    var measure = params.measure || "";
+    var stat = params.stat || "sum";
+    function fieldOf(name) { return groupable.filter(function (f) { return f.name === name.split(":")[0]; })[0]; }
+    function isDate(name) { var f = fieldOf(name); return f && (f.type === "DATE" || f.type === "DATETIME"); }
+    var form = h("form", { class: "toolbar", id: "report-form", onsubmit: function (e) {
+      e.preventDefault();
+      var next = { collection: form.elements.collection.value, by: form.elements.by.value, measure: form.elements.measure.value,
+        stat: form.elements.stat.value };
+      if (isDate(next.by) && form.elements.period.value) { next.by += ":" + form.elements.period.value; }
+      if (form.elements.by2.value) { next.by += "," + form.elements.by2.value; }
+      location.hash = "#/reports?" + Object.keys(next).filter(function (k) { return next[k]; })
+        .map(function (k) { return k + "=" + encodeURIComponent(next[k]); }).join("&");
+    } },
+      h("label", { for: "report-collection" }, t("module"), h("select", { id: "report-collection", name: "collection",
+        onchange: function (e) { location.hash = "#/reports?collection=" + e.target.value; } },
+        modules.map(function (x) { return h("option", { value: x.collection, selected: x === m }, moduleLabel(x)); }))),
+      h("label", { for: "report-by" }, t("groupBy"), h("select", { id: "report-by", name: "by" }, groupable.map(function (f) {
+        return h("option", { value: f.name, selected: by.split(",")[0].split(":")[0] === f.name }, fieldLabel(f.name));
+      }))),
+      h("label", { for: "report-period" }, t("period"), h("select", { id: "report-period", name: "period" }, h("option", { value: "" }, ""),
+        ["day", "week", "month", "quarter", "year"].map(function (p) {
+          return h("option", { value: p, selected: by.split(",")[0].split(":")[1] === p }, t("per." + p));
+        }))),
+      h("label", { for: "report-by2" }, t("thenBy"), h("select", { id: "report-by2", name: "by2" }, h("option", { value: "" }, ""),
+        groupable.filter(function (f) { return f.type !== "DATE" && f.type !== "DATETIME"; }).map(function (f) {
+          return h("option", { value: f.name, selected: by.split(",")[1] === f.name }, fieldLabel(f.name));
+        }))),
+      h("label", { for: "report-measure" }, t("measure"), h("select", { id: "report-measure", name: "measure" }, h("option", { value: "" }, t("countOnly")),
+        numeric.map(function (f) { return h("option", { value: f.name, selected: measure === f.name }, fieldLabel(f.name)); }))),
+      h("label", { for: "report-stat" }, t("statistic"), h("select", { id: "report-stat", name: "stat" }, ["sum", "avg", "min", "max"].map(function (x) {
+        return h("option", { value: x, selected: stat === x }, t("stat." + x));
+      }))),
+      h("button", { type: "submit", id: "report-run", class: "primary" }, t("show")));
+    var still = stillCurrent();
+    call("GET", "/" + m.collection + "/counts?by=" + encodeURIComponent(by) + (measure ? "&measure=" + encodeURIComponent(measure) : "")).then(function (r) {
+      if (!still()) { return; }
+      var first = fieldOf(by.split(",")[0]);
+      var second = by.split(",")[1] ? fieldOf(by.split(",")[1]) : null;
+      function shownValue(f, v) { return v === "" ? t("none") : f && (f.type === "ENUM" || f.type === "BOOLEAN") ? display(f, f.type === "BOOLEAN" ? v === "true" : v) : v; }
+      var rows = r.body.items.map(function (g) {
+        var label = shownValue(first, g.value) + (second ? " · " + shownValue(second, g.values[1]) : "");
+        return { label: label, count: g.count, value: measure ? Number(g[stat] || 0) : g.count };
+      });
+      var numberFormat = function (n) { return Number(n).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }); };
+      shell([h("h1", {}, t("reports")), form,
+        rows.length ? barChart("report-chart", moduleLabel(m), rows.map(function (x) { return { label: x.label, value: x.value }; })) : h("p", { class: "muted" }, t("noRecords")),
+        h("table", { id: "report" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, fieldLabel(by.split(",")[0].split(":")[0])),
+          h("th", { scope: "col" }, t("count")), measure ? h("th", { scope: "col" }, t("stat." + stat) + " · " + fieldLabel(measure)) : null)),
+          h("tbody", {}, rows.map(function (x) {
+            return h("tr", {}, h("td", {}, x.label), h("td", {}, numberFormat(x.count)), measure ? h("td", {}, numberFormat(x.value)) : null);
+          })))]);
+    }).catch(function (err) { if (still()) { showProblem(err); } });
+  }
+
   /** Horizontal bars; rows are {label, value, second?}; the second value (e.g. weighted) is drawn inside the first. */
   function barChart(id, title, rows, secondLabel) {
     var max = Math.max.apply(null, rows.map(function (r) { return Math.max(r.value, r.second || 0); }).concat([1]));
@@ -748,6 +816,7 @@
     }
     var parts = hash.split("/");
     if (parts[0] === "p" && pages[parts[1]] && moduleOf(pages[parts[1]].module)) { pages[parts[1]].render(); return; }
+    if (parts[0] === "reports") { report(params); return; }
     if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
     if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
     var m = moduleOf(parts[1]);

@@ -517,6 +517,16 @@ public class WebUiIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-count"), "3 records"));
         screenshot("18-saved-view");
+
+        // a report: the leads by status and month of creation, as a chart and a table
+        shown("nav-reports").click();
+        choose("report-collection", "Leads");
+        choose("report-by", "Status");
+        choose("report-by2", "Rating");
+        shown("report-run").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "Nurturing"));
+        assertTrue(shown("report-chart").isDisplayed());
+        screenshot("19-report");
     }
 
     private static String rest(String method, String path, String json) throws Exception {
