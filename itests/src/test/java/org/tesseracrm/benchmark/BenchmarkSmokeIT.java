@@ -41,6 +41,7 @@ public class BenchmarkSmokeIT {
         assertTrue(results.get("search@" + LEADS).get("requests").asLong() > 0);
         assertTrue("a salesperson's own leads are listed", results.get("listFirstPageOwn@" + LEADS).get("requests").asLong() > 0);
         assertTrue(results.get("searchOwn@" + LEADS).get("requests").asLong() > 0);
+        assertTrue("a list by custom fields", results.get("listCustomFields@" + LEADS).get("requests").asLong() > 0);
         String table = Files.readString(dir.resolve("results-h2.md"));
         assertTrue(table, table.contains("| GET by id / bare server |"));
         assertTrue(table, table.contains("| q search, 50 results @" + LEADS + " |"));

@@ -25,6 +25,7 @@ final class Seeder {
         "Hưng Thịnh", "Kim Long", "Tân Tiến", "Bảo Minh", "An Khang"};
     static final String[] KIND = {"Công ty TNHH", "Công ty Cổ phần", "Tập đoàn", "Cửa hàng", "Xưởng"};
     static final String[] CITY = {"Hồ Chí Minh", "Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Nha Trang", "Vũng Tàu"};
+    static final String[] REGION = {"NORTH", "CENTRAL", "SOUTH"};
     static final String[] SOURCE = {"COLD_CALL", "WEBSITE", "TRADE_SHOW", "PARTNER", "WORD_OF_MOUTH", "ADVERTISEMENT"};
 
     private Seeder() {
@@ -32,12 +33,18 @@ final class Seeder {
 
     /** Inserts leads numbered {@code from}..{@code to} (exclusive) and moves the number sequence past them. */
     static void leads(Connection c, int from, int to) throws SQLException {
+        leads(c, from, to, false);
+    }
+
+    /** As {@link #leads(Connection, int, int)}, also filling the custom fields {@code cf_region} and {@code cf_visit} when asked. */
+    static void leads(Connection c, int from, int to, boolean custom) throws SQLException {
         c.setAutoCommit(false);
         SplittableRandom random = new SplittableRandom(from);
         Instant base = Instant.parse("2025-11-01T00:00:00Z");
         String sql = "INSERT INTO leads_lead (id, number, version, createdAt, createdBy, updatedAt, updatedBy, searchText,"
-                + " firstName, lastName, company, email, phone, source, status, city, country, assignedTo)"
-                + " VALUES (?, ?, 1, ?, 'seed', ?, 'seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Việt Nam', ?)";
+                + " firstName, lastName, company, email, phone, source, status, city, country, assignedTo"
+                + (custom ? ", cf_region, cf_visit" : "") + ")"
+                + " VALUES (?, ?, 1, ?, 'seed', ?, 'seed', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Việt Nam', ?" + (custom ? ", ?, ?" : "") + ")";
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             for (int i = from; i < to; i++) {
                 String last = FAMILY[random.nextInt(FAMILY.length)];
@@ -66,6 +73,10 @@ final class Seeder {
                 insert.setString(12, status);
                 insert.setString(13, city);
                 insert.setString(14, "sales" + random.nextInt(20));
+                if (custom) {
+                    insert.setString(15, REGION[random.nextInt(REGION.length)]);
+                    insert.setDate(16, java.sql.Date.valueOf(java.time.LocalDate.of(2025, 1, 1).plusDays(random.nextInt(700))));
+                }
                 insert.addBatch();
                 if ((i - from) % 5000 == 4999) {
                     insert.executeBatch();

@@ -33,7 +33,10 @@ public class PartialEditionIT {
     public Option[] configuration() {
         // A reseller's edition: two modules and its own product name.
         Option[] edition = TesseraDistribution.withFeatures("tessera-leads", "tessera-contacts");
-        Option[] branded = java.util.Arrays.copyOf(edition, edition.length + 3);
+        Option[] branded = java.util.Arrays.copyOf(edition, edition.length + 4);
+        // …with its customer's own fields; accounts are not in the edition, so theirs wait for the module.
+        branded[edition.length + 3] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile(
+                "etc/tessera-custom-fields.json", new java.io.File("src/test/resources/edition/tessera-custom-fields.json"));
         branded[edition.length] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
                 "etc/org.tesseracrm.branding.cfg", "productName", "Acme CRM");
         // Two of its staff: one who may only look, one who works the leads and nothing else.
@@ -55,6 +58,17 @@ public class PartialEditionIT {
                 "company", "Nhà sách " + UUID.randomUUID())));
         assertEquals(r.toString(), 201, r.status);
         return r.json().get("id").asText();
+    }
+
+    @Test
+    public void theEditionsOwnFieldsAreThereFromTheFirstStart() {
+        JsonNode fields = api.get("/api/v1/modules/leads/fields").json().get("items");
+        assertEquals(fields.toString(), 2, fields.size());
+        assertEquals("cf_vung", fields.get(0).get("name").asText());
+        assertEquals("cf_tax_code", fields.get(1).get("name").asText());
+        Api.Reply lead = api.post("/api/v1/leads", Api.json(Map.of("lastName", "Vùng", "cf_vung", "SOUTH", "cf_tax_code", "0301234567")));
+        assertEquals(lead.toString(), 201, lead.status);
+        assertEquals(1, api.get("/api/v1/leads?cf_vung=SOUTH&q=0301234567").json().get("items").size());
     }
 
     @Test

@@ -185,15 +185,10 @@ public class CustomFieldCatalog {
     /** Adds a field to {@code collection}, whose records live in {@code table}: its definition and its column. */
     public CustomField create(String collection, String table, CustomField f, String user, java.util.function.Predicate<String> installed) {
         List<FieldError> errors = new ArrayList<>();
-        if (f.name == null || f.name.isBlank()) {
-            String from = f.label == null ? null : f.label.get("en");
-            f.name = from == null ? null : TextFolding.fold(from).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
-        }
-        String bare = f.name == null ? "" : f.name.startsWith(RecordDto.CUSTOM_PREFIX) ? f.name.substring(3) : f.name;
-        if (!NAME.matcher(bare).matches()) {
+        f.name = nameOf(f);
+        if (!NAME.matcher(f.name.substring(RecordDto.CUSTOM_PREFIX.length())).matches()) {
             errors.add(new FieldError("name", "must be lower-case letters, digits and _ (at most 40), starting with a letter"));
         }
-        f.name = RecordDto.CUSTOM_PREFIX + bare;
         FieldType type = type(f.type, errors);
         f.type = type == null ? f.type : type.name();
         checkDefinition(f, type, installed, errors);
@@ -232,6 +227,16 @@ public class CustomFieldCatalog {
         }
         snapshot = null;
         return field(collection, f.name);
+    }
+
+    /** The name a new field takes: the one given, else its English label in words, always with cf_ before it. */
+    static String nameOf(CustomField f) {
+        String name = f.name;
+        if (name == null || name.isBlank()) {
+            String from = f.label == null ? null : f.label.get("en");
+            name = from == null ? "" : TextFolding.fold(from).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        }
+        return name.startsWith(RecordDto.CUSTOM_PREFIX) ? name : RecordDto.CUSTOM_PREFIX + name;
     }
 
     /** Changes what may change of a field: labels, rules, list options, picklist values, retired. Not its name or type. */
