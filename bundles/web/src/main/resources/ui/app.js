@@ -181,8 +181,11 @@
       enums.forEach(function (f) { next[f.name] = form.elements["filter-" + f.name].value; });
       dates.forEach(function (f) { next[f.name] = form.elements["period-" + f.name].value; });
       numbers.forEach(function (f) {
-        next[f.name + "[gte]"] = form.elements["from-" + f.name].value.trim();
-        next[f.name + "[lte]"] = form.elements["to-" + f.name].value.trim();
+        ["gte", "lte"].forEach(function (op) {
+          var typed = form.elements[(op === "gte" ? "from-" : "to-") + f.name].value.trim();
+          var n = typedNumber(typed);
+          next[f.name + "[" + op + "]"] = n === null ? typed : String(n);
+        });
       });
       if (form.elements.tags.value.trim()) { next.tags = form.elements.tags.value.trim(); }
       next.sort = form.elements.sort.value;
@@ -224,7 +227,13 @@
     }));
     var current = views.filter(function (v) { return v.id === params.view; })[0];
     var viewBar = h("div", { class: "actions views" }, h("label", { for: "views" }, t("views") + " "), viewPicker,
-      h("button", { id: "save-view", onclick: function () { saveView(m, params); } }, t("saveView")),
+      h("details", { class: "columns save-view" }, h("summary", { id: "save-view" }, t("saveView")),
+        h("form", { class: "choices", id: "save-view-form", onsubmit: function (e) {
+          e.preventDefault();
+          saveView(m, params, e.target.elements.viewName.value.trim(), e.target.elements.viewShared.checked);
+        } }, h("label", { for: "view-name" }, t("viewName"), h("input", { id: "view-name", name: "viewName", required: true })),
+          h("label", { for: "view-shared" }, h("input", { type: "checkbox", id: "view-shared", name: "viewShared" }), " " + t("shareWithEveryone")),
+          h("button", { type: "submit", id: "save-view-button", class: "primary" }, t("save")))),
       current ? h("button", { id: "default-view", onclick: function () {
         call("PATCH", "/views/" + current.id, { isDefault: !current.isDefault }).then(function () { start(); }).catch(showProblem);
       } }, current.isDefault ? t("notDefault") : t("makeDefault")) : null,
@@ -296,9 +305,14 @@
       }).catch(showProblem);
     }
     var element = h("div", { class: "actions bulk", id: "bulk", hidden: true }, count,
-      assignee ? [h("label", { for: "bulk-assignee" }, t("assignTo") + " "), assignee,
-        h("button", { id: "bulk-assign", onclick: function () { if (assignee.value) { run({ set: { assignedTo: assignee.value } }); } } }, t("assign"))] : null,
-      tag, h("button", { id: "bulk-add-tag", onclick: function () { if (tag.value.trim()) { run({ addTags: [tag.value.trim()] }); } } }, t("addTag")),
+      assignee ? [h("label", { for: "bulk-assignee" }, t("assignTo") + " "), assignee] : null,
+      h("label", { for: "bulk-tag" }, t("addTag") + " "), tag,
+      h("button", { id: "bulk-apply", class: "primary", onclick: function () {
+        var change = {};
+        if (assignee && assignee.value) { change.set = { assignedTo: assignee.value }; }
+        if (tag.value.trim()) { change.addTags = tag.value.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
+        if (change.set || change.addTags) { run(change); }
+      } }, t("applyToSelected")),
       h("button", { id: "bulk-delete", class: "danger", onclick: function () { if (confirm(t("confirmDelete"))) { run({ delete: true }); } } }, t("delete")));
     return { element: element, update: function () {
       var n = Object.keys(selected).length;
@@ -308,13 +322,12 @@
   }
   function byFieldName(m, name) { return m.fields.filter(function (f) { return f.name === name; })[0]; }
 
-  function saveView(m, params) {
-    var name = prompt(t("viewName"));
+  function saveView(m, params, name, shared) {
     if (!name) { return; }
     var filters = {};
     Object.keys(params).forEach(function (k) { if (params[k] && LIST_KEYS.indexOf(k) < 0) { filters[k] = params[k]; } });
     var body = { collection: m.collection, name: name, filters: filters, q: params.q || null, sort: params.sort || null,
-      columns: params.cols ? params.cols.split(",") : null, shared: confirm(t("shareView")) };
+      columns: params.cols ? params.cols.split(",") : null, shared: shared };
     call("POST", "/views", body).then(function (r) { location.hash = listHash(m, { view: r.body.id }); }).catch(showProblem);
   }
 
@@ -586,6 +599,18 @@
       inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
   }
 
+  /**
+   * A number as people type it: 1,500,000.50 in English, 1.500.000,50 in Vietnamese, or plain;
+   * null when it is not one.
+   */
+  function typedNumber(text) {
+    var v = String(text).replace(/\s/g, "");
+    if (state.lang === "vi" ? /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$/.test(v) : false) { v = v.replace(/\./g, "").replace(",", "."); }
+    else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) { v = v.replace(/,/g, ""); }
+    else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(v)) { v = v.replace(/\./g, ""); }
+    return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
+  }
+
   function valueOf(form, f) {
     var el = form.elements[f.name];
     if (!el) { return undefined; }
@@ -597,7 +622,7 @@
     if (f.type === "TAGS") { return v.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
     if (v === "") { return null; }
     if (f.type === "INTEGER") { return parseInt(v, 10); }
-    if (f.type === "DECIMAL" || f.type === "MONEY") { return isNaN(Number(v)) ? v : Number(v); }
+    if (f.type === "DECIMAL" || f.type === "MONEY") { var n = typedNumber(v); return n === null ? v : n; }
     return v;
   }
 
