@@ -171,6 +171,7 @@
     var enums = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
     var dates = [{ name: "createdAt", type: "DATETIME" }].concat(m.fields.filter(function (f) { return f.filterable && (f.type === "DATE" || f.type === "DATETIME"); }));
     var numbers = m.fields.filter(function (f) { return f.filterable && ["INTEGER", "DECIMAL", "MONEY"].indexOf(f.type) >= 0; });
+    var people = m.fields.filter(function (f) { return f.filterable && f.type === "USER"; });
     var byName = {};
     m.fields.forEach(function (f) { byName[f.name] = f; });
     var shown = params.cols ? params.cols.split(",").map(function (n) { return byName[n]; }).filter(Boolean) : listColumns(m);
@@ -180,6 +181,7 @@
       var next = { q: search.value, cols: params.cols };
       enums.forEach(function (f) { next[f.name] = form.elements["filter-" + f.name].value; });
       dates.forEach(function (f) { next[f.name] = form.elements["period-" + f.name].value; });
+      people.forEach(function (f) { next[f.name] = form.elements["user-" + f.name].value; });
       numbers.forEach(function (f) {
         ["gte", "lte"].forEach(function (op) {
           var typed = form.elements[(op === "gte" ? "from-" : "to-") + f.name].value.trim();
@@ -198,12 +200,23 @@
           h("option", { value: "" }, t("all")),
           f.values.map(function (v) { return h("option", { value: v.value, selected: params[f.name] === v.value }, v[state.lang] || v.en); })));
       }),
-      h("details", { class: "more-filters", open: dates.concat(numbers).some(function (f) { return params[f.name] || params[f.name + "[gte]"] || params[f.name + "[lte]"]; }) || !!params.tags || null },
+      h("details", { class: "more-filters", open: dates.concat(numbers, people).some(function (f) { return params[f.name] || params[f.name + "[gte]"] || params[f.name + "[lte]"]; }) || !!params.tags || null },
         h("summary", {}, t("moreFilters")),
         dates.map(function (f) {
           return h("label", { for: "period-" + f.name }, fieldLabel(f.name), h("select", { id: "period-" + f.name, name: "period-" + f.name },
             h("option", { value: "" }, t("anyTime")),
             PERIODS.map(function (p) { return h("option", { value: p, selected: params[f.name] === p }, t("period." + p)); })));
+        }),
+        people.map(function (f) {
+          var pick = h("select", { id: "user-" + f.name, name: "user-" + f.name }, h("option", { value: "" }, t("anyone")),
+            h("option", { value: "me", selected: params[f.name] === "me" }, t("me")),
+            params[f.name] && params[f.name] !== "me" ? h("option", { value: params[f.name], selected: true }, params[f.name]) : null);
+          usersOnce().then(function (users) {
+            users.filter(function (u) { return u.name !== params[f.name]; }).forEach(function (u) {
+              pick.appendChild(h("option", { value: u.name }, u.displayName || u.name));
+            });
+          });
+          return h("label", { for: "user-" + f.name }, fieldLabel(f.name), pick);
         }),
         numbers.map(function (f) {
           return h("span", { class: "range" }, h("label", { for: "from-" + f.name }, fieldLabel(f.name) + " ≥",
@@ -281,6 +294,16 @@
       cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor, extra); } }, t("loadMore"))) : null]);
   }
 
+  /** The active users, asked once a list is drawn (for pickers). */
+  var usersAsked = null;
+  function usersOnce() {
+    if (!usersAsked) {
+      usersAsked = call("GET", "/users").then(function (r) { return r.body.items; }).catch(function () { return []; });
+      setTimeout(function () { usersAsked = null; }, 60000);
+    }
+    return usersAsked;
+  }
+
   function T_merge(a, b) { var c = {}; Object.keys(a).forEach(function (k) { c[k] = a[k]; }); Object.keys(b).forEach(function (k) { c[k] = b[k]; }); return c; }
 
   /** The selection's actions: assign, tag, delete; each record is changed on its own and the outcome told. */
@@ -288,9 +311,9 @@
     var owner = byFieldName(m, "assignedTo");
     var assignee = owner ? h("select", { id: "bulk-assignee", "aria-label": fieldLabel("assignedTo") }, h("option", { value: "" }, "")) : null;
     if (assignee) {
-      call("GET", "/users").then(function (r) {
-        r.body.items.forEach(function (u) { assignee.appendChild(h("option", { value: u.name }, u.displayName || u.name)); });
-      }).catch(function () {});
+      usersOnce().then(function (users) {
+        users.forEach(function (u) { assignee.appendChild(h("option", { value: u.name }, u.displayName || u.name)); });
+      });
     }
     var tag = h("input", { id: "bulk-tag", "aria-label": fieldLabel("tags"), placeholder: fieldLabel("tags"), size: "12" });
     var count = h("span", { id: "bulk-count", class: "muted" }, "");

@@ -209,6 +209,7 @@ public class CustomFieldCatalog {
                 st.execute("ALTER TABLE " + table + " ADD COLUMN " + f.name + " " + columnType(type));
             }
             indexes(c, table, f);
+            listIndexes(c, table, collection, f);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tessera_custom_field (collection, name, type, label_en, label_vi,"
                     + " required, default_value, searchable, filterable, sortable, unique_value, picklist, references_to, retired,"
                     + " position, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -282,6 +283,7 @@ public class CustomFieldCatalog {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             indexes(c, table, f);
+            listIndexes(c, table, collection, f);
             try (PreparedStatement ps = c.prepareStatement("UPDATE tessera_custom_field SET label_en = ?, label_vi = ?, required = ?,"
                     + " default_value = ?, searchable = ?, filterable = ?, sortable = ?, unique_value = ?, picklist = ?,"
                     + " references_to = ?, retired = ?, position = ?, updated_at = ?, updated_by = ? WHERE collection = ? AND name = ?")) {
@@ -326,14 +328,58 @@ public class CustomFieldCatalog {
         }
     }
 
-    /** The index a list needs to filter or sort by the field (and the unique one), made once. */
+    /** The unique index of a field that must be unique, made once. */
     private static void indexes(Connection c, String table, CustomField f) throws SQLException {
-        if (Boolean.TRUE.equals(f.filterable) || Boolean.TRUE.equals(f.sortable)) {
-            createIndex(c, "CREATE INDEX " + table + "_" + f.name + " ON " + table + " (" + f.name + ", id)");
-        }
         if (Boolean.TRUE.equals(f.unique)) {
             createIndex(c, "CREATE UNIQUE INDEX " + table + "_unique_" + f.name.substring(3).replace("_", "")
                     + " ON " + table + " (" + f.name + ")");
+        }
+    }
+
+    /**
+     * The indexes a list of the module needs to filter and sort by its custom fields without reading
+     * the table: a filter with the default order (newest first), a sort either way, and each filter
+     * with each sort (a list orders by the columns its filters hold first). Both directions are made
+     * because H2 reads an index one way only.
+     */
+    private void listIndexes(Connection c, String table, String collection, CustomField changed) throws SQLException {
+        List<CustomField> all = new ArrayList<>();
+        for (CustomField f : fields(collection)) {
+            all.add(f.name.equals(changed.name) ? changed : f);
+        }
+        if (all.stream().noneMatch(f -> f.name.equals(changed.name))) {
+            all.add(changed);
+        }
+        List<String> filters = new ArrayList<>();
+        List<String> sorts = new ArrayList<>();
+        for (CustomField f : all) {
+            if (Boolean.TRUE.equals(f.retired)) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(f.filterable) && !f.type.equals("TEXT") && !f.type.equals("MULTI_ENUM")) {
+                filters.add(f.name);
+            }
+            if (Boolean.TRUE.equals(f.sortable)) {
+                sorts.add(f.name);
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (String f : filters) {
+            columns.add(f + ", createdAt DESC, id DESC");
+            for (String s : sorts) {
+                if (!s.equals(f)) {
+                    columns.add(f + ", " + s + " DESC NULLS LAST, id DESC");
+                    columns.add(f + ", " + s + " ASC NULLS FIRST, id ASC");
+                }
+            }
+        }
+        for (String s : sorts) {
+            columns.add(s + " DESC NULLS LAST, id DESC");
+            columns.add(s + " ASC NULLS FIRST, id ASC");
+        }
+        for (String list : columns) {
+            String name = table + "_cf_" + Integer.toHexString(list.hashCode() & 0x7fffffff);
+            createIndex(c, "CREATE INDEX " + name + " ON " + table + " (" + list + ")");
         }
     }
 
