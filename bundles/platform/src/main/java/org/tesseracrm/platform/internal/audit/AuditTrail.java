@@ -115,7 +115,7 @@ public class AuditTrail {
             active = null;
         }
         if (purge != null) {
-            purge.shutdownNow();
+            purge.shutdown(); // not interrupted: an interrupted read closes H2's database file
         }
     }
 

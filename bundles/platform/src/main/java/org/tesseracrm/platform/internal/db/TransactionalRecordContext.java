@@ -121,7 +121,9 @@ public class TransactionalRecordContext implements RecordContext {
 
     @Deactivate
     void stop() {
-        background.shutdownNow();
+        // Never interrupted: H2 closes its database file when a thread reading it is interrupted
+        // (ClosedByInterruptException), and every module loses its DataSource until it reopens.
+        background.shutdown();
     }
 
     @Override
