@@ -280,7 +280,7 @@
 
   function fieldForm(collection, name, err, typed) {
     (name ? T.call("GET", "/modules/" + collection + "/fields/" + name) : Promise.resolve({ body: null })).then(function (r) {
-      var f = typed || r.body || { label: {}, values: null };
+      var f = typed || r.body || { label: {}, values: null, filterable: true };
       var type = f.type ? (TYPE_OF[f.type] || f.type) : "text";
       var values = (f.values || []).filter(function (v) { return !v.retired; })
         .map(function (v) { return [v.value, v.label.en, v.label.vi].join(" | "); }).join("\n");

@@ -202,6 +202,9 @@ public class CustomFieldCatalog {
             throw new RuleViolationException("name", collection + " has " + MOST_PER_MODULE + " custom fields, the most it may have");
         }
         f.retired = false;
+        if (f.filterable == null) {
+            f.filterable = true; // what people expect of a field they add; false keeps it out of filters and indexes
+        }
         f.position = f.position == null ? fields(collection).size() : f.position;
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
