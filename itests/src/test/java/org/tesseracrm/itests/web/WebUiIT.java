@@ -448,7 +448,7 @@ public class WebUiIT {
         type("field-label-vi", "Vùng " + tag);
         choose("field-type", "Picklist");
         type("field-values", "NORTH | North | Miền Bắc\nSOUTH | South | Miền Nam");
-        shown("field-filterable").click();
+        assertTrue("a new field is filterable unless unticked", shown("field-filterable").isSelected());
         shown("save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields"), "Region " + tag));
         screenshot("15-custom-fields");
