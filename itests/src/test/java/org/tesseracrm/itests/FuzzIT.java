@@ -87,6 +87,14 @@ public class FuzzIT {
             fuzzListParameters(collection, module);
             fuzzPaths(collection, ids.get(collection));
         }
+        // the platform's own writes on every module's records: bulk changes, custom fields, saved views
+        JsonNode noFields = JSON.createObjectNode().set("fields", JSON.createArrayNode());
+        fuzzBodies("leads", "POST", "/api/v1/leads/bulk", "application/json",
+                (ObjectNode) JSON.readTree("{\"ids\":[],\"set\":{\"rating\":\"HOT\"}}"), noFields);
+        fuzzBodies("leads", "POST", "/api/v1/modules/leads/fields", "application/json",
+                (ObjectNode) JSON.readTree("{\"name\":\"fuzz\",\"type\":\"text\",\"label\":{\"en\":\"Fuzz\"}}"), noFields);
+        fuzzBodies("leads", "POST", "/api/v1/views", "application/json",
+                (ObjectNode) JSON.readTree("{\"collection\":\"leads\",\"name\":\"Fuzz\",\"filters\":{}}"), noFields);
         fuzzHeaders();
         System.out.println("FuzzIT: " + modules.size() + " modules, " + requests + " requests, " + failures.size() + " failures");
         failures.forEach(f -> System.out.println("FUZZ FAILURE " + f));
