@@ -112,10 +112,44 @@
         adminPages[id].label[state.lang] || adminPages[id].label.en);
     }) : null);
     app.replaceChildren(
-      h("header", {}, brand(), h("span", { class: "spacer" }), languageSwitch(),
+      h("header", {}, brand(), h("span", { class: "spacer" }), bell(), languageSwitch(),
         h("span", { class: "muted" }, state.user ? state.user.user : ""),
         h("button", { id: "signout", onclick: function () { call("DELETE", "/session").then(function () { renderSignIn(); }); } }, t("signOut"))),
       h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
+  }
+
+  /** The bell: how many notifications are unread, and the list of them (mentions, records assigned to you). */
+  function bell() {
+    var count = h("span", { class: "badge", id: "bell-count", hidden: true });
+    var panel = h("div", { class: "card bell-panel", id: "bell-panel", hidden: true });
+    var button = h("button", { id: "bell", "aria-expanded": "false", "aria-controls": "bell-panel", onclick: function () {
+      var open = panel.hidden;
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      if (open) { fill(); }
+    } }, t("notifications"), " ", count);
+    function fill() {
+      call("GET", "/notifications?limit=20").then(function (r) {
+        panel.replaceChildren(h("div", { class: "actions" }, h("strong", {}, t("notifications")), h("span", { class: "spacer" }),
+          h("button", { id: "bell-read-all", onclick: function () { call("POST", "/notifications/read-all").then(refresh); } }, t("markAllRead"))),
+          r.body.items.length ? h("ul", { class: "bell-list" }, r.body.items.map(function (n) {
+            return h("li", { class: n.readAt ? "read" : "unread" }, h("a", { href: n.collection ? "#/c/" + n.collection + "/" + n.recordId : "#/", onclick: function () {
+              if (!n.readAt) { call("POST", "/notifications/" + n.id + "/read").catch(function () { return null; }); }
+              panel.hidden = true;
+            } }, h("strong", {}, t("notice." + n.kind).replace("{0}", n.actor || t("system"))), " ", n.title),
+              n.detail ? h("div", { class: "muted" }, n.detail) : null);
+          })) : h("p", { class: "muted" }, t("noNotifications")));
+      }).catch(function () { return null; });
+    }
+    function refresh() {
+      call("GET", "/notifications?unread=true&limit=1").then(function (r) {
+        count.textContent = String(r.body.unread);
+        count.hidden = !r.body.unread;
+        if (!panel.hidden) { fill(); }
+      }).catch(function () { return null; });
+    }
+    refresh();
+    return h("span", { class: "bell" }, button, panel);
   }
 
   function isAdmin() { return !!(state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0); }
@@ -488,7 +522,7 @@
           .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
         related(m, rec),
-        history(m, rec),
+        timeline(m, rec),
         h("div", { class: "actions" },
           h("a", { href: "#/c/" + m.collection }, t("back")),
           writable(m) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
@@ -499,11 +533,43 @@
     }).catch(function (err) { if (still()) { showProblem(err); } });
   }
 
-  /** Who changed what and when: the record's history, newest first, a page at a time. */
-  function history(m, rec) {
-    var box = h("section", { class: "card history", id: "history", "aria-labelledby": "history-title" },
-      h("h2", { id: "history-title" }, t("history")));
-    var listEl = h("ol", { class: "history-list" });
+  /**
+   * Everything that happened on the record, newest first, a page at a time: its notes and files, who
+   * changed what, and what the installed modules add (touches, activities); an account's also shows
+   * its contacts' and deals'. Whoever may change the record writes a note or attaches a file here.
+   */
+  function timeline(m, rec) {
+    var box = h("section", { class: "card history", id: "timeline", "aria-labelledby": "timeline-title" },
+      h("h2", { id: "timeline-title" }, t("timeline")));
+    var status = h("p", { class: "message", role: "status", id: "timeline-status" });
+    if (writable(m)) {
+      var form = h("form", { id: "note-form", class: "composer", onsubmit: function (e) {
+        e.preventDefault();
+        var body = form.elements.body.value;
+        if (!body.trim()) { form.elements.body.focus(); return; }
+        call("POST", "/" + m.collection + "/" + rec.id + "/notes", { body: body }).then(function () {
+          form.elements.body.value = "";
+          status.textContent = t("noteAdded");
+          reload();
+        }).catch(function (err) { status.textContent = problemText(err); });
+      } },
+        h("label", { for: "note-body" }, t("addNote")),
+        h("textarea", { id: "note-body", name: "body", rows: "3", placeholder: t("noteHint"), maxlength: "20000" }),
+        h("div", { class: "actions" }, h("button", { type: "submit", id: "add-note", class: "primary" }, t("addNote")),
+          h("label", { class: "file-pick" }, t("attachFile") + " ",
+            h("input", { type: "file", id: "attach-file", onchange: function (e) {
+              var file = e.target.files[0];
+              if (!file) { return; }
+              upload("/" + m.collection + "/" + rec.id + "/attachments", file).then(function () {
+                e.target.value = "";
+                status.textContent = t("fileAttached");
+                reload();
+              }).catch(function (err) { e.target.value = ""; status.textContent = problemText(err); });
+            } }))));
+      box.appendChild(form);
+    }
+    box.appendChild(status);
+    var listEl = h("ol", { class: "history-list", id: "timeline-list" });
     box.appendChild(listEl);
     function fieldOfModule(name) { return m.fields.filter(function (f) { return f.name === name; })[0]; }
     function shown(f, v) {
@@ -511,28 +577,65 @@
       if (typeof v === "object") { return f ? display(f, v) || JSON.stringify(v) : JSON.stringify(v); }
       return f ? display(f, v) : String(v);
     }
+    function heading(e) {
+      var what = e.kind === "HISTORY" ? (t("action." + e.data.action) !== "action." + e.data.action ? t("action." + e.data.action) : e.data.action)
+        : t("kind." + e.kind) !== "kind." + e.kind ? t("kind." + e.kind) : e.kind;
+      var other = e.record && (e.record.collection !== m.collection || e.record.id !== rec.id);
+      return h("div", {}, h("strong", {}, what), " · ", h("span", {}, e.user || t("system")), " · ",
+        h("time", { datetime: e.at }, new Date(e.at).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB")),
+        e.kind === "HISTORY" && e.data.via ? [" · ", h("span", { class: "muted" }, viaLabel(e.data.via))] : null,
+        other ? [" · ", h("a", { href: "#/c/" + e.record.collection + "/" + e.record.id, class: "about" },
+          [e.record.number, e.record.label].filter(Boolean).join(" "))] : null);
+    }
+    function body(e) {
+      if (e.kind === "HISTORY") {
+        return e.data.changes && e.data.changes.length ? h("ul", {}, e.data.changes.map(function (c) {
+          var f = fieldOfModule(c.field);
+          return h("li", {}, h("span", { class: "muted" }, (c.label || fieldLabel(c.field)) + ": "), shown(f, c.from), " → ", shown(f, c.to));
+        })) : null;
+      }
+      if (e.kind === "ATTACHMENT") {
+        return h("p", {}, h("a", { href: e.data.href, download: e.data.fileName, class: "file" }, e.data.fileName),
+          " ", h("span", { class: "muted" }, "(" + fileSize(e.data.size) + ")"));
+      }
+      if (e.kind === "NOTE") { return h("p", { class: "note-text" }, e.text); }
+      return [e.title ? h("p", {}, e.title) : null, e.text ? h("p", { class: "note-text" }, e.text) : null];
+    }
     function load(cursor) {
-      call("GET", "/" + m.collection + "/" + rec.id + "/history?limit=20" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (r) {
+      call("GET", "/" + m.collection + "/" + rec.id + "/timeline?limit=20" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (r) {
         r.body.items.forEach(function (e) {
-          listEl.appendChild(h("li", { class: "history-entry" },
-            h("div", {}, h("strong", {}, t("action." + e.action) !== "action." + e.action ? t("action." + e.action) : e.action), " · ",
-              h("span", {}, e.user), " · ", h("time", { datetime: e.at }, new Date(e.at).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB")),
-              " · ", h("span", { class: "muted" }, viaLabel(e.via))),
-            e.changes && e.changes.length ? h("ul", {}, e.changes.map(function (c) {
-              var f = fieldOfModule(c.field);
-              return h("li", {}, h("span", { class: "muted" }, (c.label || fieldLabel(c.field)) + ": "), shown(f, c.from), " → ", shown(f, c.to));
-            })) : null));
+          listEl.appendChild(h("li", { class: "history-entry kind-" + e.kind.toLowerCase() }, heading(e), body(e)));
         });
         if (!r.body.items.length && !cursor) { listEl.appendChild(h("li", { class: "muted" }, t("noHistory"))); }
-        var more = box.querySelector("#history-more");
+        var more = box.querySelector("#timeline-more");
         if (more) { more.remove(); }
         if (r.body.nextCursor) {
-          box.appendChild(h("button", { id: "history-more", onclick: function () { load(r.body.nextCursor); } }, t("loadMore")));
+          box.appendChild(h("button", { id: "timeline-more", onclick: function () { load(r.body.nextCursor); } }, t("loadMore")));
         }
       }).catch(function () { return null; });
     }
+    function reload() { listEl.replaceChildren(); load(null); }
     load(null);
     return box;
+  }
+  function fileSize(bytes) {
+    if (bytes < 1024) { return bytes + " B"; }
+    if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + " KB"; }
+    return (bytes / 1024 / 1024).toFixed(1) + " MB";
+  }
+  /** A file sent as the browser's multipart form (part "file"), under the same rules as every other call. */
+  function upload(path, file) {
+    var form = new FormData();
+    form.append("file", file, file.name);
+    return fetch(API + path, { method: "POST", credentials: "same-origin", body: form,
+      headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } }).then(function (r) {
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
+        if (r.status >= 400) { throw { status: r.status, body: json }; }
+        return { status: r.status, body: json };
+      });
+    });
   }
   function viaLabel(via) {
     if (!via) { return ""; }

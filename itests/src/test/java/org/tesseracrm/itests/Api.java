@@ -125,6 +125,30 @@ public final class Api {
         }
     }
 
+    /** A multipart/form-data upload of one file in the part {@code field}, as a browser's form sends it (the name's UTF-8 bytes as they are). */
+    public Reply upload(String path, String field, String fileName, String declaredType, byte[] content) {
+        String boundary = "----tessera" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return new Reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("upload to " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits, up to a deadline, until the API answers {@code path} with 200 (modules start asynchronously). */
     public void awaitReady(String path, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();

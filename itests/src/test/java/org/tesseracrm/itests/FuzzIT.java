@@ -95,6 +95,11 @@ public class FuzzIT {
                 (ObjectNode) JSON.readTree("{\"name\":\"fuzz\",\"type\":\"text\",\"label\":{\"en\":\"Fuzz\"}}"), noFields);
         fuzzBodies("leads", "POST", "/api/v1/views", "application/json",
                 (ObjectNode) JSON.readTree("{\"collection\":\"leads\",\"name\":\"Fuzz\",\"filters\":{}}"), noFields);
+        // notes and files on any record
+        String lead = ids.get("leads");
+        fuzzBodies("leads", "POST", "/api/v1/leads/" + lead + "/notes", "application/json",
+                (ObjectNode) JSON.readTree("{\"body\":\"Fuzz\"}"), noFields);
+        fuzzUploads("/api/v1/leads/" + lead + "/attachments");
         fuzzHeaders();
         System.out.println("FuzzIT: " + modules.size() + " modules, " + requests + " requests, " + failures.size() + " failures");
         failures.forEach(f -> System.out.println("FUZZ FAILURE " + f));
@@ -105,6 +110,28 @@ public class FuzzIT {
     }
 
     // ---- bodies ----
+
+    /** Multipart uploads broken in every way a client can break them: each a 4xx problem, never a 5xx. */
+    private void fuzzUploads(String path) throws IOException {
+        String part = "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nfuzz\r\n";
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("no closing boundary", "--b\r\n" + part);
+        bodies.put("another boundary", "--c\r\n" + part + "--c--\r\n");
+        bodies.put("no part", "--b--\r\n");
+        bodies.put("empty", "");
+        bodies.put("part without headers", "--b\r\n\r\nfuzz\r\n--b--\r\n");
+        bodies.put("part without a name", "--b\r\nContent-Disposition: form-data\r\n\r\nfuzz\r\n--b--\r\n");
+        bodies.put("file name with a NUL and folders", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../\u0000x.html\"\r\n\r\n<p>\r\n--b--\r\n");
+        bodies.put("file name only dots", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"..\"\r\n\r\nx\r\n--b--\r\n");
+        bodies.put("two files", "--b\r\n" + part + "--b\r\n" + part + "--b--\r\n");
+        bodies.put("endless header", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + "x".repeat(20000) + "\"\r\n\r\nx\r\n--b--\r\n");
+        for (Map.Entry<String, String> b : bodies.entrySet()) {
+            for (String type : List.of("multipart/form-data; boundary=b", "multipart/form-data", "multipart/form-data; boundary=",
+                    "multipart/mixed; boundary=b", "application/json")) {
+                check("leads", "POST", path, type, b.getValue().getBytes(StandardCharsets.UTF_8), "upload " + b.getKey() + " as " + type);
+            }
+        }
+    }
 
     /** A record the module would accept: every required field with a plausible value of its type. */
     private static ObjectNode validRecord(JsonNode module, Map<String, String> ids) {

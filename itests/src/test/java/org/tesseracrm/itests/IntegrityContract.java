@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * record has reached a final state: the database holds uniqueness, conversions happen once, final
  * records are cancelled rather than deleted, and no PATCH silently undoes another's change.
  */
-public abstract class IntegrityContract extends VisibilityContract {
+public abstract class IntegrityContract extends RecordCompanionsContract {
     private static final int PARALLEL = 20;
 
     protected Api api;

@@ -26,16 +26,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * managed over the API.
  */
 public abstract class VisibilityContract {
-    private static final String PASSWORD = "Pham-vi-ban-hang-1";
+    protected static final String PASSWORD = "Pham-vi-ban-hang-1";
 
-    private Api admin;
-    private String tag;
-    private String lan;
-    private String minh;
-    private String lead;
+    protected Api admin;
+    protected String tag;
+    protected String lan;
+    protected String minh;
+    protected String lead;
 
     /** Two salespeople (scope own), a team lead (scope team) and a team, new for each test. */
-    private void people() {
+    protected void people() {
         admin = Api.asAdmin();
         for (String c : List.of("leads", "accounts", "contacts", "potentials", "quotes")) {
             admin.awaitReady("/api/v1/" + c + "?limit=1", Duration.ofSeconds(60));
@@ -248,13 +248,13 @@ public abstract class VisibilityContract {
         expect(201, admin.post("/api/v1/users", Api.json(Map.of("name", name, "password", PASSWORD, "roles", roles))));
     }
 
-    private static String create(Api api, String path, Map<String, ?> body) {
+    protected static String create(Api api, String path, Map<String, ?> body) {
         Api.Reply r = api.post(path, Api.json(body));
         expect(201, r);
         return r.json().get("id").asText();
     }
 
-    private static Api.Reply expect(int status, Api.Reply reply) {
+    protected static Api.Reply expect(int status, Api.Reply reply) {
         assertEquals(reply.toString(), status, reply.status);
         return reply;
     }

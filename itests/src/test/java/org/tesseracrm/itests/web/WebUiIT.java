@@ -419,8 +419,8 @@ public class WebUiIT {
         String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Lịch sử " + tag + "\",\"company\":\"Sao Mai\"}");
         rest("PATCH", "/api/v1/leads/" + lead, "{\"assignedTo\":\"" + user + "\",\"status\":\"NURTURING\"}", "id");
         browser.get(server.base() + "/#/c/leads/" + lead);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), user));
-        String history = shown("history").getText();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), user));
+        String history = shown("timeline").getText();
         assertTrue(history, history.contains("Changed") && history.contains("Created") && history.contains("→"));
         screenshot("14-record-history");
 
@@ -473,7 +473,7 @@ public class WebUiIT {
         // a change of it is in the record's history; retired, it leaves the form and the record keeps it
         rest("PATCH", "/api/v1/leads/" + id, "{\"" + field + "\":\"NORTH\"}", "id");
         browser.get(server.base() + "/#/c/leads/" + id);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Region " + tag));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Region " + tag));
         rest("DELETE", "/api/v1/modules/leads/fields/" + field, null, "name");
         browser.get(server.base() + "/#/c/leads/" + id + "/edit");
         shown("field-lastName");
@@ -526,6 +526,47 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "Nurturing"));
         assertTrue(shown("report-chart").isDisplayed());
         screenshot("19-report");
+    }
+
+    @Test
+    public void aContactsNoteAndFileShowInItsAccountsTimelineAndTheMentionRingsTheBell() throws Exception {
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Sao Mai " + tag + "\"}");
+        String contact = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Trần " + tag + "\",\"firstName\":\"Bình\",\"accountId\":\"" + account + "\"}");
+        browser.get(server.base() + "/#/c/contacts/" + contact);
+        type("note-body", "Gửi báo giá trước thứ Ba, @lan xem giúp.");
+        shown("add-note").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Gửi báo giá trước thứ Ba"));
+        Path pdf = Files.createTempDirectory("upload").resolve("báo-giá-" + tag + ".pdf");
+        Files.write(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        browser.findElement(By.id("attach-file")).sendKeys(pdf.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "báo-giá-" + tag + ".pdf"));
+        assertEquals("the file is a download", "báo-giá-" + tag + ".pdf",
+                browser.findElement(By.cssSelector("#timeline-list a.file")).getAttribute("download"));
+        screenshot("20-contact-timeline");
+
+        // the account shows what was written on its contact, naming the contact
+        browser.get(server.base() + "/#/c/accounts/" + account);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "báo-giá-" + tag + ".pdf"));
+        String timeline = shown("timeline-list").getText();
+        assertTrue(timeline, timeline.contains("Gửi báo giá trước thứ Ba") && timeline.contains("Bình Trần " + tag));
+        screenshot("21-account-timeline");
+
+        // the colleague mentioned finds it behind the bell
+        shown("signout").click();
+        type("user", "lan");
+        type("password", "Ban-hang-lan-1");
+        shown("signin-button").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bell-count")));
+        shown("bell").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bell-panel"), "admin mentioned you:"));
+        assertTrue(shown("bell-panel").getText().contains("Bình Trần " + tag));
+        screenshot("22-notifications");
+        shown("bell-read-all").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-count")));
+        shown("signout").click();
+        signedIn();
     }
 
     private static String rest(String method, String path, String json) throws Exception {

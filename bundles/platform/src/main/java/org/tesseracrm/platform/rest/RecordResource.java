@@ -58,7 +58,7 @@ import org.tesseracrm.platform.persistence.JpaRecordService;
  */
 @Produces(MediaType.APPLICATION_JSON)
 @ConsumerType
-public abstract class RecordResource<D extends RecordDto> implements ModuleEndpoint {
+public abstract class RecordResource<D extends RecordDto> extends RecordCompanionResource {
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     /** Answer header of a change after which the caller no longer sees the record (it is someone else's now). */
     public static final String OUT_OF_SCOPE = "Tessera-Out-Of-Scope";
@@ -70,6 +70,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
     private final Set<String> serverManaged = new HashSet<>(RecordDto.SERVER_MANAGED);
 
     protected RecordResource(Class<D> dtoType, ModuleDescriptor module) {
+        super(module);
         this.dtoType = dtoType;
         this.collection = module.collection();
         this.module = module;
@@ -80,6 +81,7 @@ public abstract class RecordResource<D extends RecordDto> implements ModuleEndpo
         }
     }
 
+    @Override
     protected abstract RecordService<D> service();
 
     @GET

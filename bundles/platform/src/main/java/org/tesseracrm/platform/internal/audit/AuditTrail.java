@@ -169,16 +169,32 @@ public class AuditTrail {
         return page(q, limit, cursor);
     }
 
+    /** A record's history before a position (at, then id), newest first: at most {@code limit} lines. */
+    public List<HistoryEntry> history(String collection, String recordId, Instant before, String beforeId, int limit) {
+        Query q = new Query();
+        q.where("collection = ?", collection);
+        q.where("recordId = ?", recordId);
+        return lines(q, limit, before, beforeId);
+    }
+
     private Page<HistoryEntry> page(Query q, Integer limit, String cursor) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidRequestException("limit must be 1 to " + MAX_LIMIT,
                     List.of(new FieldError("limit", "must be 1 to " + MAX_LIMIT)));
         }
-        if (cursor != null && !cursor.isEmpty()) {
-            String[] after = decode(cursor);
-            q.where("(at < ? OR (at = ? AND id < ?))", Timestamp.from(Instant.parse(after[0])),
-                    Timestamp.from(Instant.parse(after[0])), after[1]);
+        String[] after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        List<HistoryEntry> entries = lines(q, size + 1, after == null ? null : Instant.parse(after[0]),
+                after == null ? null : after[1]);
+        boolean more = entries.size() > size;
+        List<HistoryEntry> items = more ? entries.subList(0, size) : entries;
+        String next = more ? encode(items.get(items.size() - 1)) : null;
+        return new Page<>(new ArrayList<>(items), next);
+    }
+
+    private List<HistoryEntry> lines(Query q, int maxRows, Instant before, String beforeId) {
+        if (before != null) {
+            q.where("(at < ? OR (at = ? AND id < ?))", Timestamp.from(before), Timestamp.from(before), beforeId);
         }
         List<HistoryEntry> entries = new ArrayList<>();
         String sql = "SELECT id, at, actor, via, action, collection, recordId, recordNumber, changes, detail FROM tessera_audit"
@@ -187,7 +203,7 @@ public class AuditTrail {
             for (int i = 0; i < q.values.size(); i++) {
                 s.setObject(i + 1, q.values.get(i));
             }
-            s.setMaxRows(size + 1);
+            s.setMaxRows(maxRows);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     HistoryEntry e = new HistoryEntry();
@@ -210,10 +226,7 @@ public class AuditTrail {
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("The audit trail cannot be read", e);
         }
-        boolean more = entries.size() > size;
-        List<HistoryEntry> items = more ? entries.subList(0, size) : entries;
-        String next = more ? encode(items.get(items.size() - 1)) : null;
-        return new Page<>(new ArrayList<>(items), next);
+        return entries;
     }
 
     void purge(Duration age) {

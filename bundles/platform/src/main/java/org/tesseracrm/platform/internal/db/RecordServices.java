@@ -12,9 +12,31 @@ import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 
 /** The installed modules' record services by collection, for platform resources that serve every module. */
-@Component(service = RecordServices.class)
+@Component(service = RecordServices.class, immediate = true)
 public class RecordServices {
     private final Map<String, JpaRecordService<?, ?>> byCollection = new ConcurrentHashMap<>();
+    private static volatile RecordServices active;
+
+    @org.osgi.service.component.annotations.Activate
+    void start() {
+        active = this;
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    /** The services in use, for the record resources that modules construct themselves. */
+    public static RecordServices active() {
+        RecordServices services = active;
+        if (services == null) {
+            throw new IllegalStateException("The record services are not available");
+        }
+        return services;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindModule(ServiceReference<CollectionIndex> reference, CollectionIndex index) {
@@ -30,6 +52,16 @@ public class RecordServices {
     /** The record service of {@code collection}, or null when no installed module has it. */
     public JpaRecordService<?, ?> of(String collection) {
         return collection == null ? null : byCollection.get(collection);
+    }
+
+    /** The record service of the module named {@code module} (e.g. {@code orders}), or null. */
+    public JpaRecordService<?, ?> ofModule(String module) {
+        for (JpaRecordService<?, ?> service : byCollection.values()) {
+            if (service.descriptor().name().equals(module)) {
+                return service;
+            }
+        }
+        return null;
     }
 
     public boolean isInstalled(String collection) {

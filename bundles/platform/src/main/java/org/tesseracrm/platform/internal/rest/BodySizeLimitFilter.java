@@ -10,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,7 @@ import org.tesseracrm.platform.api.PayloadTooLargeException;
 import org.tesseracrm.platform.rest.TesseraApi;
 
 /** Refuses request bodies over the configured size with 413, declared or streamed. */
-@Component(service = ContainerRequestFilter.class, configurationPid = "org.tesseracrm.platform.limits")
+@Component(service = ContainerRequestFilter.class, configurationPid = BodySizeLimitFilter.PID)
 @Designate(ocd = BodySizeLimitFilter.Config.class)
 @JaxrsExtension
 @JaxrsName("tessera.body-size-limit")
@@ -31,22 +32,32 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
 public class BodySizeLimitFilter implements ContainerRequestFilter {
+    public static final String PID = "org.tesseracrm.platform.limits";
+    /** Room for a multipart body's headers and boundaries around its file. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     @ObjectClassDefinition(name = "Tessera request limits")
     public @interface Config {
         @AttributeDefinition(description = "Largest request body accepted, in bytes")
         long maxBodyBytes() default 1_048_576;
+
+        @AttributeDefinition(description = "Largest file accepted as an attachment (a multipart upload), in bytes")
+        long maxUploadBytes() default 10_485_760;
     }
 
-    private final long maxBytes;
+    private final long maxBodyBytes;
+    private final long maxUploadBytes;
 
     @Activate
     public BodySizeLimitFilter(Config config) {
-        this.maxBytes = config.maxBodyBytes();
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.maxUploadBytes = config.maxUploadBytes();
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        // an upload may be larger than other bodies; its file is held to maxUploadBytes where it is read
+        long maxBytes = isUpload(request) ? Math.max(maxBodyBytes, maxUploadBytes + MULTIPART_OVERHEAD) : maxBodyBytes;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
@@ -59,6 +70,15 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
+        }
+    }
+
+    private static boolean isUpload(ContainerRequestContext request) {
+        try {
+            MediaType type = request.getMediaType();
+            return type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE);
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed Content-Type is refused where the body is read
         }
     }
 

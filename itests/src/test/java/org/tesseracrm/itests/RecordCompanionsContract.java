@@ -1,0 +1,168 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What accompanies every record (run by the integrity tests' servers, on H2 and PostgreSQL): notes
+ * that mention and notify colleagues, files recognised by their content and served only as
+ * downloads, one timeline per record in which an account shows its contacts' notes and files, and
+ * all of it exactly as visible as the record itself — gone with it to the recycle bin and back.
+ */
+public abstract class RecordCompanionsContract extends VisibilityContract {
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    public void notesFilesAndTimelineFollowTheirRecordAndItsScope() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String account = create(asLan, "/api/v1/accounts", Map.of("name", "Công ty Sao Mai " + tag));
+        String contact = create(asLan, "/api/v1/contacts", Map.of("lastName", "Trần " + tag, "firstName", "Bình", "accountId", account));
+        String contactPath = "/api/v1/contacts/" + contact;
+
+        // a note mentioning a colleague notifies them once
+        Api.Reply noted = expect(201, asLan.post(contactPath + "/notes", Api.json(Map.of("body", "Gọi lại thứ Ba; @" + minh + ", xem giúp."))));
+        JsonNode note = noted.json();
+        assertEquals(List.of(minh), texts(note.get("mentions")));
+        assertEquals(lan, note.get("author").asText());
+        JsonNode inbox = asMinh.get("/api/v1/notifications").json();
+        JsonNode mention = find(inbox.get("items"), "recordId", contact);
+        assertNotNull("minh is told of the mention: " + inbox, mention);
+        assertEquals("MENTION", mention.get("kind").asText());
+        assertEquals(lan, mention.get("actor").asText());
+        assertTrue(mention.get("title").asText(), mention.get("title").asText().contains("Trần " + tag));
+        assertTrue(inbox.get("unread").asLong() >= 1);
+        expect(200, asMinh.post("/api/v1/notifications/" + mention.get("id").asText() + "/read", null));
+        assertFalse("marked read", asMinh.get("/api/v1/notifications").json().get("items").findValuesAsText("id").isEmpty());
+        expect(200, asMinh.post("/api/v1/notifications/read-all", null));
+        assertEquals(0, asMinh.get("/api/v1/notifications").json().get("unread").asLong());
+        expect(404, asLan.post("/api/v1/notifications/" + mention.get("id").asText() + "/read", null)); // not lan's
+
+        // a note is its author's: stale versions are refused, blank ones too
+        String notePath = contactPath + "/notes/" + note.get("id").asText();
+        expect(412, asLan.patch(notePath, Api.json(Map.of("body", "x")), "\"7\""));
+        expect(400, asLan.post(contactPath + "/notes", Api.json(Map.of("body", "  "))));
+        expect(400, asLan.post(contactPath + "/notes", Api.json(Map.of("body", "a", "author", "admin"))));
+        JsonNode changed = expect(200, asLan.patch(notePath, Api.json(Map.of("body", "Gọi lại thứ Tư.")), "\"1\"")).json();
+        assertEquals(2, changed.get("version").asInt());
+
+        // a file: its type is what its content is, not what the upload said; served only as a download
+        Api.Reply uploaded = expect(201, asLan.upload(contactPath + "/attachments", "file", "báo giá " + tag + ".pdf", "text/html", PDF));
+        JsonNode file = uploaded.json();
+        assertEquals("báo giá " + tag + ".pdf", file.get("fileName").asText());
+        assertEquals("application/pdf", file.get("contentType").asText());
+        assertEquals(PDF.length, file.get("size").asInt());
+        Api.Reply download = expect(200, asLan.get(contactPath + "/attachments/" + file.get("id").asText()));
+        assertEquals(new String(PDF, StandardCharsets.US_ASCII), download.text);
+        assertTrue(download.header("Content-Type"), download.header("Content-Type").startsWith("application/pdf"));
+        assertTrue(download.header("Content-Disposition"), download.header("Content-Disposition").startsWith("attachment;"));
+        assertEquals("nosniff", download.header("X-Content-Type-Options"));
+        JsonNode page = expect(201, asLan.upload(contactPath + "/attachments", "file", "../../trang.html", "image/png",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))).json();
+        assertEquals("trang.html", page.get("fileName").asText());
+        assertEquals("text/html", page.get("contentType").asText());
+        assertEquals(2, asLan.get(contactPath + "/attachments").json().get("items").size());
+        expect(400, asLan.upload(contactPath + "/attachments", "document", "a.pdf", "application/pdf", PDF));
+        expect(400, asLan.upload(contactPath + "/attachments", "file", "empty.txt", "text/plain", new byte[0]));
+        expect(413, asLan.upload(contactPath + "/attachments", "file", "big.bin", "application/octet-stream", new byte[10 * 1024 * 1024 + 1]));
+        expect(204, asLan.delete(contactPath + "/attachments/" + page.get("id").asText(), null));
+
+        // the account's timeline shows its contact's note and file, newest first, named as the contact
+        List<JsonNode> timeline = timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50);
+        List<String> kinds = new ArrayList<>();
+        timeline.forEach(e -> kinds.add(e.get("kind").asText() + " " + e.get("record").get("collection").asText()));
+        assertEquals(List.of("ATTACHMENT contacts", "NOTE contacts", "HISTORY accounts"), kinds);
+        assertEquals("Bình Trần " + tag, timeline.get(0).get("record").get("label").asText());
+        assertEquals("the same timeline, one entry per page", timeline, timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 1));
+        List<String> contactKinds = new ArrayList<>();
+        timeline(asLan, contactPath + "/timeline", 50).forEach(e -> contactKinds.add(e.get("kind").asText()));
+        assertEquals(List.of("ATTACHMENT", "NOTE", "HISTORY"), contactKinds);
+        JsonNode created = timeline(asLan, contactPath + "/timeline", 50).get(2);
+        assertEquals("CREATED", created.get("data").get("action").asText());
+        expect(400, asLan.get(contactPath + "/timeline?cursor=nonsense"));
+        expect(400, asLan.get(contactPath + "/timeline?limit=0"));
+
+        // someone who may not see the record sees none of it, and cannot add to it
+        for (String path : List.of(contactPath + "/notes", contactPath + "/attachments", contactPath + "/timeline",
+                "/api/v1/accounts/" + account + "/timeline", notePath, contactPath + "/attachments/" + file.get("id").asText())) {
+            expect(404, asMinh.get(path));
+        }
+        expect(404, asMinh.post(contactPath + "/notes", Api.json(Map.of("body", "xin chào"))));
+        expect(404, asMinh.upload(contactPath + "/attachments", "file", "a.pdf", "application/pdf", PDF));
+        expect(404, asMinh.delete(notePath, null));
+
+        // to the recycle bin with the contact, and back with it
+        expect(204, admin.delete(contactPath, null));
+        expect(404, asLan.get(contactPath + "/attachments"));
+        assertEquals(List.of("HISTORY accounts"), kindsOf(timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50)));
+        expect(200, admin.post(contactPath + "/restore", null));
+        assertEquals(1, asLan.get(contactPath + "/attachments").json().get("items").size());
+        assertEquals(3, timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50).size());
+
+        // a lead's touches are in its timeline
+        String leadId = create(asLan, "/api/v1/leads", Map.of("lastName", "Nguyễn " + tag, "company", "Đông Á " + tag));
+        expect(201, asLan.post("/api/v1/leads/" + leadId + "/touches", Api.json(Map.of("channel", "CALL", "outcome", "REACHED",
+                "note", "Hẹn gặp tuần sau"))));
+        JsonNode touch = null;
+        for (JsonNode e : timeline(asLan, "/api/v1/leads/" + leadId + "/timeline", 50)) {
+            touch = e.get("kind").asText().equals("TOUCH") ? e : touch;
+        }
+        assertNotNull("the touch is in the lead's timeline", touch);
+        assertEquals("Hẹn gặp tuần sau", touch.get("text").asText());
+
+        // a record given to a colleague tells them
+        String given = create(admin, "/api/v1/leads", Map.of("lastName", "Phạm " + tag, "company", "Hoà Bình " + tag, "assignedTo", lan));
+        JsonNode assigned = null;
+        for (long end = System.nanoTime() + 10_000_000_000L; assigned == null && System.nanoTime() < end;) {
+            assigned = find(asLan.get("/api/v1/notifications?unread=true").json().get("items"), "recordId", given);
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // named in the background, a moment after the commit
+        }
+        assertNotNull("lan is told of the lead assigned to her", assigned);
+        assertEquals("ASSIGNED", assigned.get("kind").asText());
+    }
+
+    private static List<JsonNode> timeline(Api api, String path, int limit) {
+        List<JsonNode> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = expect(200, api.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor))).json();
+            page.get("items").forEach(entries::add);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null && entries.size() < 1000);
+        return entries;
+    }
+
+    private static List<String> kindsOf(List<JsonNode> entries) {
+        List<String> kinds = new ArrayList<>();
+        entries.forEach(e -> kinds.add(e.get("kind").asText() + " " + e.get("record").get("collection").asText()));
+        return kinds;
+    }
+
+    private static JsonNode find(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}
