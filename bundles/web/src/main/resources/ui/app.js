@@ -578,6 +578,10 @@
       return f ? display(f, v) : String(v);
     }
     function heading(e) {
+      var made = e.kind === "RECORD" && moduleOf(e.data.collection);
+      if (made) { return h("div", {}, h("strong", {}, t("made").replace("{0}", moduleLabel(made))), " · ", h("span", {}, e.user || t("system")), " · ",
+        h("time", { datetime: e.at }, new Date(e.at).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB")), " · ",
+        h("a", { href: "#/c/" + e.record.collection + "/" + e.record.id, class: "about" }, e.title)); }
       var what = e.kind === "HISTORY" ? (t("action." + e.data.action) !== "action." + e.data.action ? t("action." + e.data.action) : e.data.action)
         : t("kind." + e.kind) !== "kind." + e.kind ? t("kind." + e.kind) : e.kind;
       var other = e.record && (e.record.collection !== m.collection || e.record.id !== rec.id);
@@ -599,6 +603,7 @@
           " ", h("span", { class: "muted" }, "(" + fileSize(e.data.size) + ")"));
       }
       if (e.kind === "NOTE") { return h("p", { class: "note-text" }, e.text); }
+      if (e.kind === "RECORD") { return null; } /* the heading names and links the record made */
       return [e.title ? h("p", {}, e.title) : null, e.text ? h("p", { class: "note-text" }, e.text) : null];
     }
     function load(cursor) {

@@ -84,7 +84,7 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         List<JsonNode> timeline = timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50);
         List<String> kinds = new ArrayList<>();
         timeline.forEach(e -> kinds.add(e.get("kind").asText() + " " + e.get("record").get("collection").asText()));
-        assertEquals(List.of("ATTACHMENT contacts", "NOTE contacts", "HISTORY accounts"), kinds);
+        assertEquals(List.of("ATTACHMENT contacts", "NOTE contacts", "RECORD contacts", "HISTORY accounts"), kinds);
         assertEquals("Bình Trần " + tag, timeline.get(0).get("record").get("label").asText());
         assertEquals("the same timeline, one entry per page", timeline, timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 1));
         List<String> contactKinds = new ArrayList<>();
@@ -110,7 +110,18 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         assertEquals(List.of("HISTORY accounts"), kindsOf(timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50)));
         expect(200, admin.post(contactPath + "/restore", null));
         assertEquals(1, asLan.get(contactPath + "/attachments").json().get("items").size());
-        assertEquals(3, timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50).size());
+        assertEquals(4, timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50).size());
+
+        // what is made from a record is in its timeline: a potential's quote
+        String deal = create(asLan, "/api/v1/potentials", Map.of("name", "Máy POS " + tag, "accountId", account,
+                "closeDate", "2026-12-31", "amount", 1000000, "currency", "VND"));
+        String quote = create(asLan, "/api/v1/quotes", Map.of("subject", "Báo giá " + tag, "potentialId", deal,
+                "lineItems", List.of(Map.of("name", "Dịch vụ", "quantity", 1, "unitPrice", 100000))));
+        JsonNode made = timeline(asLan, "/api/v1/potentials/" + deal + "/timeline", 50).get(0);
+        assertEquals("RECORD", made.get("kind").asText());
+        assertEquals(quote, made.get("record").get("id").asText());
+        assertTrue(made.get("title").asText(), made.get("title").asText().contains("Báo giá " + tag));
+        expect(404, asMinh.get("/api/v1/potentials/" + deal + "/timeline"));
 
         // a lead's touches are in its timeline
         String leadId = create(asLan, "/api/v1/leads", Map.of("lastName", "Nguyễn " + tag, "company", "Đông Á " + tag));

@@ -667,6 +667,44 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         });
     }
 
+    /** A record of this module as created: when, by whom, and how it is named. */
+    public static final class Created {
+        public final java.time.Instant at;
+        public final String by;
+        public final RecordRef record;
+
+        Created(java.time.Instant at, String by, RecordRef record) {
+            this.at = at;
+            this.by = by;
+            this.record = record;
+        }
+    }
+
+    /**
+     * Live records of this module that point to {@code collection}/{@code id}, newest created first,
+     * created before a position (instant, then id): what was made from a record, for its timeline.
+     */
+    public List<Created> createdPointingTo(String collection, String id, java.time.Instant before, String beforeId, int limit) {
+        List<String> clauses = referenceConditions(collection);
+        if (clauses.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String jpql = "SELECT e FROM " + entityName + " e WHERE e.deletedAt IS NULL AND (" + String.join(" OR ", clauses) + ")"
+                + (before == null ? "" : " AND (e.createdAt < :before OR (e.createdAt = :before AND e.id < :beforeId))")
+                + " ORDER BY e.createdAt DESC, e.id DESC";
+        return read(em -> {
+            javax.persistence.TypedQuery<E> query = em.createQuery(jpql, entityType).setParameter("id", id);
+            if (before != null) {
+                query.setParameter("before", before).setParameter("beforeId", beforeId);
+            }
+            List<Created> created = new ArrayList<>();
+            for (E e : query.setHint("eclipselink.read-only", "true").setMaxResults(limit).getResultList()) {
+                created.add(new Created(e.createdAt, e.createdBy, refOf(e)));
+            }
+            return created;
+        });
+    }
+
     /** How a record of this module is named to people (e.g. a lead's full name). */
     protected String labelOf(E entity) {
         return entity.number;

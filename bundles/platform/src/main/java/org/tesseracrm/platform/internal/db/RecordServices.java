@@ -64,6 +64,11 @@ public class RecordServices {
         return null;
     }
 
+    /** Every installed module's record service. */
+    public java.util.Collection<JpaRecordService<?, ?>> all() {
+        return java.util.List.copyOf(byCollection.values());
+    }
+
     public boolean isInstalled(String collection) {
         return of(collection) != null;
     }

@@ -1,9 +1,9 @@
 package org.tesseracrm.platform.internal.notify;
 
+import java.lang.reflect.Field;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +16,6 @@ import org.tesseracrm.platform.api.spi.RecordChange;
 import org.tesseracrm.platform.api.spi.RecordListener;
 import org.tesseracrm.platform.internal.db.RecordServices;
 import org.tesseracrm.platform.persistence.JpaRecordService;
-import org.tesseracrm.platform.rest.Json;
 
 /**
  * Tells a user when a record of any module is assigned to them by someone else (created so, or
@@ -74,11 +73,32 @@ public class AssignmentNotices implements RecordListener {
         });
     }
 
+    /** The DTO's public {@code assignedTo} text field, looked up once per DTO type (this runs on every write). */
+    private static final ClassValue<Optional<Field>> ASSIGNEE = new ClassValue<>() {
+        @Override
+        protected Optional<Field> computeValue(Class<?> type) {
+            try {
+                Field f = type.getField(FIELD);
+                return f.getType() == String.class ? Optional.of(f) : Optional.empty();
+            } catch (NoSuchFieldException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
     private static String assignee(RecordDto record) {
         if (record == null) {
             return null;
         }
-        JsonNode value = Json.mapper().valueToTree(record).get(FIELD);
-        return value != null && value.isTextual() && !value.textValue().isEmpty() ? value.textValue() : null;
+        Optional<Field> field = ASSIGNEE.get(record.getClass());
+        if (field.isEmpty()) {
+            return null;
+        }
+        try {
+            String value = (String) field.get().get(record);
+            return value == null || value.isEmpty() ? null : value;
+        } catch (IllegalAccessException e) {
+            return null;
+        }
     }
 }
