@@ -114,7 +114,10 @@
     app.replaceChildren(
       h("header", {}, brand(), h("span", { class: "spacer" }), bell(), languageSwitch(),
         h("span", { class: "muted" }, state.user ? state.user.user : ""),
-        h("button", { id: "signout", onclick: function () { call("DELETE", "/session").then(function () { renderSignIn(); }); } }, t("signOut"))),
+        h("button", { id: "signout", onclick: function () {
+          // whoever signs in next starts at home, not on a page of the one who left (which they may not see)
+          call("DELETE", "/session").then(function () { history.replaceState(null, "", "#/"); renderSignIn(); });
+        } }, t("signOut"))),
       h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
   }
 

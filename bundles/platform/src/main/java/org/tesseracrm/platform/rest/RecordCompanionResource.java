@@ -41,10 +41,7 @@ import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldLabels;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.internal.records.Cursor;
-import org.tesseracrm.platform.internal.records.RecordAttachments;
-import org.tesseracrm.platform.internal.records.RecordNotes;
-import org.tesseracrm.platform.internal.records.Timeline;
-import org.tesseracrm.platform.internal.db.RecordServices;
+import org.tesseracrm.platform.internal.records.RecordCompanions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +70,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Path("{id}/notes")
     public Page<Note> notes(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         service().get(id);
-        return RecordNotes.active().list(module.collection(), id, Cursor.limit(limit, 50, 200), cursor);
+        return RecordCompanions.active().notes.list(module.collection(), id, Cursor.limit(limit, 50, 200), cursor);
     }
 
     @GET
@@ -81,7 +78,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Path("{id}/notes/{noteId}")
     public Response note(@PathParam("id") String id, @PathParam("noteId") String noteId) {
         service().get(id);
-        return tagged(Response.ok(), RecordNotes.active().get(module.collection(), id, noteId));
+        return tagged(Response.ok(), RecordCompanions.active().notes.get(module.collection(), id, noteId));
     }
 
     /** {@code {"body": "…"}}; {@code @name} mentions (and notifies) that user. */
@@ -91,7 +88,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addNote(@PathParam("id") String id, JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         RecordDto record = service().get(id);
-        Note note = RecordNotes.active().add(ref(record), accountOf(record), noteBody(body), security.getUserPrincipal().getName());
+        Note note = RecordCompanions.active().notes.add(ref(record), accountOf(record), noteBody(body), security.getUserPrincipal().getName());
         return tagged(Response.created(uri.getAbsolutePathBuilder().path(note.id).build()), note);
     }
 
@@ -102,7 +99,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     public Response changeNote(@PathParam("id") String id, @PathParam("noteId") String noteId, JsonNode body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context SecurityContext security) {
         RecordDto record = service().get(id);
-        Note note = RecordNotes.active().change(ref(record), noteId, noteBody(body), RecordResource.version(ifMatch),
+        Note note = RecordCompanions.active().notes.change(ref(record), noteId, noteBody(body), RecordResource.version(ifMatch),
                 security.getUserPrincipal().getName(), security.isUserInRole(ModuleAccess.ADMIN));
         return tagged(Response.ok(), note);
     }
@@ -112,7 +109,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Path("{id}/notes/{noteId}")
     public Response deleteNote(@PathParam("id") String id, @PathParam("noteId") String noteId, @Context SecurityContext security) {
         service().get(id);
-        RecordNotes.active().delete(module.collection(), id, noteId, security.getUserPrincipal().getName(),
+        RecordCompanions.active().notes.delete(module.collection(), id, noteId, security.getUserPrincipal().getName(),
                 security.isUserInRole(ModuleAccess.ADMIN));
         return Response.noContent().build();
     }
@@ -122,7 +119,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Path("{id}/attachments")
     public Items<org.tesseracrm.platform.api.Attachment> attachments(@PathParam("id") String id) {
         service().get(id);
-        return new Items<>(RecordAttachments.active().list(module.collection(), id));
+        return new Items<>(RecordCompanions.active().attachments.list(module.collection(), id));
     }
 
     /** A multipart form with the file in its {@code file} part. */
@@ -141,7 +138,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
         String fileName = utf8(disposition == null ? null : disposition.getFilename());
         org.tesseracrm.platform.api.Attachment saved;
         try {
-            saved = RecordAttachments.active().add(ref(record), accountOf(record), fileName,
+            saved = RecordCompanions.active().attachments.add(ref(record), accountOf(record), fileName,
                     file.getDataHandler().getInputStream(), security.getUserPrincipal().getName());
         } catch (java.io.IOException e) {
             throw new InvalidRequestException("The file could not be read", List.of(new FieldError("file", "could not be read")));
@@ -156,8 +153,8 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Produces(MediaType.WILDCARD)
     public Response download(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         service().get(id);
-        org.tesseracrm.platform.api.Attachment a = RecordAttachments.active().get(module.collection(), id, attachmentId);
-        return Response.ok(RecordAttachments.active().content(a.id), a.contentType)
+        org.tesseracrm.platform.api.Attachment a = RecordCompanions.active().attachments.get(module.collection(), id, attachmentId);
+        return Response.ok(RecordCompanions.active().attachments.content(a.id), a.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + a.fileName.replaceAll("[^\\x20-\\x7e]|[\\\\]", "_")
                         + "\"; filename*=UTF-8''" + URLEncoder.encode(a.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
@@ -171,7 +168,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     @Path("{id}/attachments/{attachmentId}")
     public Response deleteAttachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
         service().get(id);
-        RecordAttachments.active().delete(module.collection(), id, attachmentId);
+        RecordCompanions.active().attachments.delete(module.collection(), id, attachmentId);
         return Response.noContent().build();
     }
 
@@ -187,13 +184,13 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
             @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
         RecordRef record = ref(service().get(id));
         List<Locale> languages = headers.getAcceptableLanguages();
-        return Timeline.active().page(record, Cursor.limit(limit, 30, 100), cursor,
+        return RecordCompanions.active().timeline.page(record, Cursor.limit(limit, 30, 100), cursor,
                 FieldLabels.language(languages.isEmpty() ? null : languages.get(0)), RecordCompanionResource::visible);
     }
 
     /** Another record as the caller may see it: empty when its module is gone or it is outside the caller's scope. */
     private static Optional<RecordRef> visible(RecordRef record) {
-        JpaRecordService<?, ?> service = RecordServices.active().of(record.collection);
+        JpaRecordService<?, ?> service = RecordCompanions.active().modules.of(record.collection);
         return service == null ? Optional.empty() : service.find(record.id);
     }
 

@@ -12,31 +12,9 @@ import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 
 /** The installed modules' record services by collection, for platform resources that serve every module. */
-@Component(service = RecordServices.class, immediate = true)
+@Component(service = RecordServices.class)
 public class RecordServices {
     private final Map<String, JpaRecordService<?, ?>> byCollection = new ConcurrentHashMap<>();
-    private static volatile RecordServices active;
-
-    @org.osgi.service.component.annotations.Activate
-    void start() {
-        active = this;
-    }
-
-    @org.osgi.service.component.annotations.Deactivate
-    void stop() {
-        if (active == this) {
-            active = null;
-        }
-    }
-
-    /** The services in use, for the record resources that modules construct themselves. */
-    public static RecordServices active() {
-        RecordServices services = active;
-        if (services == null) {
-            throw new IllegalStateException("The record services are not available");
-        }
-        return services;
-    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindModule(ServiceReference<CollectionIndex> reference, CollectionIndex index) {

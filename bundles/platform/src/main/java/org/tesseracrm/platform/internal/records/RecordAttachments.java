@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.apache.tika.Tika;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.platform.api.Attachment;
 import org.tesseracrm.platform.api.FieldError;
@@ -37,10 +36,9 @@ import org.tesseracrm.platform.persistence.RecordIds;
  * serves them). The content type is what the content is, recognised by Apache Tika, never what the
  * uploader declared; files are served as downloads only (see the record resource).
  */
-@Component(service = { RecordAttachments.class, TimelineSource.class }, immediate = true, configurationPid = BodySizeLimitFilter.PID)
+@Component(service = { RecordAttachments.class, TimelineSource.class }, configurationPid = BodySizeLimitFilter.PID)
 public class RecordAttachments implements TimelineSource {
     private static final String COLUMNS = "id, collection, record_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
-    private static volatile RecordAttachments active;
 
     private final Sql sql;
     private final long maxBytes;
@@ -51,24 +49,9 @@ public class RecordAttachments implements TimelineSource {
             @Reference SchemaMigrator platformSchema, BodySizeLimitFilter.Config limits) {
         this.sql = new Sql(dataSource);
         this.maxBytes = limits.maxUploadBytes();
-        active = this;
     }
 
-    @Deactivate
-    void stop() {
-        if (active == this) {
-            active = null;
-        }
-    }
 
-    /** The attachments in service, for the record resources that modules construct themselves. */
-    public static RecordAttachments active() {
-        RecordAttachments attachments = active;
-        if (attachments == null) {
-            throw new IllegalStateException("Attachments are not available");
-        }
-        return attachments;
-    }
 
     public Attachment add(RecordRef record, String accountId, String fileName, InputStream content, String uploader) {
         byte[] bytes = read(content);

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.platform.api.AccessDeniedException;
 import org.tesseracrm.platform.api.FieldError;
@@ -39,12 +38,11 @@ import org.tesseracrm.platform.persistence.RecordIds;
  * changed or removed by their author (or an administrator), read by whoever may read the record.
  * {@code @name} of an active user mentions them, and they are notified once per note.
  */
-@Component(service = { RecordNotes.class, TimelineSource.class }, immediate = true)
+@Component(service = { RecordNotes.class, TimelineSource.class })
 public class RecordNotes implements TimelineSource {
     static final int LONGEST = 20_000;
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}._@-])@([A-Za-z0-9][A-Za-z0-9._@-]{0,99})");
     private static final String COLUMNS = "id, collection, record_id, body, mentions, author, created_at, updated_at, version";
-    private static volatile RecordNotes active;
 
     private final Sql sql;
     private final UserAccounts users;
@@ -56,24 +54,9 @@ public class RecordNotes implements TimelineSource {
         this.sql = new Sql(dataSource);
         this.users = users;
         this.notifications = notifications;
-        active = this;
     }
 
-    @Deactivate
-    void stop() {
-        if (active == this) {
-            active = null;
-        }
-    }
 
-    /** The notes in service, for the record resources that modules construct themselves. */
-    public static RecordNotes active() {
-        RecordNotes notes = active;
-        if (notes == null) {
-            throw new IllegalStateException("Notes are not available");
-        }
-        return notes;
-    }
 
     public Note add(RecordRef record, String accountId, String body, String author) {
         Note note = new Note();

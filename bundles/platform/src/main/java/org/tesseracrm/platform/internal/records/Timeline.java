@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -29,34 +27,13 @@ import org.tesseracrm.platform.api.spi.TimelineSource;
  * files and history, the modules' touches and activities…), merged newest first and paged. Entries of
  * other records (an account's contacts) are shown only when the caller may see those records.
  */
-@Component(service = Timeline.class, immediate = true)
+@Component(service = Timeline.class)
 public class Timeline {
     private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
     static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing((TimelineEntry e) -> e.at)
             .thenComparing(e -> e.id).reversed();
-    private static volatile Timeline active;
 
     private final List<TimelineSource> sources = new CopyOnWriteArrayList<>();
-
-    @Activate
-    public Timeline() {
-        active = this;
-    }
-
-    @Deactivate
-    void stop() {
-        if (active == this) {
-            active = null;
-        }
-    }
-
-    public static Timeline active() {
-        Timeline timeline = active;
-        if (timeline == null) {
-            throw new IllegalStateException("Timelines are not available");
-        }
-        return timeline;
-    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindSource(TimelineSource source) {
