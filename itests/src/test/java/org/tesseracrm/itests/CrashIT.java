@@ -2,6 +2,7 @@ package org.tesseracrm.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -142,6 +144,16 @@ public class CrashIT {
                 + " creates answered 201 before kill -9, " + lost.size() + " of them missing after the restart; "
                 + retried + " unanswered creates retried with their Idempotency-Key");
         assertEquals("acknowledged creates lost in the crash", List.of(), lost);
+        // The restarted server stays up: its transaction manager starts once, not again seconds later when its
+        // configuration arrives (which took the DataSource and every module away for a while after each start).
+        java.util.regex.Pattern lostManager = java.util.regex.Pattern.compile("(TransactionManager service lost)");
+        int stops = (int) lostManager.matcher(Files.readString(server.home().resolve("data/log/karaf.log"))).results().count();
+        try {
+            server.awaitLog(lostManager, stops + 1, Duration.ofSeconds(10));
+            fail("the transaction manager was restarted while the server ran after the crash");
+        } catch (IllegalStateException stayedUp) {
+            assertEquals(200, get("/api/v1/health").statusCode());
+        }
         server.stop();
     }
 
