@@ -145,6 +145,87 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         assertEquals("ASSIGNED", assigned.get("kind").asText());
     }
 
+    @Test
+    public void aContactsCallsMeetingsAndTasksShowInItsAccountAndARemindersFiresOnce() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String account = create(asLan, "/api/v1/accounts", Map.of("name", "Công ty Hoà Phát " + tag));
+        String contact = create(asLan, "/api/v1/contacts", Map.of("lastName", "Lê " + tag, "firstName", "Hoa", "accountId", account));
+        String minhLead = create(asMinh, "/api/v1/leads", Map.of("lastName", "Đỗ " + tag, "company", "Đông Á " + tag));
+
+        // a call logged now, about the contact: its account is the contact's
+        JsonNode call = expect(201, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "CALL", "subject", "Gọi giới thiệu " + tag,
+                "relatedCollection", "contacts", "relatedId", contact, "direction", "OUTBOUND", "durationMinutes", 12,
+                "outcome", "Quan tâm, hẹn gặp")))).json();
+        assertEquals(account, call.get("accountId").asText());
+        assertEquals(lan, call.get("assignedTo").asText());
+        assertFalse("a call logged now happened now", call.get("startAt").isNull());
+        // a meeting next Tuesday, 9 to 10 in Hà Nội
+        java.time.LocalDate tuesday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+        String meeting = create(asLan, "/api/v1/activities", Map.of("kind", "MEETING", "subject", "Gặp trình bày " + tag,
+                "relatedCollection", "contacts", "relatedId", contact, "startAt", tuesday + "T02:00:00Z", "endAt", tuesday + "T03:00:00Z",
+                "location", "Văn phòng Hoà Phát"));
+        // a weekly task whose reminder is due already
+        String due = java.time.Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String task = create(asLan, "/api/v1/activities", Map.of("kind", "TASK", "subject", "Gửi báo giá " + tag,
+                "relatedCollection", "contacts", "relatedId", contact, "dueAt", due, "reminderMinutes", 5, "recurrence", "WEEKLY"));
+
+        // what an activity must be
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "MEETING", "subject", "x", "startAt", tuesday + "T02:00:00Z"))));
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "MEETING", "subject", "x",
+                "startAt", tuesday + "T03:00:00Z", "endAt", tuesday + "T02:00:00Z"))));
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "TASK", "subject", "x", "reminderMinutes", 10))));
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "TASK", "subject", "x",
+                "relatedCollection", "leads", "relatedId", minhLead))));
+        expect(400, asLan.get("/api/v1/activities?from=hôm-nay"));
+
+        // the calendar of that Tuesday, and the account's timeline
+        List<String> tuesdays = new ArrayList<>();
+        asLan.get("/api/v1/activities?from=" + tuesday + "&to=" + tuesday).json().get("items").forEach(a -> tuesdays.add(a.get("id").asText()));
+        assertEquals(List.of(meeting), tuesdays);
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode e : timeline(asLan, "/api/v1/accounts/" + account + "/timeline", 50)) {
+            if (e.get("record").get("id").asText().equals(contact) && !e.get("kind").asText().equals("RECORD")) {
+                kinds.add(e.get("kind").asText());
+            }
+        }
+        assertEquals(List.of("TASK", "MEETING", "CALL"), kinds);
+
+        // someone who may not see the contact sees none of it
+        expect(404, asMinh.get("/api/v1/activities/" + meeting));
+        assertEquals(0, asMinh.get("/api/v1/activities?relatedId=" + contact).json().get("items").size());
+        expect(404, asMinh.get("/api/v1/accounts/" + account + "/timeline"));
+
+        // the reminder reaches lan once
+        JsonNode reminder = null;
+        for (long end = System.nanoTime() + 20_000_000_000L; reminder == null && System.nanoTime() < end;) {
+            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+            reminder = find(asLan.get("/api/v1/notifications?unread=true").json().get("items"), "recordId", task);
+        }
+        assertNotNull("the task's reminder fired", reminder);
+        assertEquals("REMINDER", reminder.get("kind").asText());
+        java.util.concurrent.locks.LockSupport.parkNanos(3_000_000_000L); // three more looks for due reminders
+        int told = 0;
+        for (JsonNode n : asLan.get("/api/v1/notifications?limit=100").json().get("items")) {
+            told += n.get("recordId").asText().equals(task) && n.get("kind").asText().equals("REMINDER") ? 1 : 0;
+        }
+        assertEquals("a reminder fires once", 1, told);
+
+        // done: the next week's task is planned; done again changes nothing; reopened
+        expect(200, asLan.post("/api/v1/activities/" + task + "/complete", null));
+        JsonNode tasks = asLan.get("/api/v1/activities?kind=TASK&relatedId=" + contact + "&sort=dueAt").json().get("items");
+        assertEquals(2, tasks.size());
+        assertEquals("DONE", tasks.get(0).get("status").asText());
+        assertEquals(java.time.Instant.parse(due).atZone(java.time.ZoneId.of("UTC")).plusWeeks(1).toInstant().toString(),
+                tasks.get(1).get("dueAt").asText());
+        assertEquals("OPEN", tasks.get(1).get("status").asText());
+        expect(200, asLan.post("/api/v1/activities/" + task + "/complete", null));
+        assertEquals(2, asLan.get("/api/v1/activities?kind=TASK&relatedId=" + contact).json().get("items").size());
+        expect(200, asLan.post("/api/v1/activities/" + task + "/reopen", null));
+        expect(409, asLan.post("/api/v1/activities/" + task + "/reopen", null));
+    }
+
     private static List<JsonNode> timeline(Api api, String path, int limit) {
         List<JsonNode> entries = new ArrayList<>();
         String cursor = null;

@@ -162,6 +162,8 @@ public final class TesseraDistribution {
                 editConfigurationFilePut("etc/users.properties", "tuan", "ban-hang-tuan-3,leads.write"),
                 editConfigurationFilePut("etc/users.properties", "hoa", "ban-hang-hoa-4,leads.write"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+                // Reminders looked for every second rather than every ten, so a test sees one fire at once.
+                editConfigurationFilePut("etc/org.tesseracrm.activities.reminders.cfg", "pollSeconds", "1"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),

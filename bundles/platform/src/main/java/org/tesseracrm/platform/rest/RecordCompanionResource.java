@@ -37,7 +37,6 @@ import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.TimelineEntry;
-import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.api.spi.FieldLabels;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.internal.records.Cursor;
@@ -204,22 +203,8 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
         return new RecordRef(module.collection(), record.id, record.number, null);
     }
 
-    /** The account the record concerns: itself when it is one, else the account its first reference to accounts names. */
     private String accountOf(RecordDto record) {
-        if ("accounts".equals(module.collection())) {
-            return record.id;
-        }
-        ObjectNode values = null;
-        for (FieldDescriptor f : module.fields()) {
-            if ("accounts".equals(f.references)) {
-                values = values == null ? Json.mapper().valueToTree(record) : values;
-                JsonNode account = values.get(f.name);
-                if (account != null && account.isTextual() && !account.textValue().isEmpty()) {
-                    return account.textValue();
-                }
-            }
-        }
-        return null;
+        return org.tesseracrm.platform.internal.db.RecordAccounts.of(module, record);
     }
 
     /**

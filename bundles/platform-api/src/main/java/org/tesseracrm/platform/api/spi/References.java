@@ -18,6 +18,12 @@ public interface References {
     /** The live record, if its module is installed and has it. */
     Optional<RecordRef> find(String collection, String id);
 
+    /**
+     * The account a record concerns, for a record the caller may see: the record itself when it is an
+     * account, else the account its module's first reference to accounts names; empty otherwise.
+     */
+    Optional<String> accountOf(String collection, String id);
+
     /** Live records of any installed module that point to this record. */
     List<RecordRef> pointingTo(String collection, String id, int limit);
 

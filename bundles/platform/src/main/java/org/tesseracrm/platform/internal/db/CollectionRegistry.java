@@ -1,5 +1,7 @@
 package org.tesseracrm.platform.internal.db;
 
+import org.tesseracrm.platform.persistence.JpaRecordService;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,21 @@ public class CollectionRegistry implements References {
         for (CollectionIndex index : indexes) {
             if (index.collection().equals(collection)) {
                 return index.find(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> accountOf(String collection, String id) {
+        for (CollectionIndex index : indexes) {
+            if (index.collection().equals(collection) && index instanceof JpaRecordService) {
+                JpaRecordService<?, ?> service = (JpaRecordService<?, ?>) index;
+                try {
+                    return Optional.ofNullable(RecordAccounts.of(service.descriptor(), service.get(id)));
+                } catch (org.tesseracrm.platform.api.RecordNotFoundException e) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.empty();

@@ -1,0 +1,9 @@
+package org.tesseracrm.activities.api;
+
+import org.tesseracrm.platform.api.Labeled;
+
+/** Who called whom. */
+public enum CallDirection implements Labeled {
+    INBOUND,
+    OUTBOUND
+}

@@ -1,0 +1,316 @@
+package org.tesseracrm.activities.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tesseracrm.activities.api.Activity;
+import org.tesseracrm.activities.api.ActivityKind;
+import org.tesseracrm.activities.api.ActivityPriority;
+import org.tesseracrm.activities.api.ActivityService;
+import org.tesseracrm.activities.api.ActivityStatus;
+import org.tesseracrm.activities.api.Recurrence;
+import org.tesseracrm.platform.api.ConflictException;
+import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.InvalidRequestException;
+import org.tesseracrm.platform.api.ListQuery;
+import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.ModuleSchema;
+import org.tesseracrm.platform.persistence.Conditions;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+
+/**
+ * Activities on the platform's record machinery, with their rules: a meeting has a start and an
+ * end after it, a call happened at some time, an activity is about a record the user may see and
+ * about that record's account; done and reopened; a recurring one plans its next occurrence when
+ * done; the calendar is the list between {@code from} and {@code to}.
+ */
+@Component(immediate = true, service = {ActivityService.class, ActivityServiceImpl.class, CollectionIndex.class},
+        property = CollectionIndex.PROPERTY + "=activities")
+public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEntity> implements ActivityService {
+    static final String FROM = "from";
+    static final String TO = "to";
+    /** Reminders reach at most this far back (60 days). */
+    static final int LONGEST_REMINDER_MINUTES = 60 * 24 * 60;
+
+    @Activate
+    public ActivityServiceImpl(@Reference(target = "(osgi.unit.name=tessera-activities)") JpaTemplate jpa,
+            @Reference(target = "(tessera.module=activities)") ModuleDescriptor module,
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=activities)") ModuleSchema schema, @Reference RecordContext context) {
+        super(module, Activity.class, ActivityEntity.class, jpa, context);
+    }
+
+    @Override
+    protected void validate(Activity a, ActivityEntity existing, List<FieldError> errors) {
+        if (a.kind == ActivityKind.MEETING) {
+            if (a.startAt == null) {
+                errors.add(new FieldError("startAt", "is required for a meeting"));
+            }
+            if (a.endAt == null) {
+                errors.add(new FieldError("endAt", "is required for a meeting"));
+            }
+        }
+        if (a.startAt != null && a.endAt != null && a.endAt.isBefore(a.startAt)) {
+            errors.add(new FieldError("endAt", "is before startAt"));
+        }
+        if (a.durationMinutes != null && (a.durationMinutes < 0 || a.durationMinutes > 24 * 60)) {
+            errors.add(new FieldError("durationMinutes", "must be 0 to 1440"));
+        }
+        if (a.direction != null && a.kind != ActivityKind.CALL) {
+            errors.add(new FieldError("direction", "is for calls"));
+        }
+        if (a.reminderMinutes != null) {
+            if (a.reminderMinutes < 0 || a.reminderMinutes > LONGEST_REMINDER_MINUTES) {
+                errors.add(new FieldError("reminderMinutes", "must be 0 to " + LONGEST_REMINDER_MINUTES));
+            } else if (scheduled(a) == null) {
+                errors.add(new FieldError("reminderMinutes", "needs a due time (dueAt) or a start (startAt) to remind before"));
+            }
+        }
+        Recurrence recurrence = a.recurrence == null ? Recurrence.NONE : a.recurrence;
+        if (recurrence != Recurrence.NONE) {
+            if (a.kind == ActivityKind.CALL) {
+                errors.add(new FieldError("recurrence", "is for tasks and meetings"));
+            } else if (scheduled(a) == null) {
+                errors.add(new FieldError("recurrence", "needs a due time (dueAt) or a start (startAt)"));
+            }
+        }
+        if ((a.relatedCollection == null) != (a.relatedId == null)) {
+            errors.add(new FieldError(a.relatedId == null ? "relatedId" : "relatedCollection",
+                    "is required with " + (a.relatedId == null ? "relatedCollection" : "relatedId")));
+        } else if (a.relatedCollection != null && (existing == null || !a.relatedId.equals(existing.relatedId)
+                || !a.relatedCollection.equals(existing.relatedCollection))) {
+            if (!context().references().isInstalled(a.relatedCollection)) {
+                errors.add(new FieldError("relatedCollection", "is not a module of this server"));
+            } else if (context().references().find(a.relatedCollection, a.relatedId).isEmpty()) {
+                errors.add(new FieldError("relatedId", "is not a " + a.relatedCollection + " record you may see"));
+            }
+        }
+    }
+
+    @Override
+    protected void beforeCreate(EntityManager em, ActivityEntity e, Activity record, String user) {
+        if (e.status == null) {
+            e.status = ActivityStatus.OPEN;
+        }
+        if (e.priority == null) {
+            e.priority = ActivityPriority.NORMAL;
+        }
+        if (e.recurrence == null) {
+            e.recurrence = Recurrence.NONE;
+        }
+        if (e.assignedTo == null) {
+            e.assignedTo = user; // one's own task unless given to someone
+        }
+        if (e.kind == ActivityKind.CALL && e.startAt == null) {
+            e.startAt = now(); // a call logged now happened now
+        }
+        if (e.status == ActivityStatus.DONE) {
+            e.completedAt = now();
+        }
+        derive(e, null);
+    }
+
+    @Override
+    protected void beforeUpdate(EntityManager em, ActivityEntity e, Activity before, Activity record, String user) {
+        if (e.recurrence == null) {
+            e.recurrence = Recurrence.NONE;
+        }
+        if (e.status == ActivityStatus.DONE && before.status != ActivityStatus.DONE) {
+            e.completedAt = now();
+        } else if (e.status != ActivityStatus.DONE) {
+            e.completedAt = null;
+        }
+        derive(e, before);
+    }
+
+    /** The values the server keeps: when it happens, the account, and when to remind (again, when that moved). */
+    private void derive(ActivityEntity e, Activity before) {
+        e.scheduledAt = e.startAt != null ? e.startAt : e.dueAt;
+        if (before == null || !Objects.equals(before.relatedId, e.relatedId) || !Objects.equals(before.relatedCollection, e.relatedCollection)) {
+            e.accountId = e.relatedCollection == null ? null
+                    : context().references().accountOf(e.relatedCollection, e.relatedId).orElse(null);
+        }
+        Instant remindAt = e.reminderMinutes == null || e.scheduledAt == null ? null
+                : e.scheduledAt.minus(Duration.ofMinutes(e.reminderMinutes));
+        if (!Objects.equals(remindAt, e.remindAt)) {
+            e.remindAt = remindAt;
+            e.reminded = false;
+        }
+    }
+
+    @Override
+    public Activity complete(String id, String user) {
+        ActivityEntity[] next = new ActivityEntity[1];
+        ActivityEntity saved = write(em -> {
+            ActivityEntity a = findLiveLocked(em, id);
+            if (a.status == ActivityStatus.DONE) {
+                return a; // done already: the same answer again
+            }
+            a.status = ActivityStatus.DONE;
+            a.completedAt = now();
+            stamp(a, user, "COMPLETED");
+            if (a.recurrence != Recurrence.NONE && a.scheduledAt != null) {
+                next[0] = nextOccurrence(a);
+            }
+            return a;
+        });
+        post(RecordEvents.UPDATED, saved, user);
+        if (next[0] != null) {
+            create(toDto(next[0]), user);
+        }
+        return toDto(saved);
+    }
+
+    @Override
+    public Activity reopen(String id, String user) {
+        ActivityEntity saved = write(em -> {
+            ActivityEntity a = findLiveLocked(em, id);
+            if (a.status == ActivityStatus.OPEN) {
+                throw new ConflictException("Activity " + a.getNumber() + " is open");
+            }
+            a.status = ActivityStatus.OPEN;
+            a.completedAt = null;
+            stamp(a, user, "REOPENED");
+            return a;
+        });
+        post(RecordEvents.UPDATED, saved, user);
+        return toDto(saved);
+    }
+
+    /** The next occurrence of a recurring activity: the same, a day, week or month later (in the server's time zone), open. */
+    private ActivityEntity nextOccurrence(ActivityEntity done) {
+        ActivityEntity n = new ActivityEntity();
+        n.kind = done.kind;
+        n.subject = done.subject;
+        n.priority = done.priority;
+        n.dueAt = later(done.dueAt, done.recurrence);
+        n.startAt = later(done.startAt, done.recurrence);
+        n.endAt = later(done.endAt, done.recurrence);
+        n.location = done.location;
+        n.description = done.description;
+        n.assignedTo = done.assignedTo;
+        n.relatedCollection = done.relatedCollection;
+        n.relatedId = done.relatedId;
+        n.reminderMinutes = done.reminderMinutes;
+        n.recurrence = done.recurrence;
+        n.status = ActivityStatus.OPEN;
+        return n;
+    }
+
+    private static Instant later(Instant at, Recurrence recurrence) {
+        if (at == null) {
+            return null;
+        }
+        ZonedDateTime local = at.atZone(ZoneId.systemDefault());
+        switch (recurrence) {
+        case DAILY:
+            return local.plusDays(1).toInstant();
+        case WEEKLY:
+            return local.plusWeeks(1).toInstant();
+        case MONTHLY:
+            return local.plusMonths(1).toInstant();
+        default:
+            return at;
+        }
+    }
+
+    private static Instant scheduled(Activity a) {
+        return a.startAt != null ? a.startAt : a.dueAt;
+    }
+
+    // ---- the calendar: the list between from and to ----
+
+    @Override
+    protected Set<String> listParameters() {
+        return Set.of(FROM, TO);
+    }
+
+    /** {@code from}/{@code to}: what happens in that range (a day, or an instant), by its scheduled time; meetings that overlap it. */
+    @Override
+    protected void restrictList(ListQuery query, Conditions conditions) {
+        Instant from = bound(query, FROM, false);
+        Instant to = bound(query, TO, true);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new InvalidRequestException("to must be after from", List.of(new FieldError(TO, "must be after from")));
+        }
+        if (from != null) {
+            conditions.add("(e.scheduledAt >= ? OR (e.endAt IS NOT NULL AND e.endAt > ?))", from, from);
+        }
+        if (to != null) {
+            conditions.add("e.scheduledAt < ?", to);
+        }
+    }
+
+    /** A bound of the calendar: an instant, or a day (from its start; {@code to} a day includes that whole day). */
+    private static Instant bound(ListQuery query, String name, boolean end) {
+        String value = query.filters.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                java.time.LocalDate day = java.time.LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(name + " must be a day (2026-12-01) or an instant (2026-12-01T08:00:00Z)",
+                    List.of(new FieldError(name, "must be a day or an instant")));
+        }
+    }
+
+    @Override
+    protected String labelOf(ActivityEntity activity) {
+        return activity.subject;
+    }
+
+    /** Activities about a record, or for an account those about its records too, for its timeline. */
+    List<Activity> about(String collection, String id, boolean account, Instant before, String beforeId, int limit) {
+        return read(em -> {
+            String where = account ? "(e.relatedId = :id OR e.accountId = :id)" : "e.relatedCollection = :collection AND e.relatedId = :id";
+            javax.persistence.TypedQuery<ActivityEntity> q = em.createQuery("SELECT e FROM Activity e WHERE e.deletedAt IS NULL AND "
+                    + where + (before == null ? "" : " AND (e.createdAt < :before OR (e.createdAt = :before AND e.id < :beforeId))")
+                    + " ORDER BY e.createdAt DESC, e.id DESC", ActivityEntity.class).setParameter("id", id);
+            if (!account) {
+                q.setParameter("collection", collection);
+            }
+            if (before != null) {
+                q.setParameter("before", before).setParameter("beforeId", beforeId);
+            }
+            return q.setHint("eclipselink.read-only", "true").setMaxResults(limit).getResultList().stream().map(this::toDto).toList();
+        });
+    }
+
+    // ---- reminders ----
+
+    /** Open activities whose reminder is due and not yet given, oldest first. */
+    List<ActivityEntity> dueReminders(Instant now, int limit) {
+        return read(em -> em.createQuery("SELECT e FROM Activity e WHERE e.reminded = :no AND e.remindAt <= :now"
+                + " AND e.deletedAt IS NULL AND e.status = :open ORDER BY e.remindAt", ActivityEntity.class)
+                .setParameter("no", false).setParameter("now", now).setParameter("open", ActivityStatus.OPEN)
+                .setHint("eclipselink.read-only", "true").setMaxResults(limit).getResultList());
+    }
+
+    /**
+     * Claims a due reminder for this node: true for exactly one caller however many nodes ask at once.
+     * A plain SQL update, so giving a reminder does not change the activity's version (a form open on it stays current).
+     */
+    boolean claimReminder(String id, Instant remindAt) {
+        return write(em -> em.createNativeQuery("UPDATE activities_activity SET reminded = ? WHERE id = ? AND reminded = ? AND remindAt = ?")
+                .setParameter(1, true).setParameter(2, id).setParameter(3, false)
+                .setParameter(4, java.sql.Timestamp.from(remindAt)).executeUpdate() == 1);
+    }
+}
