@@ -145,6 +145,41 @@ public class LiveDeploymentIT {
         System.out.printf("LIVE-DEPLOY package refreshes (of the module's own bundles only): %d%n", refreshes.size());
     }
 
+    /** A module's timeline entries leave every record's timeline with the module and come back with it. */
+    @Test
+    public void activitiesLeaveAndRejoinTimelinesWithTheirModule() throws Exception {
+        Api api = Api.asAdmin();
+        api.awaitReady("/api/v1/accounts?limit=1", DEADLINE);
+        features.installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitStatus(api, "/api/v1/activities?limit=1", 200);
+        String tag = "TL-" + UUID.randomUUID().toString().substring(0, 8);
+        String account = api.post("/api/v1/accounts", Api.json(Map.of("name", "Dòng thời gian " + tag))).json().get("id").asText();
+        Api.Reply call = api.post("/api/v1/activities", Api.json(Map.of("kind", "CALL", "subject", "Gọi " + tag,
+                "relatedCollection", "accounts", "relatedId", account)));
+        assertEquals(call.toString(), 201, call.status);
+        String timeline = "/api/v1/accounts/" + account + "/timeline";
+        assertTrue(kinds(api, timeline).contains("CALL"));
+
+        features.uninstallFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitStatus(api, "/api/v1/activities?limit=1", 404);
+        assertFalse("the call left the timeline with its module", kinds(api, timeline).contains("CALL"));
+        assertTrue("the rest of the timeline stays", kinds(api, timeline).contains("HISTORY"));
+
+        features.installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        awaitStatus(api, "/api/v1/activities?limit=1", 200);
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!kinds(api, timeline).contains("CALL") && System.nanoTime() < end) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
+        assertTrue("the call came back with its module", kinds(api, timeline).contains("CALL"));
+    }
+
+    private static List<String> kinds(Api api, String timeline) {
+        List<String> kinds = new ArrayList<>();
+        api.get(timeline).json().get("items").forEach(e -> kinds.add(e.get("kind").asText()));
+        return kinds;
+    }
+
     /** Id → name and state of every bundle that is not the module's. */
     private Map<Long, String> bundleStates() {
         Map<Long, String> states = new java.util.TreeMap<>();
