@@ -570,6 +570,19 @@
               }).catch(function (err) { e.target.value = ""; status.textContent = problemText(err); });
             } }))));
       box.appendChild(form);
+      // what modules add to every record's timeline (log a call, add a task…)
+      var composers = Object.keys(timelineComposers).map(function (id) { return timelineComposers[id]; })
+        .filter(function (c) { var mod = moduleOf(c.module); return mod && writable(mod); });
+      if (composers.length) {
+        var slot = h("div", { id: "composer-slot" });
+        box.appendChild(h("div", { class: "actions", id: "composers" }, composers.map(function (c) {
+          return h("button", { type: "button", id: "compose-" + c.id, onclick: function () {
+            slot.replaceChildren(c.render(m, rec, function (message) { slot.replaceChildren(); status.textContent = message || t("saved"); reload(); },
+              function () { slot.replaceChildren(); }));
+          } }, c.label[state.lang] || c.label.en);
+        })));
+        box.appendChild(slot);
+      }
     }
     box.appendChild(status);
     var listEl = h("ol", { class: "history-list", id: "timeline-list" });
@@ -607,7 +620,12 @@
       }
       if (e.kind === "NOTE") { return h("p", { class: "note-text" }, e.text); }
       if (e.kind === "RECORD") { return null; } /* the heading names and links the record made */
-      return [e.title ? h("p", {}, e.title) : null, e.text ? h("p", { class: "note-text" }, e.text) : null];
+      var item = e.data && e.data.item;
+      var when = e.data && e.data.scheduledAt ? new Date(e.data.scheduledAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB") : null;
+      return [e.title ? h("p", {}, item ? h("a", { href: "#/c/" + item.collection + "/" + item.id, class: "item" }, e.title) : e.title,
+          e.data && e.data.statusLabel ? [" · ", h("span", { class: "muted" }, e.data.statusLabel)] : null,
+          when ? [" · ", h("time", { datetime: e.data.scheduledAt }, when)] : null) : null,
+        e.text ? h("p", { class: "note-text" }, e.text) : null];
     }
     function load(cursor) {
       call("GET", "/" + m.collection + "/" + rec.id + "/timeline?limit=20" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (r) {
@@ -920,12 +938,17 @@
 
   function dashboard(note) {
     var charts = h("div", { class: "charts", id: "dashboard" });
+    var cards = h("div", { class: "cards", id: "dashboard-cards" });
     var admin = state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0;
     shell([h("h1", {}, t("dashboard")), note ? h("p", { class: "message good", role: "status" }, note) : null,
       admin ? h("div", { class: "actions" }, h("button", { id: "sample-data", onclick: function () {
         call("POST", "/sample-data").then(function () { dashboard(t("sampleLoaded")); })
           .catch(function (err) { dashboard(err.status === 409 ? t("sampleThere") : t("failed")); });
-      } }, t("sampleData"))) : null, charts]);
+      } }, t("sampleData"))) : null, cards, charts]);
+    Object.keys(dashboardCards).forEach(function (id) {
+      var card = dashboardCards[id];
+      if (moduleOf(card.module)) { cards.appendChild(card.render()); }
+    });
     if (moduleOf("potentials")) {
       call("GET", "/potentials/pipeline").then(function (r) {
         var stage = fieldOf("potentials", "stage");
@@ -993,6 +1016,8 @@
 
   /* ---- screens modules contribute (UiContribution services): scripts served by their own bundles ---- */
   var detailActions = {};
+  var timelineComposers = {};
+  var dashboardCards = {};
   var pages = {};
   var adminPages = {};
   var loadedScripts = {};
@@ -1011,6 +1036,14 @@
     /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, render()}. */
     addPage: function (id, page) { pages[id] = page; },
     enumLabel: enumLabel,
+    /**
+     * A way to add to every record's timeline while {@code module} is installed and writable: {module, label: {en, vi},
+     * render(module, record, done(message), cancel)} returning the form to show.
+     */
+    addTimelineComposer: function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
+    /** A card at the top of the dashboard while {@code module} is installed: {module, render()} returning the element. */
+    addDashboardCard: function (id, card) { dashboardCards[id] = card; },
+    writable: writable, display: display,
     /** A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, run(record)}. */
     addDetailAction: function (collection, action) {
       var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });

@@ -161,6 +161,7 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         assertEquals(account, call.get("accountId").asText());
         assertEquals(lan, call.get("assignedTo").asText());
         assertFalse("a call logged now happened now", call.get("startAt").isNull());
+        assertEquals("a call logged took place", "DONE", call.get("status").asText());
         // a meeting next Tuesday, 9 to 10 in Hà Nội
         java.time.LocalDate tuesday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
         String meeting = create(asLan, "/api/v1/activities", Map.of("kind", "MEETING", "subject", "Gặp trình bày " + tag,

@@ -569,6 +569,62 @@ public class WebUiIT {
         signedIn();
     }
 
+    @Test
+    public void aSalespersonLogsACallSchedulesAMeetingAndFindsThemInTheCalendarAndMyDay() throws Exception {
+        String tag = "a" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Phú Gia " + tag + "\"}");
+        String contact = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Vũ " + tag + "\",\"firstName\":\"Mai\",\"accountId\":\"" + account + "\"}");
+        browser.get(server.base() + "/#/c/contacts/" + contact);
+
+        // log a call from the contact's timeline
+        shown("compose-log-call").click();
+        type("act-outcome", "Quan tâm gói Pro " + tag);
+        shown("act-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Quan tâm gói Pro " + tag));
+
+        // a meeting next Tuesday at 9:00 for an hour
+        java.time.LocalDate tuesday = java.time.LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+        shown("compose-schedule-meeting").click();
+        setValue("act-start", tuesday + "T09:00");
+        setValue("act-end", tuesday + "T10:00");
+        type("act-location", "Văn phòng Phú Gia");
+        shown("act-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Mai Vũ " + tag));
+        screenshot("23-contact-activities");
+
+        // a task due today, for "My day"
+        shown("compose-add-task").click();
+        type("act-subject", "Gửi hợp đồng " + tag);
+        setValue("act-due", java.time.LocalDate.now() + "T23:30");
+        shown("act-save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Gửi hợp đồng " + tag));
+
+        // the account's timeline has all three
+        browser.get(server.base() + "/#/c/accounts/" + account);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Gửi hợp đồng " + tag));
+        String timeline = shown("timeline-list").getText();
+        assertTrue(timeline, timeline.contains("Quan tâm gói Pro " + tag) && timeline.contains("Mai Vũ " + tag));
+
+        // the calendar's week of that Tuesday shows the meeting on its day
+        browser.get(server.base() + "/#/p/calendar?view=week&date=" + tuesday);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("day-" + tuesday), "Mai Vũ " + tag));
+        assertTrue(shown("day-" + tuesday).getText().contains("09:00"));
+        screenshot("24-calendar-week");
+
+        // "My day" on the dashboard lists the task due today
+        browser.get(server.base() + "/#/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-day"), "Gửi hợp đồng " + tag));
+        screenshot("25-my-day");
+    }
+
+    /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
+    private static void setValue(String id, String value) {
+        WebElement input = shown(id);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, value);
+    }
+
     private static String rest(String method, String path, String json) throws Exception {
         return rest(method, path, json, "id");
     }

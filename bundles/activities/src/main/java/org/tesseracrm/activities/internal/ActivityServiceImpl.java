@@ -102,6 +102,12 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
 
     @Override
     protected void beforeCreate(EntityManager em, ActivityEntity e, Activity record, String user) {
+        if (e.kind == ActivityKind.CALL && e.startAt == null) {
+            e.startAt = now(); // a call logged now happened now
+        }
+        if (e.status == null && e.kind == ActivityKind.CALL && !e.startAt.isAfter(now())) {
+            e.status = ActivityStatus.DONE; // a call logged is one that took place; one planned later is still to make
+        }
         if (e.status == null) {
             e.status = ActivityStatus.OPEN;
         }
@@ -113,9 +119,6 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
         }
         if (e.assignedTo == null) {
             e.assignedTo = user; // one's own task unless given to someone
-        }
-        if (e.kind == ActivityKind.CALL && e.startAt == null) {
-            e.startAt = now(); // a call logged now happened now
         }
         if (e.status == ActivityStatus.DONE) {
             e.completedAt = now();

@@ -42,8 +42,8 @@ public class ActivityTimeline implements TimelineSource {
         e.title = a.subject;
         e.text = a.kind == org.tesseracrm.activities.api.ActivityKind.CALL && a.outcome != null ? a.outcome : a.description;
         e.record = new RecordRef(a.relatedCollection, a.relatedId, null, null);
-        e.data.put("activityId", a.id);
-        e.data.put("number", a.number);
+        // the entry is itself a record, which clients link to
+        e.data.put("item", java.util.Map.of("collection", "activities", "id", a.id, "number", a.number));
         e.data.put("status", a.status);
         e.data.put("statusLabel", label(a.status, language));
         e.data.put("assignedTo", a.assignedTo);
