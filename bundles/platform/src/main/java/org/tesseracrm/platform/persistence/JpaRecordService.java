@@ -21,7 +21,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
-import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.RecordDto;
