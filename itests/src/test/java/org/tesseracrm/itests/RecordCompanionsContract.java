@@ -227,6 +227,81 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         expect(409, asLan.post("/api/v1/activities/" + task + "/reopen", null));
     }
 
+    @Test
+    public void aMeetingIsReadByItsAttendeesAndByWhoeverSeesItsRecord() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String account = create(asLan, "/api/v1/accounts", Map.of("name", "Công ty Bình Minh " + tag));
+        String contact = create(asLan, "/api/v1/contacts", Map.of("lastName", "Vũ " + tag, "firstName", "Nam", "accountId", account));
+        String minhContact = create(asMinh, "/api/v1/contacts", Map.of("lastName", "Phan " + tag));
+        String start = java.time.Instant.now().plusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String end = java.time.Instant.parse(start).plusSeconds(3600).toString();
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("kind", "MEETING", "subject", "Ký hợp đồng " + tag,
+                "relatedCollection", "accounts", "relatedId", account, "startAt", start, "endAt", end, "reminderMinutes", 2));
+        body.put("attendees", List.of(Map.of("collection", "contacts", "id", contact)));
+        JsonNode meeting = expect(201, asLan.post("/api/v1/activities", Api.json(body))).json();
+        String id = meeting.get("id").asText();
+        assertEquals("the contact is named", "Nam Vũ " + tag, meeting.get("attendees").get(0).get("label").asText());
+
+        // not minh's: not his to read, until he is asked to take part
+        expect(404, asMinh.get("/api/v1/activities/" + id));
+        JsonNode invited = expect(200, asLan.patch("/api/v1/activities/" + id,
+                Api.json(Map.of("attendees", List.of(Map.of("collection", "contacts", "id", contact),
+                        Map.of("collection", "users", "id", minh)))), "\"" + meeting.get("version").asText() + "\"")).json();
+        assertEquals("new attendees are a new version", meeting.get("version").asLong() + 1, invited.get("version").asLong());
+        JsonNode seen = expect(200, asMinh.get("/api/v1/activities/" + id)).json();
+        assertEquals(2, seen.get("attendees").size());
+        assertTrue("minh may not see the contact, so it is not named to him", seen.get("attendees").get(0).get("label").isNull());
+        assertEquals("in his calendar", List.of(id), ids(asMinh.get("/api/v1/activities?user=me&from=" + start.substring(0, 10)).json()));
+        expect(403, asMinh.patch("/api/v1/activities/" + id, Api.json(Map.of("subject", "Đổi giờ")), "*"));
+        JsonNode invitation = find(asMinh.get("/api/v1/notifications").json().get("items"), "recordId", id);
+        assertNotNull("minh is told he is invited", invitation);
+        assertEquals("INVITED", invitation.get("kind").asText());
+        JsonNode reminder = null;
+        for (long stop = System.nanoTime() + 20_000_000_000L; reminder == null && System.nanoTime() < stop;) {
+            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000L);
+            for (JsonNode n : asMinh.get("/api/v1/notifications").json().get("items")) {
+                reminder = n.get("recordId").asText().equals(id) && n.get("kind").asText().equals("REMINDER") ? n : reminder;
+            }
+        }
+        assertNotNull("the attendee is reminded too", reminder);
+
+        // the contact that attends has the meeting in its timeline
+        boolean onTimeline = false;
+        for (JsonNode e : timeline(asLan, "/api/v1/contacts/" + contact + "/timeline", 50)) {
+            onTimeline |= e.get("id").asText().equals(id);
+        }
+        assertTrue(onTimeline);
+
+        // whoever may see the record a call is about sees the call: the contact given to minh brings lan's call along
+        String call = create(asLan, "/api/v1/activities", Map.of("kind", "CALL", "subject", "Gọi xác nhận " + tag,
+                "relatedCollection", "contacts", "relatedId", contact));
+        expect(404, asMinh.get("/api/v1/activities/" + call));
+        expect(200, admin.patch("/api/v1/contacts/" + contact, Api.json(Map.of("assignedTo", minh)), "*"));
+        expect(200, asMinh.get("/api/v1/activities/" + call));
+        assertEquals(List.of(call), ids(asMinh.get("/api/v1/activities?kind=CALL&relatedId=" + contact).json()));
+
+        // a team's calendar: what its members are assigned to or attend
+        List<String> team = ids(admin.get("/api/v1/activities?team=north-" + tag + "&limit=100").json());
+        assertTrue(team.contains(id) && team.contains(call));
+        expect(400, admin.get("/api/v1/activities?team=nowhere-" + tag));
+
+        // who may attend
+        for (Map<String, String> nobody : List.of(Map.of("collection", "users", "id", "nobody-" + tag),
+                Map.of("collection", "accounts", "id", account), Map.of("collection", "contacts", "id", minhContact))) {
+            Map<String, Object> bad = new java.util.LinkedHashMap<>(body);
+            bad.put("attendees", List.of(nobody));
+            expect(422, asLan.post("/api/v1/activities", Api.json(bad)));
+        }
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
     private static List<JsonNode> timeline(Api api, String path, int limit) {
         List<JsonNode> entries = new ArrayList<>();
         String cursor = null;

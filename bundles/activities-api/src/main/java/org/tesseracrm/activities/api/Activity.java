@@ -26,6 +26,8 @@ public class Activity extends RecordDto {
     /** What a call came to. */
     public String outcome;
     public String location;
+    /** Who takes part: users, contacts and leads. They may read the activity (users) and find it on their timeline (contacts, leads). */
+    public java.util.List<Attendee> attendees;
     public String description;
     public String assignedTo;
     /** The record the activity is about: its collection (e.g. {@code contacts}) and id. */

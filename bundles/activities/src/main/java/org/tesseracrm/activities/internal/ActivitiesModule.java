@@ -32,6 +32,7 @@ public class ActivitiesModule implements ModuleDescriptor {
             enumField("direction", CallDirection.class).filterable().build(),
             field("outcome", FieldType.STRING).searchable().build(),
             field("location", FieldType.STRING).build(),
+            field("attendees", FieldType.PARTICIPANTS).build(),
             field("description", FieldType.TEXT).build(),
             field("assignedTo", FieldType.USER).filterable().sortable().build(),
             field("relatedCollection", FieldType.STRING).filterable().build(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.tesseracrm.activities.api.ActivityKind;
 import org.tesseracrm.activities.api.ActivityPriority;
 import org.tesseracrm.activities.api.ActivityService;
 import org.tesseracrm.activities.api.ActivityStatus;
+import org.tesseracrm.activities.api.Attendee;
 import org.tesseracrm.activities.api.Recurrence;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
@@ -26,6 +28,7 @@ import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.api.spi.Notifier;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.Conditions;
@@ -45,12 +48,21 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
     static final String TO = "to";
     /** Reminders reach at most this far back (60 days). */
     static final int LONGEST_REMINDER_MINUTES = 60 * 24 * 60;
+    static final String USER = "user";
+    static final String TEAM = "team";
+
+    private final Attendees attendees;
+    private final Notifier notifier;
 
     @Activate
     public ActivityServiceImpl(@Reference(target = "(osgi.unit.name=tessera-activities)") JpaTemplate jpa,
             @Reference(target = "(tessera.module=activities)") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=activities)") ModuleSchema schema, @Reference RecordContext context) {
+            @Reference(target = "(" + ModuleSchema.PROPERTY + "=activities)") ModuleSchema schema, @Reference RecordContext context,
+            @Reference Notifier notifier) {
         super(module, Activity.class, ActivityEntity.class, jpa, context);
+        this.attendees = new Attendees(context);
+        this.notifier = notifier;
+        readAlsoBy(new ActivityReaders(context, (activity, user) -> read(em -> Attendees.attends(em, activity, user))));
     }
 
     @Override
@@ -87,7 +99,10 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
                 errors.add(new FieldError("recurrence", "needs a due time (dueAt) or a start (startAt)"));
             }
         }
-        if ((a.relatedCollection == null) != (a.relatedId == null)) {
+        attendees.check(a.attendees, existing == null ? null : attendeesOf(existing.getId()), errors);
+        if ("activities".equals(a.relatedCollection)) {
+            errors.add(new FieldError("relatedCollection", "is not a module an activity can be about"));
+        } else if ((a.relatedCollection == null) != (a.relatedId == null)) {
             errors.add(new FieldError(a.relatedId == null ? "relatedId" : "relatedCollection",
                     "is required with " + (a.relatedId == null ? "relatedCollection" : "relatedId")));
         } else if (a.relatedCollection != null && (existing == null || !a.relatedId.equals(existing.relatedId)
@@ -124,6 +139,8 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
             e.completedAt = now();
         }
         derive(e, null);
+        attendees.store(em, e.getId(), record.attendees);
+        invite(e, Attendees.users(record.attendees), user);
     }
 
     @Override
@@ -137,6 +154,38 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
             e.completedAt = null;
         }
         derive(e, before);
+        if (!Attendees.same(before.attendees, record.attendees)) {
+            attendees.store(em, e.getId(), record.attendees);
+            em.lock(e, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT); // new attendees alone are a new version
+            List<String> invited = new java.util.ArrayList<>(Attendees.users(record.attendees));
+            invited.removeAll(Attendees.users(before.attendees));
+            invite(e, invited, user);
+        }
+    }
+
+    /** Tells the users newly asked to take part, once the activity is saved. */
+    private void invite(ActivityEntity e, List<String> users, String by) {
+        if (users.isEmpty()) {
+            return;
+        }
+        String when = e.scheduledAt == null ? null : e.scheduledAt.toString();
+        // after the commit the activity has its number
+        context().afterCommit(() -> users.forEach(u -> notifier.notify(u, "INVITED", by, "activities", e.getId(),
+                e.getNumber() + " " + e.subject, when, "invited:" + e.getId() + ":" + u)));
+    }
+
+    /** Who takes part in the activity. */
+    List<Attendee> attendeesOf(String id) {
+        return read(em -> attendees.of(em, List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** Each activity's attendees, a page in one query. */
+    @Override
+    protected void completeDtos(EntityManager em, List<ActivityEntity> entities, List<Activity> dtos) {
+        Map<String, List<Attendee>> of = attendees.of(em, entities.stream().map(ActivityEntity::getId).toList());
+        for (Activity a : dtos) {
+            a.attendees = of.getOrDefault(a.id, List.of());
+        }
     }
 
     /** The values the server keeps: when it happens, the account, and when to remind (again, when that moved). */
@@ -172,7 +221,9 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
         });
         post(RecordEvents.UPDATED, saved, user);
         if (next[0] != null) {
-            create(toDto(next[0]), user);
+            Activity following = toDto(next[0]);
+            following.attendees = attendeesOf(id);
+            create(following, user);
         }
         return toDto(saved);
     }
@@ -238,7 +289,7 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
 
     @Override
     protected Set<String> listParameters() {
-        return Set.of(FROM, TO);
+        return Set.of(FROM, TO, USER, TEAM);
     }
 
     /** {@code from}/{@code to}: what happens in that range (a day, or an instant), by its scheduled time; meetings that overlap it. */
@@ -255,6 +306,29 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
         if (to != null) {
             conditions.add("e.scheduledAt < ?", to);
         }
+        String user = query.filters.get(USER);
+        if (user != null && !user.isBlank()) {
+            String name = user.equals("me") ? context().caller() : user.trim();
+            if (name == null) {
+                throw new InvalidRequestException("user=me needs a signed-in caller", List.of(new FieldError(USER, "names nobody here")));
+            }
+            takingPart(List.of(name), conditions);
+        }
+        String team = query.filters.get(TEAM);
+        if (team != null && !team.isBlank()) {
+            takingPart(context().teamMembers(team.trim()).orElseThrow(() -> new InvalidRequestException("There is no team " + team,
+                    List.of(new FieldError(TEAM, "is not a team")))), conditions);
+        }
+    }
+
+    /** A user's or team's calendar: what they are assigned to or attend. */
+    private static void takingPart(java.util.Collection<String> users, Conditions conditions) {
+        if (users.isEmpty()) {
+            conditions.add("e.id IS NULL");
+            return;
+        }
+        String assigned = "e.assignedTo IN " + conditions.bind(List.copyOf(users));
+        conditions.addBound("(" + assigned + " OR " + Attendees.attendedBy(Attendee.USERS, users, conditions) + ")");
     }
 
     /** A bound of the calendar: an instant, or a day (from its start; {@code to} a day includes that whole day). */
@@ -283,7 +357,9 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
     /** Activities about a record, or for an account those about its records too, for its timeline. */
     List<Activity> about(String collection, String id, boolean account, Instant before, String beforeId, int limit) {
         return read(em -> {
-            String where = account ? "(e.relatedId = :id OR e.accountId = :id)" : "e.relatedCollection = :collection AND e.relatedId = :id";
+            String where = account ? "(e.relatedId = :id OR e.accountId = :id)"
+                    : "((e.relatedCollection = :collection AND e.relatedId = :id) OR SQL('EXISTS (SELECT 1 FROM activities_attendee a"
+                            + " WHERE a.activity_id = ? AND a.collection = ? AND a.ref_id = ?)', e.id, :collection, :id))";
             javax.persistence.TypedQuery<ActivityEntity> q = em.createQuery("SELECT e FROM Activity e WHERE e.deletedAt IS NULL AND "
                     + where + (before == null ? "" : " AND (e.createdAt < :before OR (e.createdAt = :before AND e.id < :beforeId))")
                     + " ORDER BY e.createdAt DESC, e.id DESC", ActivityEntity.class).setParameter("id", id);

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.spi.Notifier;
 
 /**
- * Gives each due reminder once, to the activity's assignee, as a notification: each node looks for
+ * Gives each due reminder once, to the activity's assignee and the users who attend it, as a notification: each node looks for
  * due reminders every few seconds and claims one with a conditional update of its row, so with
  * several servers on one database a reminder still fires once (and the notification's event key
  * holds it to one even if a claim were repeated).
@@ -58,9 +58,18 @@ public class Reminders {
     void remind() {
         try {
             for (ActivityEntity a : activities.dueReminders(Instant.now(), 200)) {
-                if (a.assignedTo != null && activities.claimReminder(a.getId(), a.remindAt)) {
-                    notifier.notify(a.assignedTo, "REMINDER", null, "activities", a.getId(), a.getNumber() + " " + a.subject,
-                            a.scheduledAt == null ? null : a.scheduledAt.toString(), "reminder:" + a.getId() + ":" + a.remindAt);
+                if (activities.claimReminder(a.getId(), a.remindAt)) {
+                    String title = a.getNumber() + " " + a.subject;
+                    String when = a.scheduledAt == null ? null : a.scheduledAt.toString();
+                    String event = "reminder:" + a.getId() + ":" + a.remindAt;
+                    if (a.assignedTo != null) {
+                        notifier.notify(a.assignedTo, "REMINDER", null, "activities", a.getId(), title, when, event);
+                    }
+                    for (String attendee : Attendees.users(activities.attendeesOf(a.getId()))) {
+                        if (!attendee.equals(a.assignedTo)) {
+                            notifier.notify(attendee, "REMINDER", null, "activities", a.getId(), title, when, event + ":" + attendee);
+                        }
+                    }
                 }
             }
         } catch (RuntimeException e) {

@@ -34,16 +34,20 @@ public final class Conditions {
         return this;
     }
 
-    /** Binds {@code value} to a new parameter and answers its name in JPQL ({@code :p3}), for clauses that hold a literal ?. */
-    String bind(Object value) {
+    /**
+     * Binds {@code value} to a new parameter and answers its name in JPQL ({@code :p3}), for clauses
+     * that hold a literal ? (EclipseLink's {@code SQL('…')}) or are built in parts.
+     */
+    public String bind(Object value) {
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return ":" + name;
     }
 
     /** Adds a clause as it is, its parameters already bound by {@link #bind}. */
-    void addBound(String clause) {
+    public Conditions addBound(String clause) {
         clauses.add(clause);
+        return this;
     }
 
     String where() {

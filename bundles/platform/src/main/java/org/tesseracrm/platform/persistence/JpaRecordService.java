@@ -574,7 +574,27 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     /** Whether the caller still sees the record after a change (reassigning it can take it out of their scope). */
     public boolean stillVisible(D record) {
-        return scope.mayRead((String) values.get(record, RecordScope.OWNER), record.createdBy);
+        if (scope.mayRead((String) values.get(record, RecordScope.OWNER), record.createdBy)) {
+            return true;
+        }
+        return scope.hasExtraReaders() && read(em -> {
+            E entity = em.find(entityType, record.id, READ_ONLY);
+            return entity != null && scope.readable(entity);
+        });
+    }
+
+    /** Lets others than the owners its scopes reach read the module's records (a meeting's attendees); set once, when constructed. */
+    protected final void readAlsoBy(ExtraReaders<E> readers) {
+        scope.readAlsoBy(readers);
+    }
+
+    /**
+     * A JPQL condition true when {@code idPath} (e.g. {@code e.relatedId}) is the id of a live record of
+     * this module that the caller may read by their scope; "" when they read every one, null when none.
+     * For records about a record of another module; its values are bound on {@code conditions}.
+     */
+    public String readableId(String idPath, Conditions conditions) {
+        return scope.readableId(idPath, table, conditions);
     }
 
     protected D toDto(E entity) {

@@ -28,6 +28,16 @@ public interface RecordContext {
     /** What the caller of the running request may see and change of {@code collection}; {@link Visibility#ALL} outside one. */
     Visibility visibility(String collection);
 
+    /**
+     * A JPQL condition on the record alias {@code e}: the record named by {@code collectionPath} and
+     * {@code idPath} (e.g. {@code e.relatedCollection}, {@code e.relatedId}) is one of an installed
+     * module that the caller may read. For records about a record of any module, such as activities.
+     */
+    String readableThrough(String collectionPath, String idPath, Conditions conditions);
+
+    /** The members of team {@code team}; empty when there is no such team. */
+    java.util.Optional<java.util.Set<String>> teamMembers(String team);
+
     /** The fields administrators added to {@code collection}, besides its module's own (retired ones left out). */
     List<org.tesseracrm.platform.api.spi.FieldDescriptor> customFields(String collection);
 

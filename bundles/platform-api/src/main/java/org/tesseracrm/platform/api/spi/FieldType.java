@@ -14,5 +14,10 @@ public enum FieldType {
     /** An amount in the record's currency (its {@code currency} field), a decimal number on the wire. */
     MONEY,
     /** Several values of a picklist: a list of its codes on the wire. */
-    MULTI_ENUM
+    MULTI_ENUM,
+    /**
+     * The people who take part (a meeting's attendees): a list of users and records of other modules,
+     * each {@code {"collection": "users"|"contacts"|"leads", "id": …}}, named by the server.
+     */
+    PARTICIPANTS
 }

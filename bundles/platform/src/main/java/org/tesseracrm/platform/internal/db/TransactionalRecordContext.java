@@ -32,6 +32,7 @@ import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.spi.ServiceProperties;
 import org.tesseracrm.platform.internal.security.Callers;
 import org.tesseracrm.platform.internal.security.Scope;
+import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.RecordContext;
 import org.tesseracrm.platform.persistence.Visibility;
 
@@ -60,12 +61,17 @@ public class TransactionalRecordContext implements RecordContext {
     private volatile List<Map.Entry<Map<String, Object>, RecordListener>> listeners = List.of();
 
     private final CustomFieldCatalog customFields;
+    private final RecordServices services;
+    private final org.tesseracrm.platform.internal.security.TeamStore teams;
 
     @Activate
     public TransactionalRecordContext(@Reference TransactionManager transactions, @Reference EventAdmin events,
             @Reference References references, @Reference org.tesseracrm.platform.internal.security.UserDirectory users,
-            @Reference CustomFieldCatalog customFields) {
+            @Reference CustomFieldCatalog customFields, @Reference RecordServices services,
+            @Reference org.tesseracrm.platform.internal.security.TeamStore teams) {
         this.customFields = customFields;
+        this.services = services;
+        this.teams = teams;
         this.transactions = transactions;
         this.events = events;
         this.references = references;
@@ -100,6 +106,30 @@ public class TransactionalRecordContext implements RecordContext {
         default:
             return Set.of(caller.user);
         }
+    }
+
+    @Override
+    public String readableThrough(String collectionPath, String idPath, Conditions conditions) {
+        List<String> any = new java.util.ArrayList<>();
+        for (org.tesseracrm.platform.persistence.JpaRecordService<?, ?> service : services.all()) {
+            String readable = service.readableId(idPath, conditions);
+            if (readable != null) {
+                String of = collectionPath + " = " + conditions.bind(service.collection());
+                any.add(readable.isEmpty() ? of : "(" + of + " AND " + readable + ")");
+            }
+        }
+        return any.isEmpty() ? "e.id IS NULL" : "(" + String.join(" OR ", any) + ")";
+    }
+
+    @Override
+    public java.util.Optional<Set<String>> teamMembers(String team) {
+        return teams.find(team).map(t -> {
+            Set<String> members = new java.util.HashSet<>(t.members);
+            if (t.manager != null) {
+                members.add(t.manager);
+            }
+            return Set.copyOf(members);
+        });
     }
 
     @Override
