@@ -13,7 +13,8 @@
       "act.duration": "Duration (minutes)", "act.direction": "Direction", "act.outcome": "Outcome", "act.location": "Location",
       "act.remind": "Remind me", "act.assignee": "Assigned to", "act.repeats": "Repeats", "act.none": "No reminder",
       "act.15m": "15 minutes before", "act.1h": "1 hour before", "act.1d": "1 day before",
-      "act.callWith": "Call with {0}", "act.meetWith": "Meeting with {0}", "act.logged": "Call logged.", "act.added": "Added." },
+      "act.callWith": "Call with {0}", "act.meetWith": "Meeting with {0}", "act.logged": "Call logged.", "act.added": "Added.",
+      "act.attendees": "Attendees", "notice.INVITED": "{0} invited you:" },
     vi: { logCall: "Ghi cuộc gọi", addTask: "Thêm công việc", scheduleMeeting: "Hẹn cuộc họp", calendar: "Lịch",
       myDay: "Việc hôm nay", overdue: "Quá hạn", nothingToday: "Hôm nay không có việc đến hạn.", month: "Tháng", week: "Tuần", day: "Ngày",
       today: "Hôm nay", previous: "Trước", next: "Sau", onlyMine: "Chỉ của tôi", moved: "Đã dời.",
@@ -21,7 +22,8 @@
       "act.duration": "Thời lượng (phút)", "act.direction": "Chiều gọi", "act.outcome": "Kết quả", "act.location": "Địa điểm",
       "act.remind": "Nhắc tôi", "act.assignee": "Giao cho", "act.repeats": "Lặp lại", "act.none": "Không nhắc",
       "act.15m": "Trước 15 phút", "act.1h": "Trước 1 giờ", "act.1d": "Trước 1 ngày",
-      "act.callWith": "Gọi cho {0}", "act.meetWith": "Họp với {0}", "act.logged": "Đã ghi cuộc gọi.", "act.added": "Đã thêm." }
+      "act.callWith": "Gọi cho {0}", "act.meetWith": "Họp với {0}", "act.logged": "Đã ghi cuộc gọi.", "act.added": "Đã thêm.",
+      "act.attendees": "Người tham dự", "notice.INVITED": "{0} mời bạn họp:" }
   });
 
   function module() { return T.moduleOf("activities"); }
@@ -36,6 +38,25 @@
     return (blank ? [h("option", { value: "" }, "")] : []).concat(f.values.filter(function (v) { return !v.retired; }).map(function (v) {
       return h("option", { value: v.value, selected: v.value === selected }, v[T.language()] || v.en);
     }));
+  }
+
+  /** Who is asked to a meeting: the contact or lead it is about (asked unless unticked), and colleagues. */
+  function attendeePicker(m, rec, label) {
+    var id = 0;
+    function choice(value, text, checked) {
+      var box = h("input", { type: "checkbox", name: "attendee", id: "act-attendee-" + (id++), value: value, checked: !!checked });
+      return h("label", { for: box.id }, box, " " + text);
+    }
+    var people = h("fieldset", { class: "choices", id: "act-attendees" }, h("legend", {}, t("act.attendees")));
+    if (m.collection === "contacts" || m.collection === "leads") {
+      people.appendChild(choice(m.collection + "/" + rec.id, label, true));
+    }
+    call("GET", "/users").then(function (r) {
+      r.body.items.filter(function (u) { return u.name !== T.userName(); }).forEach(function (u) {
+        people.appendChild(choice("users/" + u.name, u.displayName || u.name, false));
+      });
+    }).catch(function () { return null; });
+    return people;
   }
 
   /** The form of one kind of activity about a record; done(message) when saved. */
@@ -57,7 +78,7 @@
     } else {
       rows.push(field("act-start", t("act.starts"), h("input", { id: "act-start", name: "startAt", type: "datetime-local", value: localValue(inAnHour), required: true })),
         field("act-end", t("act.ends"), h("input", { id: "act-end", name: "endAt", type: "datetime-local", value: localValue(new Date(inAnHour.getTime() + 3600000)), required: true })),
-        field("act-location", t("act.location"), h("input", { id: "act-location", name: "location" })));
+        field("act-location", t("act.location"), h("input", { id: "act-location", name: "location" })), attendeePicker(m, rec, label));
     }
     if (kind !== "CALL") {
       rows.push(field("act-remind", t("act.remind"), h("select", { id: "act-remind", name: "reminderMinutes" },
@@ -83,6 +104,11 @@
       if (v.reminderMinutes && v.reminderMinutes.value) { body.reminderMinutes = Number(v.reminderMinutes.value); }
       if (v.recurrence) { body.recurrence = v.recurrence.value; }
       if (v.assignedTo && v.assignedTo.value) { body.assignedTo = v.assignedTo.value; }
+      if (kind === "MEETING") {
+        body.attendees = Array.prototype.map.call(form.querySelectorAll("input[name=attendee]:checked"), function (c) {
+          return { collection: c.value.split("/")[0], id: c.value.slice(c.value.indexOf("/") + 1) };
+        });
+      }
       call("POST", "/activities", body).then(function () { done(t(kind === "CALL" ? "act.logged" : "act.added")); }).catch(function (err) {
         var errors = err.body && err.body.errors ? err.body.errors.map(function (x) { return T.fieldLabel(x.field) + ": " + x.message; }).join("; ") : "";
         problem.textContent = T.problemText(err) + (errors ? " — " + errors : "");
@@ -153,7 +179,7 @@
       grid.appendChild(cell);
     }
     var query = "/activities?limit=200&sort=scheduledAt&from=" + encodeURIComponent(first.toISOString())
-      + "&to=" + encodeURIComponent(addDays(last, 1).toISOString()) + (mine ? "&assignedTo=me" : "");
+      + "&to=" + encodeURIComponent(addDays(last, 1).toISOString()) + (mine ? "&user=me" : "");
     var byId = {};
     call("GET", query).then(function (r) {
       r.body.items.forEach(function (a) {
@@ -192,7 +218,7 @@
     var list = h("ul", { class: "my-day-list" });
     var card = h("section", { class: "card my-day", id: "my-day", "aria-labelledby": "my-day-title" }, h("h2", { id: "my-day-title" }, t("myDay")), list);
     var endOfDay = addDays(new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate()), 1);
-    call("GET", "/activities?assignedTo=me&status=OPEN&sort=scheduledAt&limit=20&scheduledAt[lt]=" + encodeURIComponent(endOfDay.toISOString())).then(function (r) {
+    call("GET", "/activities?user=me&status=OPEN&sort=scheduledAt&limit=20&scheduledAt[lt]=" + encodeURIComponent(endOfDay.toISOString())).then(function (r) {
       var now = new Date();
       r.body.items.forEach(function (a) {
         var at = new Date(a.scheduledAt);

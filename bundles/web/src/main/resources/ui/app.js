@@ -175,6 +175,7 @@
     if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
     if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
     if (f.type === "TAGS") { return value.join(", "); }
+    if (f.type === "PARTICIPANTS") { return value.map(function (a) { return a.label || a.number || a.id; }).join(", "); }
     if (f.type === "MULTI_ENUM") { return value.map(function (v) { return enumLabel(f, v); }).join(", "); }
     if (f.type === "MONEY" || f.type === "DECIMAL") { return Number(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }); }
     if (f.type === "DATETIME") { return new Date(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"); }
@@ -188,7 +189,7 @@
     m.fields.forEach(function (f) { byName[f.name] = f; });
     var picked = LIST_FIRST.map(function (n) { return byName[n]; }).filter(Boolean);
     m.fields.forEach(function (f) {
-      if (picked.indexOf(f) < 0 && !f.readOnly && ["TEXT", "ADDRESS", "LINE_ITEMS", "TOTALS", "REFERENCE"].indexOf(f.type) < 0) { picked.push(f); }
+      if (picked.indexOf(f) < 0 && !f.readOnly && ["TEXT", "ADDRESS", "LINE_ITEMS", "TOTALS", "REFERENCE", "PARTICIPANTS"].indexOf(f.type) < 0) { picked.push(f); }
     });
     return picked.slice(0, 4);
   }
@@ -288,7 +289,7 @@
         call("PATCH", "/views/" + current.id, { isDefault: !current.isDefault }).then(function () { start(); }).catch(showProblem);
       } }, current.isDefault ? t("notDefault") : t("makeDefault")) : null,
       h("details", { class: "columns" }, h("summary", { id: "choose-columns" }, t("columns")),
-        h("fieldset", { class: "choices" }, m.fields.filter(function (f) { return ["LINE_ITEMS", "ADDRESS"].indexOf(f.type) < 0; }).map(function (f) {
+        h("fieldset", { class: "choices" }, m.fields.filter(function (f) { return ["LINE_ITEMS", "ADDRESS", "PARTICIPANTS"].indexOf(f.type) < 0; }).map(function (f) {
           return h("label", { for: "col-" + f.name }, h("input", { type: "checkbox", id: "col-" + f.name, name: "col", value: f.name,
             checked: shown.indexOf(f) >= 0 }), " " + fieldLabel(f.name));
         })),
@@ -783,7 +784,7 @@
     var stored = original || (rec && rec.id ? rec : null);
     var hasLines = m.fields.some(function (f) { return f.type === "LINE_ITEMS"; });
     if (original) { rec = merge(original, rec); }
-    var editable = m.fields.filter(function (f) { return !f.readOnly && ["ADDRESS", "LINE_ITEMS", "TOTALS"].indexOf(f.type) < 0; });
+    var editable = m.fields.filter(function (f) { return !f.readOnly && ["ADDRESS", "LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0; });
     var errors = {};
     ((problem && problem.errors) || []).forEach(function (e) { errors[e.field] = (errors[e.field] ? errors[e.field] + "; " : "") + e.message; });
     var form = h("form", { id: "record-form", novalidate: true, onsubmit: function (e) {
@@ -1025,6 +1026,8 @@
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
     recordLabel: recordLabel, problemText: problemText,
     language: function () { return state.lang; },
+    /** The signed-in user's name. */
+    userName: function () { return state.user ? state.user.user : null; },
     /** The modules installed and readable by the user, in the order the navigation shows them. */
     modules: function () { return state.modules; },
     addStrings: function (strings) {

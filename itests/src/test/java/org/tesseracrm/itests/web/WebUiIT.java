@@ -589,8 +589,14 @@ public class WebUiIT {
         setValue("act-start", tuesday + "T09:00");
         setValue("act-end", tuesday + "T10:00");
         type("act-location", "Văn phòng Phú Gia");
+        // the contact is asked already; a colleague too
+        assertTrue(browser.findElement(By.cssSelector("input[name=attendee][value='contacts/" + contact + "']")).isSelected());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=attendee][value='users/minh']"))).click();
         shown("act-save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Mai Vũ " + tag));
+        String meeting = "/api/v1/activities?kind=MEETING&relatedId=" + contact;
+        assertEquals(contact, rest("GET", meeting, null, "/items/0/attendees/0/id"));
+        assertEquals("minh", rest("GET", meeting, null, "/items/0/attendees/1/id"));
         screenshot("23-contact-activities");
 
         // a task due today, for "My day"
