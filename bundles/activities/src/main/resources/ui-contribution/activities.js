@@ -14,7 +14,7 @@
       "act.remind": "Remind me", "act.assignee": "Assigned to", "act.repeats": "Repeats", "act.none": "No reminder",
       "act.15m": "15 minutes before", "act.1h": "1 hour before", "act.1d": "1 day before",
       "act.callWith": "Call with {0}", "act.meetWith": "Meeting with {0}", "act.logged": "Call logged.", "act.added": "Added.",
-      "act.attendees": "Attendees", "notice.INVITED": "{0} invited you:" },
+      "act.attendees": "Attendees", "notice.INVITED": "{0} invited you:", "act.touch": "Also a nurturing touch of this lead" },
     vi: { logCall: "Ghi cuộc gọi", addTask: "Thêm công việc", scheduleMeeting: "Hẹn cuộc họp", calendar: "Lịch",
       myDay: "Việc hôm nay", overdue: "Quá hạn", nothingToday: "Hôm nay không có việc đến hạn.", month: "Tháng", week: "Tuần", day: "Ngày",
       today: "Hôm nay", previous: "Trước", next: "Sau", onlyMine: "Chỉ của tôi", moved: "Đã dời.",
@@ -23,7 +23,7 @@
       "act.remind": "Nhắc tôi", "act.assignee": "Giao cho", "act.repeats": "Lặp lại", "act.none": "Không nhắc",
       "act.15m": "Trước 15 phút", "act.1h": "Trước 1 giờ", "act.1d": "Trước 1 ngày",
       "act.callWith": "Gọi cho {0}", "act.meetWith": "Họp với {0}", "act.logged": "Đã ghi cuộc gọi.", "act.added": "Đã thêm.",
-      "act.attendees": "Người tham dự", "notice.INVITED": "{0} mời bạn họp:" }
+      "act.attendees": "Người tham dự", "notice.INVITED": "{0} mời bạn họp:", "act.touch": "Tính là một lần chăm sóc khách hàng tiềm năng này" }
   });
 
   function module() { return T.moduleOf("activities"); }
@@ -80,6 +80,9 @@
         field("act-end", t("act.ends"), h("input", { id: "act-end", name: "endAt", type: "datetime-local", value: localValue(new Date(inAnHour.getTime() + 3600000)), required: true })),
         field("act-location", t("act.location"), h("input", { id: "act-location", name: "location" })), attendeePicker(m, rec, label));
     }
+    if (kind !== "TASK" && m.collection === "leads") {
+      rows.push(h("label", { for: "act-touch", class: "check" }, h("input", { type: "checkbox", id: "act-touch", name: "countsAsTouch", checked: true }), " " + t("act.touch")));
+    }
     if (kind !== "CALL") {
       rows.push(field("act-remind", t("act.remind"), h("select", { id: "act-remind", name: "reminderMinutes" },
         [["", "act.none"], ["15", "act.15m"], ["60", "act.1h"], ["1440", "act.1d"]].map(function (o) { return h("option", { value: o[0] }, t(o[1])); }))),
@@ -104,6 +107,7 @@
       if (v.reminderMinutes && v.reminderMinutes.value) { body.reminderMinutes = Number(v.reminderMinutes.value); }
       if (v.recurrence) { body.recurrence = v.recurrence.value; }
       if (v.assignedTo && v.assignedTo.value) { body.assignedTo = v.assignedTo.value; }
+      if (v.countsAsTouch) { body.countsAsTouch = v.countsAsTouch.checked; }
       if (kind === "MEETING") {
         body.attendees = Array.prototype.map.call(form.querySelectorAll("input[name=attendee]:checked"), function (c) {
           return { collection: c.value.split("/")[0], id: c.value.slice(c.value.indexOf("/") + 1) };

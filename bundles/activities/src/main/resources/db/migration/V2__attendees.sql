@@ -8,3 +8,6 @@ CREATE TABLE activities_attendee (
 );
 -- whose calendar (a user's) and whose timeline (a contact's or lead's) it is on
 CREATE INDEX activities_attendee_who ON activities_attendee (ref_id, collection);
+
+-- a call or meeting about a lead that was also logged as one of its touches
+ALTER TABLE activities_activity ADD COLUMN countsAsTouch BOOLEAN;

@@ -296,6 +296,33 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         }
     }
 
+    @Test
+    public void aCallOnALeadCanCountAsOneOfItsTouches() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        String lead = create(asLan, "/api/v1/leads", Map.of("lastName", "Hồ " + tag, "company", "Thiên Long " + tag));
+        String call = create(asLan, "/api/v1/activities", Map.of("kind", "CALL", "subject", "Gọi lần đầu " + tag,
+                "outcome", "Hẹn gọi lại", "relatedCollection", "leads", "relatedId", lead, "countsAsTouch", true));
+        JsonNode touches = asLan.get("/api/v1/leads/" + lead + "/touches").json().get("items");
+        assertEquals(1, touches.size());
+        assertEquals("CALL", touches.get(0).get("channel").asText());
+        assertEquals(call, touches.get(0).get("activityId").asText());
+        assertEquals("Gọi lần đầu " + tag + ": Hẹn gọi lại", touches.get(0).get("note").asText());
+        List<String> kinds = new ArrayList<>();
+        timeline(asLan, "/api/v1/leads/" + lead + "/timeline", 50).forEach(e -> kinds.add(e.get("kind").asText()));
+        assertEquals("the call once, not again as its touch", 1, kinds.stream().filter(k -> k.equals("CALL") || k.equals("TOUCH")).count());
+        // without the flag, or a task, or not about a lead: no touch
+        create(asLan, "/api/v1/activities", Map.of("kind", "CALL", "subject", "Gọi lại " + tag, "relatedCollection", "leads", "relatedId", lead));
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "TASK", "subject", "x", "relatedCollection", "leads",
+                "relatedId", lead, "countsAsTouch", true))));
+        assertEquals(1, asLan.get("/api/v1/leads/" + lead + "/touches").json().get("items").size());
+        // a converted lead takes no more touches: the call is refused with it, nothing is written
+        expect(200, asLan.post("/api/v1/leads/" + lead + "/convert", Api.json(Map.of("account", Map.of("create", true)))));
+        expect(422, asLan.post("/api/v1/activities", Api.json(Map.of("kind", "CALL", "subject", "Gọi sau chuyển đổi " + tag,
+                "relatedCollection", "leads", "relatedId", lead, "countsAsTouch", true))));
+        assertEquals(2, asLan.get("/api/v1/activities?relatedId=" + lead).json().get("items").size());
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(i -> ids.add(i.get("id").asText()));

@@ -41,4 +41,9 @@ public class Activity extends RecordDto {
     /** When it happens: a meeting's or call's start, a task's due time; set by the server, for the calendar. */
     public Instant scheduledAt;
     public Instant completedAt;
+    /**
+     * For a call or meeting logged about a lead: also count it among the lead's nurturing touches
+     * (the leads module logs the touch in the same transaction). Read as given when created.
+     */
+    public Boolean countsAsTouch;
 }

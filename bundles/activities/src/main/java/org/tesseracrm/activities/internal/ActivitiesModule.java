@@ -41,7 +41,8 @@ public class ActivitiesModule implements ModuleDescriptor {
             field("reminderMinutes", FieldType.INTEGER).build(),
             enumField("recurrence", Recurrence.class).filterable().defaultValue(Recurrence.NONE).build(),
             field("scheduledAt", FieldType.DATETIME).readOnly().filterable().sortable().build(),
-            field("completedAt", FieldType.DATETIME).readOnly().filterable().sortable().build());
+            field("completedAt", FieldType.DATETIME).readOnly().filterable().sortable().build(),
+            field("countsAsTouch", FieldType.BOOLEAN).build());
 
     @Override
     public String name() {

@@ -50,6 +50,7 @@ class ActivityEntity extends RecordEntity {
     Instant scheduledAt;
     @Convert(converter = InstantConverter.class)
     Instant completedAt;
+    Boolean countsAsTouch;
     @Convert(converter = InstantConverter.class)
     Instant remindAt;
     boolean reminded;

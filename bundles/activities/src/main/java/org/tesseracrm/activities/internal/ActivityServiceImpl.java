@@ -100,6 +100,9 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
             }
         }
         attendees.check(a.attendees, existing == null ? null : attendeesOf(existing.getId()), errors);
+        if (existing == null && Boolean.TRUE.equals(a.countsAsTouch) && (a.kind == ActivityKind.TASK || !"leads".equals(a.relatedCollection))) {
+            errors.add(new FieldError("countsAsTouch", "is for a call or meeting about a lead"));
+        }
         if ("activities".equals(a.relatedCollection)) {
             errors.add(new FieldError("relatedCollection", "is not a module an activity can be about"));
         } else if ((a.relatedCollection == null) != (a.relatedId == null)) {
@@ -148,6 +151,7 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
         if (e.recurrence == null) {
             e.recurrence = Recurrence.NONE;
         }
+        e.countsAsTouch = before.countsAsTouch; // the touch was logged (or not) when the activity was
         if (e.status == ActivityStatus.DONE && before.status != ActivityStatus.DONE) {
             e.completedAt = now();
         } else if (e.status != ActivityStatus.DONE) {

@@ -12,4 +12,6 @@ public class Touch {
     public TouchOutcome outcome;
     public String note;
     public String by;
+    /** The call or meeting of the activities module this touch was logged with, if it was. */
+    public String activityId;
 }

@@ -37,7 +37,7 @@ import org.tesseracrm.platform.rest.Access;
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource extends RecordResource<Lead> {
-    private static final Set<String> TOUCH_SERVER_FIELDS = Set.of("id", "leadId", "by");
+    private static final Set<String> TOUCH_SERVER_FIELDS = Set.of("id", "leadId", "by", "activityId");
 
     private final LeadService leads;
 

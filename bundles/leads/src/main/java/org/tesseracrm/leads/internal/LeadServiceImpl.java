@@ -302,6 +302,7 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             t.outcome = touch.outcome;
             t.note = touch.note;
             t.by = user;
+            t.activityId = touch.activityId;
             em.persist(t);
             return t;
         });

@@ -15,16 +15,19 @@ import org.tesseracrm.leads.api.Touch;
 import org.tesseracrm.platform.api.Labeled;
 import org.tesseracrm.platform.api.TimelineEntry;
 import org.tesseracrm.platform.api.spi.TimelineQuery;
+import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.spi.TimelineSource;
 
 /** A lead's touches (calls, e-mails, messages and their outcomes) in its timeline. */
 @Component(service = TimelineSource.class)
 public class LeadTouchTimeline implements TimelineSource {
     private final JpaTemplate jpa;
+    private final References references;
 
     @Activate
-    public LeadTouchTimeline(@Reference(target = "(osgi.unit.name=tessera-leads)") JpaTemplate jpa) {
+    public LeadTouchTimeline(@Reference(target = "(osgi.unit.name=tessera-leads)") JpaTemplate jpa, @Reference References references) {
         this.jpa = jpa;
+        this.references = references;
     }
 
     /** The platform answers only for a lead the caller may see, so this reads its touches as they are. */
@@ -34,7 +37,10 @@ public class LeadTouchTimeline implements TimelineSource {
             return List.of();
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
+            // a touch logged with a call or meeting: the timeline shows that activity while its module is here
+            boolean activities = references.isInstalled("activities");
             TypedQuery<TouchEntity> touches = em.createQuery("SELECT t FROM Touch t WHERE t.leadId = :lead"
+                    + (activities ? " AND t.activityId IS NULL" : "")
                     + (query.before == null ? "" : " AND (t.at < :before OR (t.at = :before AND t.id < :beforeId))")
                     + " ORDER BY t.at DESC, t.id DESC", TouchEntity.class)
                     .setParameter("lead", query.recordId);

@@ -32,6 +32,7 @@ class TouchEntity {
     String note;
     @Column(name = "touchedBy")
     String by;
+    String activityId;
 
     Touch toDto() {
         Touch t = new Touch();
@@ -42,6 +43,7 @@ class TouchEntity {
         t.outcome = outcome;
         t.note = note;
         t.by = by;
+        t.activityId = activityId;
         return t;
     }
 }

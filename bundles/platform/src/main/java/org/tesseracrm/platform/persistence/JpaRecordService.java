@@ -307,11 +307,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                     record.custom.put(fd.name, fd.defaultValue);
                 }
             }
+            record.id = RecordIds.newId(); // listeners checking the new record know the id it will have
             check(record, null, null, user);
             E entity = newEntity();
             mapper.toEntity(record, entity);
             Instant now = now();
-            entity.id = RecordIds.newId();
+            entity.id = record.id;
             entity.createdAt = now;
             entity.createdBy = user;
             entity.updatedAt = now;
