@@ -191,7 +191,9 @@
         var at = new Date(a.scheduledAt);
         var cellOf = cells[dayKey(at)] || cells[dayKey(first)];
         var time = at.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
-        var movable = T.writable(module()) && a.status === "OPEN";
+        var me = T.userName();
+        var attendsOnly = a.assignedTo !== me && a.createdBy !== me && (a.attendees || []).some(function (x) { return x.collection === "users" && x.id === me; });
+        var movable = T.writable(module()) && a.status === "OPEN" && !attendsOnly; // an attendee may read it, not move it
         var item = h("li", { class: "activity kind-" + a.kind.toLowerCase() + " status-" + a.status.toLowerCase(), draggable: movable ? "true" : null,
           "data-id": a.id }, h("a", { href: "#/c/activities/" + a.id }, time + " " + a.subject));
         item.addEventListener("dragstart", function (e) { e.dataTransfer.setData("text/plain", a.id); });

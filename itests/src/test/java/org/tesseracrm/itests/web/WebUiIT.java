@@ -592,6 +592,7 @@ public class WebUiIT {
         // the contact is asked already; a colleague too
         assertTrue(browser.findElement(By.cssSelector("input[name=attendee][value='contacts/" + contact + "']")).isSelected());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=attendee][value='users/minh']"))).click();
+        screenshot("23a-meeting-form");
         shown("act-save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Mai Vũ " + tag));
         String meeting = "/api/v1/activities?kind=MEETING&relatedId=" + contact;
@@ -617,6 +618,22 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("day-" + tuesday), "Mai Vũ " + tag));
         assertTrue(shown("day-" + tuesday).getText().contains("09:00"));
         screenshot("24-calendar-week");
+
+        // dragged to Wednesday, it keeps its hour and its length (the browser's own drag events, as a mouse makes them)
+        java.time.LocalDate wednesday = tuesday.plusDays(1);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var item = document.querySelector('#day-' + arguments[0] + ' li[draggable=true]');"
+                + "var target = document.getElementById('day-' + arguments[1]); var data = new DataTransfer();"
+                + "item.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));"
+                + "target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));"
+                + "target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));",
+                tuesday.toString(), wednesday.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("day-" + wednesday), "Mai Vũ " + tag));
+        assertFalse(shown("day-" + tuesday).getText().contains("Mai Vũ " + tag));
+        java.time.Instant movedStart = java.time.Instant.parse(rest("GET", meeting, null, "/items/0/startAt"));
+        java.time.Instant movedEnd = java.time.Instant.parse(rest("GET", meeting, null, "/items/0/endAt"));
+        assertEquals(wednesday.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant(), movedStart);
+        assertEquals(java.time.Duration.ofHours(1), java.time.Duration.between(movedStart, movedEnd));
 
         // "My day" on the dashboard lists the task due today
         browser.get(server.base() + "/#/");
