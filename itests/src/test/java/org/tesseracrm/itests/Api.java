@@ -125,6 +125,25 @@ public final class Api {
         }
     }
 
+    /** A GET whose answer is bytes (a PDF, a file), with one more request header (e.g. Accept-Language) when given. */
+    public HttpResponse<byte[]> getBytes(String path, String header, String value) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (header != null) {
+            request.header(header, value);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A multipart/form-data upload of one file in the part {@code field}, as a browser's form sends it (the name's UTF-8 bytes as they are). */
     public Reply upload(String path, String field, String fileName, String declaredType, byte[] content) {
         String boundary = "----tessera" + java.util.UUID.randomUUID();

@@ -109,6 +109,63 @@ public abstract class SalesDocumentsContract {
     }
 
     @Test
+    public void documentsPrintAsPdfsThatHoldWhatTheyHold() throws Exception {
+        String customer = "Công ty Cổ phần Hạt điều Bình Phước " + tag;
+        String account = id("/api/v1/accounts", Map.of("name", customer));
+        String cashews = product("Hạt điều rang muối", 250000, 10, false, 0);
+        String gift = product("Hộp quà Tết", 120000, 8, false, 0);
+        String delivery = product("Giao hàng nội thành", 30000, 0, false, 0);
+        Map<String, Object> discounted = line(cashews, 4);
+        discounted.put("discountPercent", 5);
+        JsonNode quote = post("/api/v1/quotes", map("subject", "Báo giá quà Tết " + tag, "accountId", account,
+                "lineItems", List.of(discounted, line(gift, 10), line(delivery, 1)), "discountPercent", 2,
+                "validUntil", "2026-12-31", "terms", "Thanh toán trong 15 ngày"), 201);
+        String quoteId = quote.get("id").asText();
+
+        String text = pdfText("/api/v1/quotes/" + quoteId + "/pdf?lang=vi", null, null);
+        for (String expected : List.of(customer, quote.get("number").asText(), "Báo giá", "Hạt điều rang muối " + tag,
+                "Hộp quà Tết " + tag, "Giao hàng nội thành " + tag, "Thanh toán trong 15 ngày", "31/12/2026",
+                vnd(quote.get("totals").get("grandTotal").asText()), "Số tiền viết bằng chữ")) {
+            // lines wrap where the layout wants: compared without white space
+            assertTrue(expected + " in:\n" + text, text.replaceAll("\\s+", "").contains(expected.replaceAll("\\s+", "")));
+        }
+        // the record asked for as a PDF, in the language the browser prefers
+        String english = pdfText("/api/v1/quotes/" + quoteId, "Accept", "application/pdf");
+        assertTrue(english, english.contains("Quote") && english.contains("Unit price"));
+        String vietnamese = pdfText("/api/v1/quotes/" + quoteId + "/pdf", "Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5");
+        assertTrue(vietnamese, vietnamese.contains("Đơn giá"));
+
+        // every kind of document prints, titled as what it is
+        String order = id("/api/v1/sales-orders", map("subject", "Đơn " + tag, "accountId", account, "lineItems", List.of(line(gift, 2))));
+        assertTrue(pdfText("/api/v1/sales-orders/" + order + "/pdf?lang=vi", null, null).contains("Đơn bán hàng"));
+        String invoice = id("/api/v1/invoices", map("subject", "Hoá đơn " + tag, "accountId", account, "lineItems", List.of(line(gift, 1))));
+        assertTrue(pdfText("/api/v1/invoices/" + invoice + "/pdf?lang=vi", null, null).contains("Hoá đơn"));
+        String vendor = id("/api/v1/vendors", Map.of("name", "Nhà cung cấp Sao Việt " + tag));
+        String purchase = id("/api/v1/purchase-orders", map("subject", "Mua " + tag, "vendorId", vendor, "lineItems", List.of(line(gift, 5))));
+        String po = pdfText("/api/v1/purchase-orders/" + purchase + "/pdf?lang=vi", null, null);
+        assertTrue(po, po.contains("Đơn mua hàng") && po.replaceAll("\\s+", "").contains(("Nhà cung cấp Sao Việt " + tag).replaceAll("\\s+", ""))
+                && po.contains("NHÀ CUNG CẤP"));
+
+        assertEquals(404, api.getBytes("/api/v1/quotes/" + java.util.UUID.randomUUID() + "/pdf", null, null).statusCode());
+        assertEquals(400, api.getBytes("/api/v1/quotes/" + quoteId + "/pdf?lang=fr", null, null).statusCode());
+    }
+
+    /** The text of the PDF answered at {@code path}, its no-break spaces as spaces. */
+    private String pdfText(String path, String header, String value) throws java.io.IOException {
+        java.net.http.HttpResponse<byte[]> r = api.getBytes(path, header, value);
+        assertEquals(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), 200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+        }
+    }
+
+    /** An amount of đồng as a Vietnamese reader writes it: 1.234.567 ₫. */
+    private static String vnd(String amount) {
+        return java.text.NumberFormat.getIntegerInstance(new java.util.Locale("vi", "VN")).format(new BigDecimal(amount)) + " ₫";
+    }
+
+    @Test
     public void potentialToQuoteToOrderToInvoiceWithStock() {
         String account = account();
         String potential = id("/api/v1/potentials", map("name", "Trang bị văn phòng " + tag, "accountId", account,

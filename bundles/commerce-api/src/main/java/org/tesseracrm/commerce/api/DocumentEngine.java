@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.tesseracrm.products.api.StockReason;
 
 /**
- * The one piece of code that prices every sales document and moves its stock. Document modules
+ * The one piece of code that prices every sales document, moves its stock and prints it. Document modules
  * call it; it uses the products module when installed.
  */
 @ProviderType
@@ -29,4 +29,11 @@ public interface DocumentEngine {
 
     /** Takes back what {@link #moveStock} moved for the document and reason, once. */
     void returnStock(String documentType, String documentId, StockReason reason, List<LineItem> lines, String user);
+
+    /**
+     * The document of {@code module} as a PDF a business can send, in {@code language}: the seller,
+     * whom it is for, its number, dates and status, its lines, totals (in words for VND) and terms.
+     * Printed from {@code etc/tessera/templates/<collection>.ftlh} or the shared template when there is one.
+     */
+    byte[] pdf(org.tesseracrm.platform.api.spi.ModuleDescriptor module, SalesDocument document, java.util.Locale language);
 }

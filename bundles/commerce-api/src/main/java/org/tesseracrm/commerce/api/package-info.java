@@ -3,5 +3,5 @@
  * items, totals, tax modes and the document engine that prices documents and moves their stock.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.1")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tesseracrm.commerce.api;

@@ -3,8 +3,10 @@ package org.tesseracrm.commerce.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.CollectionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,7 +22,10 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.Money;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
+import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.spi.References;
 import org.tesseracrm.platform.api.spi.ServiceProperties;
+import org.tesseracrm.printing.api.DocumentPrinter;
 import org.tesseracrm.products.api.Product;
 import org.tesseracrm.products.api.ProductService;
 import org.tesseracrm.products.api.StockLine;
@@ -44,6 +49,18 @@ public class CommerceEngine implements DocumentEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
     volatile List<Map.Entry<Map<String, Object>, PricingRule>> rules = List.of();
+
+    private final DocumentPdf printing;
+
+    @Activate
+    public CommerceEngine(@Reference DocumentPrinter printer, @Reference References references) {
+        this.printing = new DocumentPdf(printer, references);
+    }
+
+    @Override
+    public byte[] pdf(ModuleDescriptor module, SalesDocument document, Locale language) {
+        return printing.print(module, document, language);
+    }
 
     @Override
     public void price(String module, SalesDocument document) {

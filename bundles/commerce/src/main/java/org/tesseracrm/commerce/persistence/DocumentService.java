@@ -241,6 +241,11 @@ public abstract class DocumentService<D extends SalesDocument, E extends Documen
 
     // ---- helpers ----
 
+    /** The document, as read by the caller, as a PDF in {@code language}. */
+    public byte[] pdf(D document, java.util.Locale language) {
+        return engine.pdf(module, document, language);
+    }
+
     protected DocumentEngine engine() {
         return engine;
     }

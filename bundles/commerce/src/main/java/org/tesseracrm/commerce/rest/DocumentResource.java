@@ -5,13 +5,17 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
@@ -23,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.tesseracrm.commerce.api.SalesDocument;
+import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.StateMachine;
@@ -38,6 +43,7 @@ import org.tesseracrm.platform.rest.Access;
 @ConsumerType
 public abstract class DocumentResource<D extends SalesDocument> extends RecordResource<D> {
     private static final String COMPUTED_LINE_FIELD = "lineTotal";
+    private static final String PDF = "application/pdf";
 
     private final String statusField;
     private final Map<String, String> actions;
@@ -53,6 +59,50 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
         Map<String, String> targets = new LinkedHashMap<>();
         actions.forEach((action, status) -> targets.put(action, status.name()));
         this.actions = Map.copyOf(targets);
+    }
+
+    /** {@code GET /{id}/pdf}: the document as a PDF, in the language of {@code ?lang=} or Accept-Language. */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("{id}/pdf")
+    @Produces(PDF)
+    public Response pdf(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        D document = service().get(id);
+        Locale language = language(lang, headers);
+        @SuppressWarnings("unchecked")
+        byte[] pdf = ((DocumentService<D, ?, ?, ?>) service()).pdf(document, language);
+        return Response.ok(pdf, PDF)
+                .header("Content-Disposition", "inline; filename=\"" + document.number + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    /**
+     * The record itself asked for as {@code Accept: application/pdf}: the same PDF. Its low server
+     * quality keeps JSON the answer to a client that accepts anything.
+     */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("{id}")
+    @Produces(PDF + ";qs=0.1")
+    public Response asPdf(@PathParam("id") String id, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        return pdf(id, lang, headers);
+    }
+
+    /** {@code en} or {@code vi}: {@code ?lang=} first, then the first of them the client accepts; English otherwise. */
+    private static Locale language(String lang, HttpHeaders headers) {
+        if (lang != null && !lang.isBlank()) {
+            if (!lang.equals("en") && !lang.equals("vi")) {
+                throw new InvalidRequestException("lang must be en or vi", List.of(new FieldError("lang", "must be en or vi")));
+            }
+            return Locale.forLanguageTag(lang);
+        }
+        for (Locale accepted : headers.getAcceptableLanguages()) {
+            if (accepted.getLanguage().equals("vi") || accepted.getLanguage().equals("en")) {
+                return Locale.forLanguageTag(accepted.getLanguage());
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     /**

@@ -61,7 +61,7 @@ public class BrandingResource {
     @Access(Access.Level.PUBLIC)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> branding() {
-        return Map.of("productName", config.productName(), "logoUrl", TesseraApi.BASE + "/branding/logo");
+        return Map.of("productName", org.tesseracrm.platform.api.ConfigText.of(config.productName()), "logoUrl", TesseraApi.BASE + "/branding/logo");
     }
 
     @GET
