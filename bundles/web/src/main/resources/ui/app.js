@@ -522,6 +522,11 @@
             }).catch(function (err) { detail(m, id, null, err.body); });
           } }, a.label[state.lang] || a.label.en);
         })),
+        (m.downloads || []).length ? h("div", { class: "actions" }, m.downloads.map(function (d) {
+          // e.g. a quote's PDF, in the language of the screen
+          return h("a", { class: "button", id: "download-" + d.name, href: API + "/" + m.collection + "/" + id + "/" + d.name + "?lang=" + state.lang,
+            download: rec.number + "." + d.name, type: d.type }, t("download").replace("{0}", d.name.toUpperCase()));
+        })) : null,
         h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return !a.shown || a.shown(rec); })
           .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,

@@ -205,6 +205,16 @@ public class WebUiIT {
         assertEquals("800000", shown("total-subtotal").getText());
         assertEquals("70000", shown("total-tax").getText());
 
+        // the quote downloads as a PDF, with the browser's own session
+        WebElement pdf = shown("download-pdf");
+        assertTrue(pdf.getAttribute("download").endsWith(".pdf"));
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) {"
+                + " return r.arrayBuffer().then(function (b) { done(r.status + ' ' + r.headers.get('Content-Type') + ' '"
+                + " + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)))); }); }).catch(function (e) { done(String(e)); });",
+                pdf.getAttribute("href"));
+        assertEquals("200 application/pdf %PDF-", answer);
+
         String[][] stages = {{"DELIVERED", "Delivered"}, {"REVIEWED", "Reviewed"}, {"ACCEPTED", "Accepted"}};
         for (String[] stage : stages) {
             new Select(shown("next-stage")).selectByValue(stage[0]);

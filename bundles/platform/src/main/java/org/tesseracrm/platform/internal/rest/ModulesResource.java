@@ -31,6 +31,7 @@ import org.tesseracrm.platform.internal.fields.CustomFieldCatalog;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.TesseraApi;
 import org.tesseracrm.platform.rest.Access;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
 
 /** {@code GET /api/v1/modules}: the installed modules, their collections, fields and enum labels. */
 @Component(service = ModulesResource.class)
@@ -47,6 +48,44 @@ public class ModulesResource {
 
     @Reference
     private CustomFieldCatalog customFields;
+
+    /** The module endpoints by collection, for what their records can be downloaded as. */
+    private final Map<String, Class<?>> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindEndpoint(org.osgi.framework.ServiceReference<ModuleEndpoint> reference, ModuleEndpoint endpoint) {
+        endpoints.put(String.valueOf(reference.getProperty(ModuleEndpoint.COLLECTION)), endpoint.getClass());
+    }
+
+    void unbindEndpoint(org.osgi.framework.ServiceReference<ModuleEndpoint> reference, ModuleEndpoint endpoint) {
+        endpoints.remove(String.valueOf(reference.getProperty(ModuleEndpoint.COLLECTION)), endpoint.getClass());
+    }
+
+    /**
+     * What a record can be downloaded as, read from its endpoint's own declarations: each
+     * {@code GET {id}/<name>} that produces something other than JSON (a document's {@code pdf}).
+     */
+    static List<Map<String, Object>> downloads(Class<?> endpoint) {
+        List<Map<String, Object>> downloads = new ArrayList<>();
+        if (endpoint == null) {
+            return downloads;
+        }
+        for (java.lang.reflect.Method method : endpoint.getMethods()) {
+            Path path = method.getAnnotation(Path.class);
+            Produces produces = method.getAnnotation(Produces.class);
+            if (!method.isAnnotationPresent(GET.class) || path == null || produces == null || !path.value().matches("\\{id}/[a-z][a-z-]*")) {
+                continue;
+            }
+            for (String type : produces.value()) {
+                String mediaType = type.split(";")[0].trim();
+                if (!mediaType.equals(MediaType.APPLICATION_JSON)) {
+                    downloads.add(Map.of("name", path.value().substring("{id}/".length()), "type", mediaType));
+                }
+            }
+        }
+        downloads.sort(Comparator.comparing(d -> (String) d.get("name")));
+        return downloads;
+    }
 
     private static Map<String, Object> field(ModuleDescriptor m, FieldDescriptor f) {
         Map<String, Object> field = new LinkedHashMap<>();
@@ -143,6 +182,7 @@ public class ModulesResource {
             actions.add(action);
         }
         module.put("actions", actions);
+        module.put("downloads", downloads(endpoints.get(m.collection())));
         return module;
     }
 }
