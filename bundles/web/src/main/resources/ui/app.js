@@ -704,12 +704,65 @@
   }
 
   var LINE_FIELDS = ["name", "quantity", "unitPrice", "discountPercent", "taxRate"];
+  var pickers = 0;
   function lineRow(line, index) {
-    return h("tr", {}, LINE_FIELDS.map(function (c) {
+    var row = h("tr", {}, LINE_FIELDS.map(function (c) {
       var v = line && line[c] !== null && line[c] !== undefined ? String(line[c]) : "";
       return h("td", {}, h("input", { "aria-label": fieldLabel(c) + " " + (index + 1), name: "line-" + c, value: v,
-        inputmode: c === "name" ? null : "decimal", "data-product": c === "name" && line && line.productId ? line.productId : null }));
+        inputmode: c === "name" ? null : "decimal", "data-product": c === "name" && line && line.productId ? line.productId : null,
+        "data-product-name": c === "name" && line && line.productId ? v : null }));
     }), h("td", {}, h("button", { type: "button", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
+    if (moduleOf("products")) { productPicker(row); }
+    return row;
+  }
+
+  /**
+   * A line's name finds active products as one types (by name or code); picking one fills its name, unit price
+   * and tax rate and links the line to it, so the document moves its stock; typing another name unlinks it.
+   */
+  function productPicker(row) {
+    var name = row.querySelector("[name=line-name]");
+    var list = h("datalist", { id: "line-products-" + (++pickers) });
+    var stock = h("span", { class: "muted stock", "aria-live": "polite" });
+    name.setAttribute("list", list.id);
+    name.parentNode.append(list, stock);
+    var found = {};
+    var timer = null;
+    function set(field, value) {
+      var el = row.querySelector("[name=line-" + field + "]");
+      el.value = value === null || value === undefined ? "" : String(value);
+    }
+    function pick(p) {
+      name.value = p.name;
+      name.setAttribute("data-product", p.id);
+      name.setAttribute("data-product-name", p.name);
+      set("unitPrice", p.unitPrice);
+      set("taxRate", p.taxRate);
+      if (!row.querySelector("[name=line-quantity]").value) { set("quantity", 1); }
+      stock.textContent = p.stockTracked ? t("lineStock").replace("{0}", display({ type: "DECIMAL" }, p.qtyInStock)) : "";
+    }
+    name.addEventListener("input", function () {
+      var text = name.value;
+      if (found[text]) { pick(found[text]); return; }
+      if (name.getAttribute("data-product") && text !== name.getAttribute("data-product-name")) {
+        name.removeAttribute("data-product");
+        name.removeAttribute("data-product-name");
+        stock.textContent = "";
+      }
+      clearTimeout(timer);
+      if (!text.trim()) { return; }
+      timer = setTimeout(function () {
+        call("GET", "/products?active=true&limit=10&q=" + encodeURIComponent(text)).then(function (r) {
+          found = {};
+          list.replaceChildren.apply(list, r.body.items.map(function (p) {
+            var key = (p.code ? p.code + " · " : "") + p.name;
+            found[key] = p;
+            return h("option", { value: key }, display({ type: "DECIMAL" }, p.unitPrice) + " " + (p.currency || "")
+              + (p.stockTracked ? " · " + t("lineStock").replace("{0}", display({ type: "DECIMAL" }, p.qtyInStock)) : ""));
+          }));
+        }).catch(function () { return null; });
+      }, 200);
+    });
   }
   function linesEditor(rec) {
     var body = h("tbody", { id: "line-rows" }, ((rec && rec.lineItems) || [null]).map(lineRow));

@@ -652,6 +652,47 @@ public class WebUiIT {
         screenshot("25-my-day");
     }
 
+    @Test
+    public void linesPickedFromTheCatalogueMoveStockWhenThePurchaseOrderIsReceived() throws Exception {
+        String tag = "p" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        String vendor = rest("POST", "/api/v1/vendors", "{\"name\":\"Điều Vàng " + tag + "\"}");
+        String vendorNumber = rest("GET", "/api/v1/vendors/" + vendor, null, "number");
+        String product = rest("POST", "/api/v1/products", "{\"name\":\"Hạt điều rang muối " + tag + "\",\"code\":\"HD-" + tag
+                + "\",\"unitPrice\":250000,\"taxRate\":10,\"stockTracked\":true}");
+        shown("nav-purchase-orders").click();
+        shown("new-record").click();
+        type("field-subject", "Nhập hàng " + tag);
+        choose("field-vendorId", vendorNumber + " · Điều Vàng " + tag);
+
+        // the line finds the product by its code; picking it fills the price and tax and shows the stock
+        WebElement name = browser.findElement(By.cssSelector("#line-rows tr [name=line-name]"));
+        name.sendKeys("HD-" + tag);
+        String option = "HD-" + tag + " · Hạt điều rang muối " + tag;
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("datalist option[value='" + option + "']")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript( // as choosing the suggestion does
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", name, option);
+        WebElement row = browser.findElement(By.cssSelector("#line-rows tr"));
+        assertEquals("Hạt điều rang muối " + tag, name.getAttribute("value"));
+        assertEquals("250000", row.findElement(By.name("line-unitPrice")).getAttribute("value"));
+        assertEquals("10", row.findElement(By.name("line-taxRate")).getAttribute("value"));
+        assertTrue(row.getText(), row.getText().contains("0 in stock"));
+        WebElement quantity = row.findElement(By.name("line-quantity"));
+        quantity.clear();
+        quantity.sendKeys("12");
+        screenshot("26-product-picker");
+        shown("save").click();
+        shown("detail-number");
+
+        // approved, then received: the stock moves by the line
+        for (String[] status : new String[][] {{"APPROVED", "Approved"}, {"RECEIVED", "Received"}}) {
+            new Select(shown("next-status")).selectByValue(status[0]);
+            shown("change-status").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), status[1]));
+        }
+        assertEquals(0, new java.math.BigDecimal("12").compareTo(new java.math.BigDecimal(rest("GET", "/api/v1/products/" + product, null, "qtyInStock"))));
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
