@@ -513,7 +513,9 @@
         h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).filter(function (a) {
           // An action that creates another module's record needs that module, and the right to change it.
           var target = a.creates && moduleOf(a.creates);
-          return !a.creates || (target && writable(target));
+          // offered only where it applies (a quote becomes an order once accepted; a closed deal reopens)
+          var applies = !a.when || a.when.values.indexOf(rec[a.when.field]) >= 0;
+          return applies && (!a.creates || (target && writable(target)));
         }).map(function (a) {
           return h("button", { id: "action-" + a.name, onclick: function () {
             call("POST", "/" + m.collection + "/" + id + "/" + a.name).then(function (r) {

@@ -214,6 +214,8 @@ public class WebUiIT {
                 + " + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)))); }); }).catch(function (e) { done(String(e)); });",
                 pdf.getAttribute("href"));
         assertEquals("200 application/pdf %PDF-", answer);
+        assertTrue("a draft quote offers no conversion", browser.findElements(By.id("action-invoice")).isEmpty()
+                && browser.findElements(By.id("action-sales-order")).isEmpty());
 
         String[][] stages = {{"DELIVERED", "Delivered"}, {"REVIEWED", "Reviewed"}, {"ACCEPTED", "Accepted"}};
         for (String[] stage : stages) {
@@ -691,6 +693,24 @@ public class WebUiIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), status[1]));
         }
         assertEquals(0, new java.math.BigDecimal("12").compareTo(new java.math.BigDecimal(rest("GET", "/api/v1/products/" + product, null, "qtyInStock"))));
+    }
+
+    @Test
+    public void onlyAClosedDealOffersReopenAndReopeningWorks() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 5);
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty POS " + tag + "\"}");
+        String deal = rest("POST", "/api/v1/potentials", "{\"name\":\"Máy POS " + tag + "\",\"accountId\":\"" + account
+                + "\",\"closeDate\":\"2026-12-31\",\"amount\":1000000}");
+        browser.get(server.base() + "/#/c/potentials/" + deal);
+        shown("detail-number");
+        assertTrue("an open deal has nothing to reopen", browser.findElements(By.id("action-reopen")).isEmpty());
+        rest("PATCH", "/api/v1/potentials/" + deal, "{\"stage\":\"CLOSED_LOST\",\"lostReason\":\"Giá cao\"}");
+        browser.navigate().refresh();
+        shown("action-reopen").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("action-reopen")));
+        assertTrue(browser.findElements(By.id("detail-problem")).isEmpty());
+        assertTrue(!"CLOSED_LOST".equals(rest("GET", "/api/v1/potentials/" + deal, null, "stage")));
     }
 
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */

@@ -76,7 +76,7 @@ public class ActivitiesModule implements ModuleDescriptor {
 
     @Override
     public List<ActionDescriptor> actions() {
-        return List.of(new ActionDescriptor("complete", "Mark done", "Đánh dấu xong", null),
-                new ActionDescriptor("reopen", "Reopen", "Mở lại", null));
+        return List.of(new ActionDescriptor("complete", "Mark done", "Đánh dấu xong", null).when("status", "OPEN"),
+                new ActionDescriptor("reopen", "Reopen", "Mở lại", null).when("status", "DONE", "CANCELLED"));
     }
 }

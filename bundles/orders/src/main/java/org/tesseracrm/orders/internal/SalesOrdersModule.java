@@ -60,6 +60,7 @@ public class SalesOrdersModule implements ModuleDescriptor {
 
     @Override
     public List<ActionDescriptor> actions() {
-        return List.of(new ActionDescriptor("invoice", "Create invoice", "Tạo hóa đơn", "invoices"));
+        return List.of(new ActionDescriptor("invoice", "Create invoice", "Tạo hóa đơn", "invoices")
+                .when("status", "CREATED", "APPROVED", "DELIVERED"));
     }
 }

@@ -69,6 +69,6 @@ public class PotentialsModule implements ModuleDescriptor {
 
     @Override
     public List<ActionDescriptor> actions() {
-        return List.of(new ActionDescriptor("reopen", "Reopen", "Mở lại", null));
+        return List.of(new ActionDescriptor("reopen", "Reopen", "Mở lại", null).when("stage", "CLOSED_WON", "CLOSED_LOST"));
     }
 }

@@ -19,8 +19,8 @@ import org.tesseracrm.quotes.api.QuoteStage;
 @Component(service = ModuleDescriptor.class, property = "tessera.module=" + QuoteEvents.MODULE)
 public class QuotesModule implements ModuleDescriptor {
     private static final List<ActionDescriptor> ACTIONS = List.of(
-            new ActionDescriptor("sales-order", "Create sales order", "Tạo đơn hàng bán", "sales-orders"),
-            new ActionDescriptor("invoice", "Create invoice", "Tạo hóa đơn", "invoices"));
+            new ActionDescriptor("sales-order", "Create sales order", "Tạo đơn hàng bán", "sales-orders").when("stage", "ACCEPTED"),
+            new ActionDescriptor("invoice", "Create invoice", "Tạo hóa đơn", "invoices").when("stage", "ACCEPTED"));
     private static final List<FieldDescriptor> FIELDS = DocumentFields.with(
             reference("potentialId", "potentials").filterable().build(),
             reference("accountId", "accounts").filterable().build(),

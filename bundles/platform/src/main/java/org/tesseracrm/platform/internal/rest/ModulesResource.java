@@ -179,6 +179,9 @@ public class ModulesResource {
             if (a.creates != null) {
                 action.put("creates", a.creates);
             }
+            if (a.whenField != null) {
+                action.put("when", Map.of("field", a.whenField, "values", a.whenValues));
+            }
             actions.add(action);
         }
         module.put("actions", actions);
