@@ -434,8 +434,12 @@
   function statusChange(m, rec) {
     var f = m.fields.filter(function (x) { return x.type === "ENUM" && !x.readOnly && (x.name === "status" || x.name === "stage"); })[0];
     if (!f) { return null; }
+    // only the steps the module allows from here (its state machine), and where it is now
+    var next = f.steps && f.steps[rec[f.name]];
+    var offered = f.values.filter(function (v) { return v.value === rec[f.name] || !next || next.indexOf(v.value) >= 0; });
+    if (offered.length < 2) { return null; } // a final status: nothing to change to
     var select = h("select", { id: "next-" + f.name, "aria-label": fieldLabel(f.name) },
-      f.values.map(function (v) { return h("option", { value: v.value, selected: rec[f.name] === v.value }, v[state.lang] || v.en); }));
+      offered.map(function (v) { return h("option", { value: v.value, selected: rec[f.name] === v.value }, v[state.lang] || v.en); }));
     return h("div", { class: "actions" }, h("label", { for: "next-" + f.name }, fieldLabel(f.name) + " "), select,
       h("button", { id: "change-" + f.name, onclick: function () {
         var body = {};

@@ -217,6 +217,9 @@ public class WebUiIT {
         assertTrue("a draft quote offers no conversion", browser.findElements(By.id("action-invoice")).isEmpty()
                 && browser.findElements(By.id("action-sales-order")).isEmpty());
 
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        new Select(shown("next-stage")).getOptions().forEach(o -> offered.add(o.getAttribute("value")));
+        assertTrue("a draft quote cannot be accepted in one step: " + offered, offered.contains("DELIVERED") && !offered.contains("ACCEPTED"));
         String[][] stages = {{"DELIVERED", "Delivered"}, {"REVIEWED", "Reviewed"}, {"ACCEPTED", "Accepted"}};
         for (String[] stage : stages) {
             new Select(shown("next-stage")).selectByValue(stage[0]);

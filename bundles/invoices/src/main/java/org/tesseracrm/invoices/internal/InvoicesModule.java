@@ -26,7 +26,7 @@ public class InvoicesModule implements ModuleDescriptor {
             field("invoiceDate", FieldType.DATE).filterable().sortable().build(),
             field("dueDate", FieldType.DATE).filterable().sortable().build(),
             field("customerPoNumber", FieldType.STRING).searchable().build(),
-            enumField("status", InvoiceStatus.class).filterable().sortable().build());
+            enumField("status", InvoiceStatus.class).filterable().sortable().steps(InvoiceServiceImpl.STATUSES, InvoiceStatus.class).build());
 
     @Override
     public String name() {

@@ -37,7 +37,7 @@ public class LeadsModule implements ModuleDescriptor {
             enumField("source", LeadSource.class).filterable().sortable().build(),
             reference("campaignId", "campaigns").filterable().build(),
             enumField("rating", LeadRating.class).filterable().sortable().build(),
-            enumField("status", LeadStatus.class).filterable().sortable().build(),
+            enumField("status", LeadStatus.class).filterable().sortable().steps(LeadFunnel.TRANSITIONS, LeadStatus.class).build(),
             field("disqualifyReason", FieldType.TEXT).build(),
             field("address", FieldType.ADDRESS).searchable().build(),
             field("assignedTo", FieldType.USER).filterable().sortable().build(),

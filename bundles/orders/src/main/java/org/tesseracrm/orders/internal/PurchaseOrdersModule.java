@@ -23,7 +23,8 @@ public class PurchaseOrdersModule implements ModuleDescriptor {
             field("trackingNumber", FieldType.STRING).searchable().build(),
             field("dueDate", FieldType.DATE).filterable().sortable().build(),
             field("carrier", FieldType.STRING).build(),
-            enumField("status", PurchaseOrderStatus.class).filterable().sortable().build());
+            enumField("status", PurchaseOrderStatus.class).filterable().sortable()
+                    .steps(PurchaseOrderServiceImpl.STATUSES, PurchaseOrderStatus.class).build());
 
     @Override
     public String name() {

@@ -26,7 +26,8 @@ public class SalesOrdersModule implements ModuleDescriptor {
             field("customerPoNumber", FieldType.STRING).searchable().build(),
             field("dueDate", FieldType.DATE).filterable().sortable().build(),
             field("carrier", FieldType.STRING).build(),
-            enumField("status", SalesOrderStatus.class).filterable().sortable().build());
+            enumField("status", SalesOrderStatus.class).filterable().sortable()
+                    .steps(SalesOrderServiceImpl.STATUSES, SalesOrderStatus.class).build());
 
     @Override
     public String name() {

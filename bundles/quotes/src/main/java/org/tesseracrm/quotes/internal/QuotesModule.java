@@ -26,7 +26,7 @@ public class QuotesModule implements ModuleDescriptor {
             reference("accountId", "accounts").filterable().build(),
             reference("contactId", "contacts").filterable().build(),
             field("validUntil", FieldType.DATE).filterable().sortable().build(),
-            enumField("stage", QuoteStage.class).filterable().sortable().build());
+            enumField("stage", QuoteStage.class).filterable().sortable().steps(QuoteServiceImpl.STAGES, QuoteStage.class).build());
 
     @Override
     public String name() {

@@ -2,6 +2,7 @@ package org.tesseracrm.platform.api.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.tesseracrm.platform.api.Labeled;
@@ -34,6 +35,11 @@ public final class FieldDescriptor {
     public final Object defaultValue;
     /** Whether no two live records may hold the same value. */
     public final boolean unique;
+    /**
+     * For a status field whose changes follow a {@link org.tesseracrm.platform.api.StateMachine}: the
+     * values each value may change to (a final one to none); empty when any change is allowed.
+     */
+    public final Map<String, List<String>> steps;
 
     private FieldDescriptor(Builder b) {
         this.name = b.name;
@@ -52,6 +58,7 @@ public final class FieldDescriptor {
         this.custom = b.custom;
         this.defaultValue = b.defaultValue;
         this.unique = b.unique;
+        this.steps = Map.copyOf(b.steps);
     }
 
     public static Builder field(String name, FieldType type) {
@@ -154,6 +161,7 @@ public final class FieldDescriptor {
         private boolean custom;
         private Object defaultValue;
         private boolean unique;
+        private Map<String, List<String>> steps = Map.of();
 
         private Builder(String name, FieldType type) {
             this.name = Objects.requireNonNull(name);
@@ -225,6 +233,17 @@ public final class FieldDescriptor {
 
         public Builder unique() {
             this.unique = true;
+            return this;
+        }
+
+        /** The steps a status field may take, read from the state machine the module enforces. */
+        public <S extends Enum<S>> Builder steps(org.tesseracrm.platform.api.StateMachine<S> machine, Class<S> values) {
+            Map<String, List<String>> steps = new java.util.LinkedHashMap<>();
+            for (S from : values.getEnumConstants()) {
+                steps.put(from.name(), machine.targets(from).stream().map(Enum::name).sorted(
+                        java.util.Comparator.comparingInt(n -> Enum.valueOf(values, n).ordinal())).toList());
+            }
+            this.steps = steps;
             return this;
         }
 

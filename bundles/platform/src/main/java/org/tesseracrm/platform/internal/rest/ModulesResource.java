@@ -111,6 +111,9 @@ public class ModulesResource {
         }
         if (f.enumType != null || !f.values.isEmpty()) {
             field.put("values", f.enumValues());
+            if (!f.steps.isEmpty()) {
+                field.put("steps", f.steps);
+            }
         }
         if (f.custom) {
             field.put("custom", true);
