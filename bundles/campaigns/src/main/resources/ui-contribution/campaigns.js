@@ -27,6 +27,7 @@
   function value(v) { return v === null || v === undefined ? t("notInstalled") : String(v); }
 
   function outreach(campaign, note) {
+    var writes = T.writable(T.moduleOf("campaigns")); // readers see members, offers and results only
     var base = "/campaigns/" + campaign.id;
     Promise.all([call("GET", base + "/members"), call("GET", base + "/offers"), call("GET", base + "/results")]).then(function (r) {
       var members = r[0].body.items, offers = r[1].body.items, res = r[2].body;
@@ -61,21 +62,25 @@
             var status = h("select", { "aria-label": T.fieldLabel("status") + " " + m.number }, MEMBER_STATUS.map(function (s) {
               return h("option", { value: s, selected: s === m.status }, t(s));
             }));
-            status.addEventListener("change", function () {
-              call("PATCH", base + "/members/" + m.id, { status: status.value }).then(function () { outreach(campaign, t("saved")); });
-            });
+            // saved by its button, not on change: arrowing through the choices must not save each one
+            var save = h("button", { type: "button", hidden: true, "data-member": m.id, onclick: function () {
+              call("PATCH", base + "/members/" + m.id, { status: status.value }).then(function () { outreach(campaign, t("saved")); })
+                .catch(function (err) { outreach(campaign, T.problemText(err)); });
+            } }, T.t("save"));
+            status.addEventListener("change", function () { save.hidden = status.value === m.status; });
             var offer = offerOf[m.id];
-            return h("tr", {}, h("td", {}, t(m.type)), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status", "data-status": m.status }, t(m.status)), h("td", {}, status),
-              h("td", {}, offer ? h("button", { onclick: function () {
+            return h("tr", {}, h("td", {}, t(m.type)), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status", "data-status": m.status }, t(m.status)),
+              h("td", {}, writes ? [status, " ", save] : null),
+              h("td", {}, offer && writes ? h("button", { onclick: function () {
                 call("POST", base + "/offers/" + offer.id + "/responses", {}).then(function () { outreach(campaign, t("saved")); });
               } }, t("response")) : ""));
           }))),
-          h("h3", {}, t("addMembers")), h("div", { class: "actions" }, kind, pick, h("button", { id: "add-members", onclick: function () {
+          writes ? h("h3", {}, t("addMembers")) : null, !writes ? null : h("div", { class: "actions" }, kind, pick, h("button", { id: "add-members", onclick: function () {
             var ids = Array.prototype.filter.call(pick.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
             call("POST", base + "/members", { type: kind.value, ids: ids }).then(function () { outreach(campaign, t("saved")); })
               .catch(function (err) { outreach(campaign, T.problemText(err)); });
           } }, t("add")))),
-        h("section", { class: "card" }, h("h2", {}, t("bulkOffer")), h("div", { class: "actions" }, channel, subject),
+        !writes ? null : h("section", { class: "card" }, h("h2", {}, t("bulkOffer")), h("div", { class: "actions" }, channel, subject),
           content, h("div", { class: "actions" }, h("button", { class: "primary", id: "send-offer", onclick: function () {
             call("POST", base + "/offers", { channel: channel.value, subject: subject.value, content: content.value || null, allMembers: true })
               .then(function () { outreach(campaign, t("saved")); })

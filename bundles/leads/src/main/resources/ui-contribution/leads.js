@@ -57,7 +57,7 @@
           return h("tr", {}, h("td", {}, new Date(x.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, t(x.channel)),
             h("td", {}, x.outcome ? t(x.outcome) : ""), h("td", {}, x.note || ""), h("td", {}, x.by || ""));
         }))) : h("p", { class: "muted", id: "touches" }, t("noTouches")),
-        form]);
+        T.writable(T.moduleOf("leads")) ? form : null]);
     }).catch(function (err) { if (err.status !== 401) { shell([h("p", { class: "message bad", role: "alert" }, problemText(err))]); } });
   }
 
@@ -127,12 +127,13 @@
   }
 
   T.addDetailAction("leads", { id: "lead-touches", label: { en: "Touches", vi: "Lần tiếp cận" }, run: function (lead) { touches(lead); } });
-  T.addPage("lead-assignment", { module: "leads", label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
+  T.addPage("lead-assignment", { module: "leads", writes: true, label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
 
   T.addDetailAction("leads", {
     id: "convert",
     label: { en: "Convert", vi: "Chuyển đổi" },
     shown: function (lead) { return lead.status !== "CONVERTED"; },
+    writes: true,
     run: function (lead) { convertForm(lead); }
   });
 })(window.Tessera);

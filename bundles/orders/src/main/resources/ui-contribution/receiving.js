@@ -49,6 +49,7 @@
     id: "receiving",
     label: { en: "Receive goods", vi: "Nhận hàng" },
     shown: function (order) { return order.status === "APPROVED" || order.status === "RECEIVED"; },
+    writes: true,
     run: function (order) { receiving(order); }
   });
 })(window.Tessera);

@@ -104,7 +104,7 @@
     var page = location.hash.indexOf("#/p/") === 0 ? location.hash.substring(4) : null;
     var nav = h("nav", { "aria-label": "Modules" }, state.modules.map(function (m) {
       return h("a", { href: "#/c/" + m.collection, id: "nav-" + m.collection, "aria-current": m.collection === current ? "page" : null }, moduleLabel(m));
-    }), Object.keys(pages).filter(function (id) { return moduleOf(pages[id].module); }).map(function (id) {
+    }), Object.keys(pages).filter(function (id) { return pageOpen(pages[id]); }).map(function (id) {
       return h("a", { href: "#/p/" + id, id: "nav-page-" + id, "aria-current": id === page ? "page" : null }, pages[id].label[state.lang] || pages[id].label.en);
     }), h("a", { href: "#/reports", id: "nav-reports", "aria-current": location.hash.indexOf("#/reports") === 0 ? "page" : null }, t("reports")),
     isAdmin() ? Object.keys(adminPages).map(function (id) {
@@ -164,6 +164,12 @@
 
   /** Whether the user's roles let them change this module's records (the server says so in /modules). */
   function writable(m) { return m.access !== "read"; }
+
+  /** A module's page is there while the module is installed; one that changes records only for those who may change them. */
+  function pageOpen(page) {
+    var m = moduleOf(page.module);
+    return !!m && (!page.writes || writable(m));
+  }
 
   function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
 
@@ -533,7 +539,7 @@
           return h("a", { class: "button", id: "download-" + d.name, href: API + "/" + m.collection + "/" + id + "/" + d.name + "?lang=" + state.lang,
             download: rec.number + "." + d.name, type: d.type }, t("download").replace("{0}", d.name.toUpperCase()));
         })) : null,
-        h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return !a.shown || a.shown(rec); })
+        h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return (!a.shown || a.shown(rec)) && (!a.writes || writable(m)); })
           .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
         related(m, rec),
@@ -1062,7 +1068,7 @@
       hash = hash.slice(0, hash.indexOf("?"));
     }
     var parts = hash.split("/");
-    if (parts[0] === "p" && pages[parts[1]] && moduleOf(pages[parts[1]].module)) { pages[parts[1]].render(); return; }
+    if (parts[0] === "p" && pages[parts[1]] && pageOpen(pages[parts[1]])) { pages[parts[1]].render(); return; }
     if (parts[0] === "reports") { report(params); return; }
     if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
     if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
@@ -1100,7 +1106,7 @@
     /** An administrator's page of the platform (users, teams, roles, audit): {label: {en, vi}, render(path, note)}. */
     addAdminPage: function (id, page) { adminPages[id] = page; },
     showProblem: showProblem, merge: merge, viaLabel: viaLabel,
-    /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, render()}. */
+    /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, writes?, render()}. */
     addPage: function (id, page) { pages[id] = page; },
     enumLabel: enumLabel,
     /**
@@ -1111,7 +1117,10 @@
     /** A card at the top of the dashboard while {@code module} is installed: {module, render()} returning the element. */
     addDashboardCard: function (id, card) { dashboardCards[id] = card; },
     writable: writable, display: display,
-    /** A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, run(record)}. */
+    /**
+     * A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, writes?, run(record)};
+     * one that {@code writes} is offered only to those who may change the collection's records.
+     */
     addDetailAction: function (collection, action) {
       var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
       list.push(action);

@@ -716,6 +716,45 @@ public class WebUiIT {
         assertTrue(!"CLOSED_LOST".equals(rest("GET", "/api/v1/potentials/" + deal, null, "stage")));
     }
 
+    @Test
+    public void aReaderIsOfferedNothingThatWouldBeRefused() throws Exception {
+        String tag = "r" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        rest("POST", "/api/v1/users", "{\"name\":\"xem-" + tag + "\",\"password\":\"Chi-xem-thoi-1\",\"roles\":[\"viewer\"]}", "name");
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Lý " + tag + "\",\"company\":\"Sao Mai " + tag + "\"}");
+        String campaign = rest("POST", "/api/v1/campaigns", "{\"name\":\"Hè " + tag + "\"}");
+        shown("signout").click();
+        type("user", "xem-" + tag);
+        type("password", "Chi-xem-thoi-1");
+        shown("signin-button").click();
+        shown("nav-leads");
+        try {
+            readerSeesNoChanges(lead, campaign);
+        } finally {
+            shown("signout").click();
+            signedIn();
+        }
+    }
+
+    private void readerSeesNoChanges(String lead, String campaign) throws Exception {
+        assertTrue("assigning leads is not for readers", browser.findElements(By.id("nav-page-lead-assignment")).isEmpty());
+
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        shown("detail-number");
+        for (String control : new String[] {"convert", "edit", "delete", "next-status", "note-form"}) {
+            assertTrue(control + " is offered to a reader", browser.findElements(By.id(control)).isEmpty());
+        }
+        shown("lead-touches").click();
+        shown("touches");
+        assertTrue(browser.findElements(By.id("touch-form")).isEmpty());
+
+        browser.get(server.base() + "/#/c/campaigns/" + campaign);
+        shown("campaign-outreach").click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-members"))); // no members yet: an empty table
+        assertTrue(browser.findElements(By.id("add-members")).isEmpty() && browser.findElements(By.id("send-offer")).isEmpty());
+        screenshot("27-reader-campaign");
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
