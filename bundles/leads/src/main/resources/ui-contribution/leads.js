@@ -99,7 +99,8 @@
   }
 
   /** A lead becomes an account, a contact and optionally a potential, in one step (all or nothing). */
-  function convertForm(lead, problem) {
+  function convertForm(lead) {
+    var problem = h("div", { class: "message bad", role: "alert", id: "convert-problem", tabindex: "-1", hidden: true });
     var form = h("form", { id: "convert-form", class: "card", onsubmit: function (e) {
       e.preventDefault();
       var body = {};
@@ -112,9 +113,18 @@
       call("POST", "/leads/" + lead.id + "/convert", body).then(function (r) {
         var to = r.body.accountId ? "#/c/accounts/" + r.body.accountId : "#/c/contacts/" + r.body.contactId;
         location.hash = to;
-      }).catch(function (err) { if (err.status !== 401) { convertForm(lead, err.body || {}); } });
+      }).catch(function (err) {
+        // the form stays as it was filled in: a second click converts what the user asked for, not less
+        if (err.status === 401) { return; }
+        var errors = (err.body && err.body.errors) || [];
+        problem.replaceChildren(h("p", {}, problemText(err)), errors.length ? h("ul", {}, errors.map(function (x) {
+          return h("li", {}, fieldLabel(x.field.replace(/^potential\./, "")) + ": " + x.message);
+        })) : null);
+        problem.hidden = false;
+        problem.focus();
+      });
     } },
-      problem ? h("p", { class: "message bad", role: "alert", id: "convert-problem" }, problem.detail || t("failed")) : null,
+      problem,
       h("div", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "account", id: "convert-account", checked: !!lead.company }), " " + t("createAccount"))),
       h("div", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "contact", id: "convert-contact", checked: true }), " " + t("createContact"))),
       h("div", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "potential", id: "convert-potential" }), " " + t("createPotential"))),

@@ -540,7 +540,7 @@
             download: rec.number + "." + d.name, type: d.type }, t("download").replace("{0}", d.name.toUpperCase()));
         })) : null,
         h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return (!a.shown || a.shown(rec)) && (!a.writes || writable(m)); })
-          .map(function (a) { return h("button", { id: a.id, onclick: function () { a.run(rec); } }, a.label[state.lang] || a.label.en); })),
+          .map(function (a) { return h("button", { id: a.id, onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/" + a.id; } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
         related(m, rec),
         timeline(m, rec),
@@ -1076,6 +1076,17 @@
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
     if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }
     if (parts[2] === "new") { renderForm(m, null); return; }
+    var screen = parts[3] && (detailActions[m.collection] || []).filter(function (a) { return a.id === parts[3]; })[0];
+    if (screen) {
+      // a record's own screen (touches, convert, receive goods, …) has its URL: Back, reload and Cancel work
+      var current = stillCurrent();
+      call("GET", "/" + m.collection + "/" + parts[2]).then(function (r) {
+        if (!current()) { return; }
+        if ((screen.shown && !screen.shown(r.body)) || (screen.writes && !writable(m))) { detail(m, parts[2]); return; }
+        screen.run(r.body);
+      }).catch(function (err) { if (current()) { showProblem(err); } });
+      return;
+    }
     if (parts[3] === "edit") {
       var still = stillCurrent();
       call("GET", "/" + m.collection + "/" + parts[2]).then(function (r) { if (still()) { renderForm(m, r.body); } })

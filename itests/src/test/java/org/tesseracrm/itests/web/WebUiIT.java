@@ -755,6 +755,35 @@ public class WebUiIT {
         screenshot("27-reader-campaign");
     }
 
+    @Test
+    public void aConversionRefusedOnceConvertsAsAskedTheSecondTime() throws Exception {
+        String tag = "c" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Đào " + tag + "\",\"company\":\"Hạt điều Bình Phước " + tag + "\"}");
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        shown("convert").click();
+        wait.until(ExpectedConditions.urlContains("/c/leads/" + lead + "/convert"));
+        shown("convert-potential").click();
+        type("amount", "56730000");
+        shown("convert-submit").click(); // no close date: refused
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("convert-problem")));
+        assertTrue("the form keeps what was asked", shown("convert-potential").isSelected());
+        assertEquals("56730000", shown("amount").getAttribute("value"));
+        assertEquals("NEW", rest("GET", "/api/v1/leads/" + lead, null, "status"));
+        setValue("closeDate", "2026-12-31");
+        shown("convert-submit").click();
+        wait.until(ExpectedConditions.urlContains("/c/accounts/"));
+        assertEquals("CONVERTED", rest("GET", "/api/v1/leads/" + lead, null, "status"));
+        assertTrue("the potential was made", !rest("GET", "/api/v1/leads/" + lead, null, "convertedPotentialId").isEmpty());
+        // a record's own screen has its URL: Back returns to it, its Cancel to the record
+        browser.navigate().back();
+        wait.until(ExpectedConditions.urlContains("/c/leads/" + lead + "/convert"));
+        browser.get(server.base() + "/#/c/leads/" + lead + "/lead-touches");
+        shown("touches");
+        browser.findElement(By.partialLinkText("Back")).click();
+        shown("detail-number");
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
