@@ -549,7 +549,16 @@
           writable(m) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
           !writable(m) ? null : h("button", { id: "delete", class: "danger", onclick: function () {
             if (!window.confirm(t("confirmDelete"))) { return; }
-            call("DELETE", "/" + m.collection + "/" + id).then(function () { location.hash = "#/c/" + m.collection; }).catch(showProblem);
+            call("DELETE", "/" + m.collection + "/" + id, undefined, rec.version).then(function () {
+              // back to the list, which says where the record went and takes it back at one click
+              state.note = h("span", {}, t("movedToBin").replace("{0}", rec.number) + " ", h("button", { type: "button", id: "undo-delete", onclick: function () {
+                call("POST", "/" + m.collection + "/" + id + "/restore").then(function () {
+                  state.note = t("restored");
+                  location.hash = "#/c/" + m.collection + "/" + id;
+                }).catch(showProblem);
+              } }, t("undo")));
+              location.hash = "#/c/" + m.collection;
+            }).catch(function (err) { detail(m, id, null, err.body); }); // refused: said on the record's page, which stays
           } }, t("delete")))]);
     }).catch(function (err) { if (still()) { showProblem(err); } });
   }

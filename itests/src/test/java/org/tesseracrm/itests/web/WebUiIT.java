@@ -83,6 +83,14 @@ public class WebUiIT {
         }
     }
 
+    /** Clicks an element, found again if the page redrew it meanwhile (a record page fills in its panels as they load). */
+    private static void click(String id) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id(id)).click();
+            return true;
+        });
+    }
+
     private static WebElement shown(String id) {
         try {
             return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
@@ -782,6 +790,33 @@ public class WebUiIT {
         shown("touches");
         browser.findElement(By.partialLinkText("Back")).click();
         shown("detail-number");
+    }
+
+    @Test
+    public void aDeleteSaysWhereTheRecordWentAndCanBeUndoneAndARefusedOneKeepsThePage() throws Exception {
+        String tag = "d" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Tô " + tag + "\",\"company\":\"Sao Mai " + tag + "\"}");
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        String number = shown("detail-number").getText();
+        shown("delete");
+        click("delete");
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), number + " was moved to the recycle bin."));
+        shown("undo-delete").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Restored."));
+        assertEquals(number, shown("detail-number").getText());
+
+        // a closed deal may not be deleted: the page stays, saying why
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Tô " + tag + "\"}");
+        String deal = rest("POST", "/api/v1/potentials", "{\"name\":\"Máy POS " + tag + "\",\"accountId\":\"" + account
+                + "\",\"closeDate\":\"2026-12-31\",\"amount\":1000000,\"stage\":\"CLOSED_WON\"}");
+        browser.get(server.base() + "/#/c/potentials/" + deal);
+        shown("delete");
+        click("delete");
+        browser.switchTo().alert().accept();
+        assertTrue(shown("detail-problem").getText().contains("reopen"));
+        assertTrue(browser.findElements(By.id("detail-number")).size() == 1);
     }
 
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
