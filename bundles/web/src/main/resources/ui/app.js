@@ -510,7 +510,10 @@
       var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)];
       m.fields.forEach(function (f) {
         if (f.type === "LINE_ITEMS" || f.type === "TOTALS") { return; }
-        var dd = h("dd", { id: "detail-" + f.name }, display(f, rec[f.name]));
+        var shown = display(f, rec[f.name]);
+        // an e-mail address writes to it, a phone number calls it
+        var link = !shown ? null : f.type === "EMAIL" ? "mailto:" + rec[f.name] : f.type === "PHONE" ? "tel:" + String(rec[f.name]).replace(/[^\d+]/g, "") : null;
+        var dd = h("dd", { id: "detail-" + f.name }, link ? h("a", { href: link }, shown) : shown);
         if (f.type === "REFERENCE" && rec[f.name] && moduleOf(f.references)) {
           referenceLink(dd, f.references, rec[f.name]);
         }
@@ -801,7 +804,7 @@
         var el = row.querySelector("[name=line-" + c + "]");
         var v = el.value.trim();
         if (c === "name" && el.getAttribute("data-product")) { line.productId = el.getAttribute("data-product"); }
-        if (v !== "") { empty = false; line[c] = c === "name" || isNaN(Number(v)) ? v : Number(v); }
+        if (v !== "") { empty = false; line[c] = c === "name" || typedNumber(v) === null ? v : typedNumber(v); }
       });
       if (!empty) { lines.push(line); }
     });
@@ -843,7 +846,30 @@
     return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
   }
 
+  var ADDRESS_PARTS = ["street", "city", "state", "postalCode", "country"];
+  /** An address as the form holds it, its parts in one order (null when all are empty), so two can be compared. */
+  function addressOf(value) {
+    var a = {};
+    var any = false;
+    ADDRESS_PARTS.forEach(function (p) { a[p] = value && value[p] ? String(value[p]) : null; any = any || !!a[p]; });
+    return any ? a : null;
+  }
+  function addressInputs(f, value) {
+    var v = value || {};
+    return h("fieldset", { class: "address", id: "field-" + f.name }, h("legend", {}, fieldLabel(f.name)),
+      ADDRESS_PARTS.map(function (p) {
+        var id = "field-" + f.name + "-" + p;
+        return h("label", { for: id }, t("address." + p), h("input", { id: id, name: f.name + "." + p, value: v[p] || "",
+          autocomplete: { street: "street-address", city: "address-level2", state: "address-level1", postalCode: "postal-code", country: "country-name" }[p] }));
+      }));
+  }
+
   function valueOf(form, f) {
+    if (f.type === "ADDRESS") {
+      var typed = {};
+      ADDRESS_PARTS.forEach(function (p) { var x = form.elements[f.name + "." + p]; typed[p] = x ? x.value.trim() : null; });
+      return addressOf(typed);
+    }
     var el = form.elements[f.name];
     if (!el) { return undefined; }
     if (f.type === "BOOLEAN") { return el.checked; }
@@ -863,7 +889,7 @@
     var stored = original || (rec && rec.id ? rec : null);
     var hasLines = m.fields.some(function (f) { return f.type === "LINE_ITEMS"; });
     if (original) { rec = merge(original, rec); }
-    var editable = m.fields.filter(function (f) { return !f.readOnly && ["ADDRESS", "LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0; });
+    var editable = m.fields.filter(function (f) { return !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0; });
     var errors = {};
     ((problem && problem.errors) || []).forEach(function (e) { errors[e.field] = (errors[e.field] ? errors[e.field] + "; " : "") + e.message; });
     var form = h("form", { id: "record-form", novalidate: true, onsubmit: function (e) {
@@ -872,7 +898,7 @@
       editable.forEach(function (f) {
         var v = valueOf(form, f);
         var was = !stored || stored[f.name] === undefined ? null : stored[f.name];
-        if (v !== was) { body[f.name] = v; }
+        if (f.type === "ADDRESS" ? JSON.stringify(v) !== JSON.stringify(addressOf(was)) : v !== was) { body[f.name] = v; }
       });
       if (hasLines) {
         var lines = linesOf(form);
@@ -885,6 +911,7 @@
     } },
       problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, problemSummary(problem, editable)) : null,
       editable.map(function (f) {
+        if (f.type === "ADDRESS") { return addressInputs(f, rec ? rec[f.name] : null); }
         var el = input(f, rec ? rec[f.name] : null);
         if (errors[f.name]) { el.setAttribute("aria-invalid", "true"); el.setAttribute("aria-describedby", "field-" + f.name + "-error"); }
         return field("field-" + f.name, fieldLabel(f.name) + (f.required ? " *" : ""), el, errors[f.name]);

@@ -819,6 +819,38 @@ public class WebUiIT {
         assertTrue(browser.findElements(By.id("detail-number")).size() == 1);
     }
 
+    @Test
+    public void anAccountsAddressIsTypedAndEditedAndItsPhoneAndEmailAreLinks() throws Exception {
+        String tag = "a" + UUID.randomUUID().toString().substring(0, 5);
+        signedIn();
+        shown("nav-accounts").click();
+        shown("new-record").click();
+        type("field-name", "Công ty Bình Phước " + tag);
+        type("field-phone", "0271 3888 999");
+        type("field-email", "ban-hang@binhphuoc.example");
+        type("field-annualRevenue", "1.500.000");
+        type("field-billingAddress-street", "12 Trần Hưng Đạo");
+        type("field-billingAddress-city", "Đồng Xoài");
+        type("field-billingAddress-state", "Bình Phước");
+        type("field-billingAddress-country", "Việt Nam");
+        screenshot("28-account-address");
+        click("save");
+        assertEquals("12 Trần Hưng Đạo, Đồng Xoài, Bình Phước, Việt Nam", shown("detail-billingAddress").getText());
+        assertEquals("tel:02713888999", browser.findElement(By.cssSelector("#detail-phone a")).getAttribute("href"));
+        assertEquals("mailto:ban-hang@binhphuoc.example", browser.findElement(By.cssSelector("#detail-email a")).getAttribute("href"));
+        String id = browser.getCurrentUrl().replaceAll(".*/c/accounts/", "");
+        assertEquals("1500000", rest("GET", "/api/v1/accounts/" + id, null, "annualRevenue").replaceAll("\\.0+$", ""));
+
+        click("edit");
+        WebElement city = shown("field-billingAddress-city");
+        city.clear();
+        city.sendKeys("Chơn Thành");
+        click("save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-billingAddress"), "Chơn Thành"));
+        assertEquals("Chơn Thành", rest("GET", "/api/v1/accounts/" + id, null, "/billingAddress/city"));
+        assertEquals("12 Trần Hưng Đạo", rest("GET", "/api/v1/accounts/" + id, null, "/billingAddress/street"));
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
