@@ -111,14 +111,27 @@
       return h("a", { href: "#/admin/" + id, id: "nav-admin-" + id, class: "admin", "aria-current": location.hash === "#/admin/" + id ? "page" : null },
         adminPages[id].label[state.lang] || adminPages[id].label.en);
     }) : null);
+    var main = h("main", { id: "main", tabindex: "-1" }, content);
     app.replaceChildren(
+      h("a", { class: "skip-link", id: "skip-link", href: "#main", onclick: function (e) { e.preventDefault(); focusHeading(main); } }, t("skipToContent")),
       h("header", {}, brand(), h("span", { class: "spacer" }), bell(), languageSwitch(),
         h("span", { class: "muted" }, state.user ? state.user.user : ""),
         h("button", { id: "signout", onclick: function () {
           // whoever signs in next starts at home, not on a page of the one who left (which they may not see)
           call("DELETE", "/session").then(function () { history.replaceState(null, "", "#/"); renderSignIn(); });
         } }, t("signOut"))),
-      h("div", { class: "layout" }, nav, h("main", { id: "main" }, content)));
+      h("div", { class: "layout" }, nav, main));
+    // a new screen is announced where it starts: its heading takes the focus (a form then moves it to its first field)
+    document.documentElement.lang = state.lang;
+    var heading = main.querySelector("h1");
+    document.title = (heading ? heading.textContent + " · " : "") + ((state.branding && state.branding.productName) || "Tessera CRM");
+    focusHeading(main);
+  }
+
+  function focusHeading(main) {
+    var heading = main.querySelector("h1") || main;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
   }
 
   /** The bell: how many notifications are unread, and the list of them (mentions, records assigned to you). */

@@ -851,6 +851,22 @@ public class WebUiIT {
         assertEquals("12 Trần Hưng Đạo", rest("GET", "/api/v1/accounts/" + id, null, "/billingAddress/street"));
     }
 
+    @Test
+    public void focusMovesToEachNewScreensHeadingAndASkipLinkComesFirst() throws Exception {
+        signedIn();
+        shown("nav-leads").click();
+        wait.until(d -> "H1".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.activeElement.tagName")));
+        assertEquals(shown("main").findElement(By.tagName("h1")).getText(),
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.textContent"));
+        assertTrue(browser.getTitle(), browser.getTitle().startsWith("Leads"));
+        // from the top of the page, the first Tab reaches the skip link, which leads into the screen
+        assertEquals("skip-link", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').id"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('skip-link').focus()");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        assertEquals("H1", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.tagName"));
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
