@@ -362,6 +362,12 @@ public abstract class LeadsApiContract {
         assertEquals(assignment.toString(), 422, assignment.status);
         assertEquals("a module's own rule, translated by the module", "phải có ít nhất một khách hàng tiềm năng",
                 assignment.json().get("errors").get(0).get("message").asText());
+        // a conversion refused for its potential says so in Vietnamese throughout
+        String lead = api.post("/api/v1/leads", Api.json(Map.of("lastName", "Chuyển " + tag, "company", "Sao Mai " + tag))).json().get("id").asText();
+        Api.Reply conversion = api.post("/api/v1/leads/" + lead + "/convert", Api.json(Map.of("account", Map.of("create", true),
+                "potential", Map.of("name", "Máy POS", "amount", 5))), "Accept-Language", "vi");
+        assertEquals(conversion.toString(), 422, conversion.status);
+        assertEquals("Không tạo được cơ hội: potential.closeDate: là bắt buộc", conversion.json().get("detail").asText());
     }
 
     @Test

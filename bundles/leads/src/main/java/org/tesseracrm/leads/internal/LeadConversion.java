@@ -124,6 +124,7 @@ final class LeadConversion {
         for (FieldError f : e.errors()) {
             errors.add(new FieldError(part + "." + f.field, f.message));
         }
-        return new RuleViolationException("The " + part + " cannot be created: " + e.detail(), errors);
+        // the detail ends with the errors as they are named here, so each language lists them in its own words
+        return new RuleViolationException("The " + part + " cannot be created: " + errors, errors);
     }
 }
