@@ -65,7 +65,37 @@
     state.lang = lang;
     localStorage.setItem("tessera.lang", lang);
     document.documentElement.lang = lang;
+    state.typed = typedValues();
     route();
+  }
+
+  /** What the user typed on this screen (by field id), so redrawing it in another language keeps it. */
+  function typedValues() {
+    var main = document.getElementById("main");
+    if (!main) { return null; }
+    var values = {};
+    main.querySelectorAll("input[id], select[id], textarea[id]").forEach(function (el) {
+      values[el.id] = el.type === "checkbox" || el.type === "radio" ? { checked: el.checked }
+        : el.multiple ? { selected: Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) }
+        : { value: el.value };
+    });
+    return { hash: location.hash, values: values };
+  }
+
+  function restoreTyped(main) {
+    var typed = state.typed;
+    state.typed = null;
+    if (!typed || typed.hash !== location.hash) { return; }
+    Object.keys(typed.values).forEach(function (id) {
+      var el = main.querySelector("#" + CSS.escape(id));
+      var v = typed.values[id];
+      if (!el) { return; }
+      if ("checked" in v) { el.checked = v.checked; }
+      else if (v.selected) { Array.prototype.forEach.call(el.options, function (o) { o.selected = v.selected.indexOf(o.value) >= 0; }); }
+      else if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === v.value; })) {
+        el.appendChild(h("option", { value: v.value, selected: true }, v.value)); // a picker whose choices are still loading
+      } else { el.value = v.value; }
+    });
   }
   function languageSwitch() {
     return h("label", { class: "lang" }, h("span", { class: "muted" }, t("language") + " "),
@@ -123,6 +153,7 @@
       h("div", { class: "layout" }, nav, main));
     // a new screen is announced where it starts: its heading takes the focus (a form then moves it to its first field)
     document.documentElement.lang = state.lang;
+    restoreTyped(main);
     var heading = main.querySelector("h1");
     document.title = (heading ? heading.textContent + " · " : "") + ((state.branding && state.branding.productName) || "Tessera CRM");
     focusHeading(main);
@@ -731,10 +762,11 @@
       return h("input", { id: id, name: f.name, value: value || "", placeholder: t("reference") });
     }
     call("GET", "/" + f.references + "?limit=100").then(function (r) {
+      var chosen = select.value || value; // what the user picked meanwhile wins
       select.replaceChildren(h("option", { value: "" }, ""));
       r.body.items.forEach(function (x) {
         var label = recordLabel(x);
-        select.appendChild(h("option", { value: x.id, selected: x.id === value }, x.number + (label ? " · " + label : "")));
+        select.appendChild(h("option", { value: x.id, selected: x.id === chosen }, x.number + (label ? " · " + label : "")));
       });
     }).catch(function () { return null; });
     return select;

@@ -867,6 +867,22 @@ public class WebUiIT {
         assertEquals("H1", ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.tagName"));
     }
 
+    @Test
+    public void switchingLanguageKeepsAHalfTypedForm() throws Exception {
+        signedIn();
+        shown("nav-leads").click();
+        shown("new-record").click();
+        type("field-lastName", "Phan Gõ Dở");
+        type("field-company", "Công ty Đang Nhập");
+        new Select(shown("language")).selectByValue("vi");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save"), "Lưu"));
+        assertEquals("Phan Gõ Dở", shown("field-lastName").getAttribute("value"));
+        assertEquals("Công ty Đang Nhập", shown("field-company").getAttribute("value"));
+        new Select(shown("language")).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save"), "Save"));
+        assertEquals("Phan Gõ Dở", shown("field-lastName").getAttribute("value"));
+    }
+
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
     private static void setValue(String id, String value) {
         WebElement input = shown(id);
