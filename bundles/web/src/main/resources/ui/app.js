@@ -1066,18 +1066,20 @@
 
   /** Horizontal bars; rows are {label, value, second?}; the second value (e.g. weighted) is drawn inside the first. */
   function barChart(id, title, rows, secondLabel) {
-    var max = Math.max.apply(null, rows.map(function (r) { return Math.max(r.value, r.second || 0); }).concat([1]));
-    var rowHeight = 28, width = 640, labelWidth = 200, valueWidth = 130, barWidth = width - labelWidth - valueWidth;
+    var max = Math.max.apply(null, rows.map(function (r) { return Math.max(Math.abs(r.value), r.second || 0); }).concat([1]));
+    // drawn at about the width it is shown at (half a page), so 15 units of text read as about 14 px
+    var rowHeight = 30, width = 560, labelWidth = 210, valueWidth = 130, barWidth = width - labelWidth - valueWidth;
     var chart = svg("svg", { viewBox: "0 0 " + width + " " + Math.max(rows.length, 1) * rowHeight, width: "100%", role: "img",
-      "aria-label": title + ": " + rows.map(function (r) { return r.label + " " + number(r.value); }).join(", ") });
+      "aria-label": title + ": " + rows.map(function (r) { return r.label + " " + number(r.value) + (r.unit || ""); }).join(", ") });
     rows.forEach(function (r, i) {
       var y = i * rowHeight;
-      chart.appendChild(svg("text", { x: 0, y: y + 18, "font-size": 13 }, r.label));
-      chart.appendChild(svg("rect", { x: labelWidth, y: y + 5, height: 18, width: Math.max(1, barWidth * r.value / max), fill: "#1f6feb", rx: 3 }));
+      chart.appendChild(svg("text", { x: 0, y: y + 18, "font-size": 15 }, r.label));
+      chart.appendChild(svg("rect", { x: labelWidth, y: y + 5, height: 18, width: Math.max(1, barWidth * Math.abs(r.value) / max),
+        fill: r.value < 0 ? "#cf222e" : "#1f6feb", rx: 3 }));
       if (r.second !== undefined) {
         chart.appendChild(svg("rect", { x: labelWidth, y: y + 10, height: 8, width: Math.max(0, barWidth * r.second / max), fill: "#9ecbff", rx: 2 }));
       }
-      chart.appendChild(svg("text", { x: labelWidth + barWidth + 6, y: y + 18, "font-size": 12 }, number(r.value)));
+      chart.appendChild(svg("text", { x: labelWidth + barWidth + 6, y: y + 18, "font-size": 15 }, number(r.value) + (r.unit || "")));
     });
     return h("figure", { class: "card chart", id: id }, h("figcaption", {}, h("strong", {}, title),
       secondLabel ? h("span", { class: "muted" }, " · " + t("amount") + " / " + secondLabel) : null), rows.length ? chart : h("p", { class: "muted" }, t("noRecords")));
@@ -1097,39 +1099,48 @@
         call("POST", "/sample-data").then(function () { dashboard(t("sampleLoaded")); })
           .catch(function (err) { dashboard(err.status === 409 ? t("sampleThere") : t("failed")); });
       } }, t("sampleData"))) : null, cards, charts]);
-    Object.keys(dashboardCards).forEach(function (id) {
+    // cards in the order of their modules' names: the same every time, whichever loads first
+    Object.keys(dashboardCards).sort(function (a, b) {
+      return (dashboardCards[a].module + a).localeCompare(dashboardCards[b].module + b);
+    }).forEach(function (id) {
       var card = dashboardCards[id];
       if (moduleOf(card.module)) { cards.appendChild(card.render()); }
     });
+    /** A chart's place, kept while its figures load, so the charts always come in one order. */
+    function place() { var p = h("div", { class: "chart-slot" }); charts.appendChild(p); return p; }
     if (moduleOf("potentials")) {
+      var pipeline = place(), forecast = place();
       call("GET", "/potentials/pipeline").then(function (r) {
         var stage = fieldOf("potentials", "stage");
-        charts.appendChild(barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
+        pipeline.replaceWith(barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
           return { label: enumLabel(stage, s.stage) + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
         }), t("weighted")));
-        charts.appendChild(barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
+        forecast.replaceWith(barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
           return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
         }), t("weighted")));
       }).catch(function () { return null; });
     }
     if (moduleOf("leads")) {
       ["status", "source"].forEach(function (by) {
+        var slot = place();
         call("GET", "/leads/counts?by=" + by).then(function (r) {
           var f = fieldOf("leads", by);
-          charts.appendChild(barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
+          slot.replaceWith(barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
             return { label: c.value ? enumLabel(f, c.value) : t("none"), value: c.count };
           })));
         }).catch(function () { return null; });
       });
     }
     if (moduleOf("campaigns")) {
+      var roi = place();
       call("GET", "/campaigns?limit=10").then(function (r) {
         return Promise.all(r.body.items.map(function (c) {
           return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
         }));
       }).then(function (rows) {
-        charts.appendChild(barChart("chart-roi", t("campaignRoi"), rows.filter(function (x) { return x.roi !== null; })
-          .map(function (x) { return { label: x.label, value: Number(x.roi) }; })));
+        // ROI as a percentage (-1 is all the cost lost: -100 %), its bar from zero either way
+        roi.replaceWith(barChart("chart-roi", t("campaignRoi"), rows.filter(function (x) { return x.roi !== null; })
+          .map(function (x) { return { label: x.label, value: Number(x.roi) * 100, unit: " %" }; })));
       }).catch(function () { return null; });
     }
   }
