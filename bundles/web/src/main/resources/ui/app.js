@@ -836,7 +836,8 @@
   function linesEditor(rec) {
     var body = h("tbody", { id: "line-rows" }, ((rec && rec.lineItems) || [null]).map(lineRow));
     return h("div", { class: "field" }, h("span", { class: "label" }, t("lines")),
-      h("table", { class: "lines" }, h("thead", {}, h("tr", {}, LINE_FIELDS.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }), h("th", {}))), body),
+      // a narrow screen scrolls the lines sideways rather than the whole page
+      h("div", { class: "lines-scroll" }, h("table", { class: "lines" }, h("thead", {}, h("tr", {}, LINE_FIELDS.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }), h("th", {}))), body)),
       h("div", {}, h("button", { type: "button", id: "add-line", onclick: function () { body.appendChild(lineRow(null, body.children.length)); } }, t("addLine"))));
   }
   function linesOf(form) {

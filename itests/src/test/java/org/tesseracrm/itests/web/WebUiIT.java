@@ -269,6 +269,13 @@ public class WebUiIT {
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue("the list fits a phone's width, overflow " + overflow, ((Number) overflow).intValue() <= 1);
             screenshot("19-phone-leads");
+            // so does a quote's form: its lines scroll sideways on their own
+            browser.get(server.base() + "/#/c/quotes/new");
+            shown("line-rows");
+            Object formOverflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("the quote form fits a phone's width, overflow " + formOverflow, ((Number) formOverflow).intValue() <= 1);
+            screenshot("19b-phone-quote-lines");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
