@@ -327,9 +327,28 @@ public class WebUiIT {
         shown("nav-page-pipeline-board").click();
         String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Deal " + tag + "')]")))
                 .getText().split(" ")[0];
+        // from the keyboard: arrowing through the select moves nothing, the Move button does
+        shown("move-" + number).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertEquals("PROSPECTING", rest("GET", "/api/v1/potentials/" + potential, null, "stage"));
         new Select(shown("move-" + number)).selectByValue("NEGOTIATION_REVIEW");
+        click("move-button-" + number);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-NEGOTIATION_REVIEW"), number));
+        assertTrue(shown("total-NEGOTIATION_REVIEW").getText(), shown("total-NEGOTIATION_REVIEW").getText().contains("VND"));
+        // by mouse: dragged to another column (the browser's own drag events)
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var card = document.getElementById('deal-' + arguments[0]); var target = document.getElementById('column-PROPOSAL_PRICE_QUOTE');"
+                + "var data = new DataTransfer(); card.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));"
+                + "target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));"
+                + "target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));", number);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-PROPOSAL_PRICE_QUOTE"), number));
+        assertEquals("PROPOSAL_PRICE_QUOTE", rest("GET", "/api/v1/potentials/" + potential, null, "stage"));
         screenshot("13-pipeline-board");
+        // the board of one owner: the deal is admin's, not lan's
+        browser.get(server.base() + "/#/p/pipeline-board?owner=lan");
+        shown("board-owner");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("column-PROSPECTING")));
+        assertTrue(browser.findElements(By.id("deal-" + number)).isEmpty());
+        screenshot("13b-pipeline-board-of-lan");
 
         browser.get(server.base() + "/#/c/products/" + product);
         shown("stock-ledger-button").click();
