@@ -85,7 +85,7 @@ public class LiveDeploymentIT {
         SteadyLoop loop = new SteadyLoop(api, "/api/v1/leads/" + lead).start();
         try {
             long asked = System.nanoTime();
-            features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            features().installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
             long returned = System.nanoTime();
             long firstAnswer = awaitStatus(api, "/api/v1/campaigns?limit=1", 200);
             System.out.printf("LIVE-DEPLOY first feature:install took %d ms; from its return to the first 200 of /campaigns: %d ms%n",
@@ -95,12 +95,12 @@ public class LiveDeploymentIT {
             assertEquals(created.toString(), 201, created.status);
             String campaign = created.json().get("id").asText();
 
-            features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            features().uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
             awaitStatus(api, "/api/v1/campaigns/" + campaign, 404);
             assertFalse(moduleNames(api).contains("campaigns"));
 
             asked = System.nanoTime();
-            features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+            features().installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
             returned = System.nanoTime();
             firstAnswer = awaitStatus(api, "/api/v1/campaigns/" + campaign, 200);
             System.out.printf("LIVE-DEPLOY reinstall: feature:install took %d ms; from its return to the first 200 of /campaigns: %d ms%n",
@@ -145,12 +145,31 @@ public class LiveDeploymentIT {
         System.out.printf("LIVE-DEPLOY package refreshes (of the module's own bundles only): %d%n", refreshes.size());
     }
 
+    /**
+     * The features service as registered now. Karaf registers a new one when it reconfigures itself, and an
+     * instance taken before that refuses work (its executor is shut down); the injected one only proves it started.
+     */
+    private FeaturesService features() {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            org.osgi.framework.ServiceReference<FeaturesService> reference = context.getServiceReference(FeaturesService.class);
+            FeaturesService service = reference == null ? null : context.getService(reference);
+            if (service != null) {
+                return service;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no features service within " + DEADLINE);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
     /** A module's timeline entries leave every record's timeline with the module and come back with it. */
     @Test
     public void activitiesLeaveAndRejoinTimelinesWithTheirModule() throws Exception {
         Api api = Api.asAdmin();
         api.awaitReady("/api/v1/accounts?limit=1", DEADLINE);
-        features.installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        features().installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
         awaitStatus(api, "/api/v1/activities?limit=1", 200);
         String tag = "TL-" + UUID.randomUUID().toString().substring(0, 8);
         String account = api.post("/api/v1/accounts", Api.json(Map.of("name", "Dòng thời gian " + tag))).json().get("id").asText();
@@ -160,12 +179,12 @@ public class LiveDeploymentIT {
         String timeline = "/api/v1/accounts/" + account + "/timeline";
         assertTrue(kinds(api, timeline).contains("CALL"));
 
-        features.uninstallFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        features().uninstallFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
         awaitStatus(api, "/api/v1/activities?limit=1", 404);
         assertFalse("the call left the timeline with its module", kinds(api, timeline).contains("CALL"));
         assertTrue("the rest of the timeline stays", kinds(api, timeline).contains("HISTORY"));
 
-        features.installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
+        features().installFeature("tessera-activities", EnumSet.noneOf(FeaturesService.Option.class));
         awaitStatus(api, "/api/v1/activities?limit=1", 200);
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (!kinds(api, timeline).contains("CALL") && System.nanoTime() < end) {

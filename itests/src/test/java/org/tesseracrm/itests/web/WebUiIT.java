@@ -335,11 +335,7 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-NEGOTIATION_REVIEW"), number));
         assertTrue(shown("total-NEGOTIATION_REVIEW").getText(), shown("total-NEGOTIATION_REVIEW").getText().contains("VND"));
         // by mouse: dragged to another column (the browser's own drag events)
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "var card = document.getElementById('deal-' + arguments[0]); var target = document.getElementById('column-PROPOSAL_PRICE_QUOTE');"
-                + "var data = new DataTransfer(); card.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));"
-                + "target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));"
-                + "target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));", number);
+        dragAndDrop(shown("deal-" + number), shown("column-PROPOSAL_PRICE_QUOTE"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-PROPOSAL_PRICE_QUOTE"), number));
         assertEquals("PROPOSAL_PRICE_QUOTE", rest("GET", "/api/v1/potentials/" + potential, null, "stage"));
         screenshot("13-pipeline-board");
@@ -671,13 +667,7 @@ public class WebUiIT {
 
         // dragged to Wednesday, it keeps its hour and its length (the browser's own drag events, as a mouse makes them)
         java.time.LocalDate wednesday = tuesday.plusDays(1);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "var item = document.querySelector('#day-' + arguments[0] + ' li[draggable=true]');"
-                + "var target = document.getElementById('day-' + arguments[1]); var data = new DataTransfer();"
-                + "item.dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));"
-                + "target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));"
-                + "target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));",
-                tuesday.toString(), wednesday.toString());
+        dragAndDrop(browser.findElement(By.cssSelector("#day-" + tuesday + " li[draggable=true]")), shown("day-" + wednesday));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("day-" + wednesday), "Mai Vũ " + tag));
         assertFalse(shown("day-" + tuesday).getText().contains("Mai Vũ " + tag));
         java.time.Instant movedStart = java.time.Instant.parse(rest("GET", meeting, null, "/items/0/startAt"));
@@ -907,6 +897,17 @@ public class WebUiIT {
         new Select(shown("language")).selectByValue("en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save"), "Save"));
         assertEquals("Phan Gõ Dở", shown("field-lastName").getAttribute("value"));
+    }
+
+    /**
+     * Drags {@code item} onto {@code target} with the events a mouse makes (dragstart, dragover, drop with one
+     * DataTransfer); WebDriver's own drag does not fire HTML5 drag events in Chromium.
+     */
+    private static void dragAndDrop(WebElement item, WebElement target) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("var data = new DataTransfer();"
+                + "arguments[0].dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));"
+                + "arguments[1].dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));"
+                + "arguments[1].dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));", item, target);
     }
 
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
