@@ -172,6 +172,62 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
     }
 
     /**
+     * What an e-mail from the record starts as: to its address (or its contact's or account's), the
+     * subject and body of the language's template, and for a document its PDF attached.
+     */
+    @GET
+    @Access(Access.Level.WRITE)
+    @Path("{id}/emails/draft")
+    public org.tesseracrm.platform.internal.mail.RecordEmails.Draft emailDraft(@PathParam("id") String id,
+            @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext security) {
+        RecordDto record = service().get(id);
+        return RecordCompanions.active().emails.draft(module, record, language(lang, headers), security.getUserPrincipal().getName());
+    }
+
+    /**
+     * Sends an e-mail from the record: {@code to}, {@code cc}, {@code subject}, {@code body},
+     * {@code language}, {@code attachPdf} (all optional: the draft gives what is left out). It is
+     * queued in the outbox and sent in the background: 202 with the message and its state.
+     */
+    @POST
+    @Access(Access.Level.WRITE)
+    @Path("{id}/emails")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response email(@PathParam("id") String id, JsonNode body, @QueryParam("lang") String lang, @Context HttpHeaders headers,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        RecordDto record = service().get(id);
+        org.tesseracrm.platform.api.mail.Email sent = RecordCompanions.active().emails.send(module, record, body,
+                language(lang, headers), security.getUserPrincipal().getName());
+        return Response.accepted(sent).location(uri.getBaseUriBuilder().path("emails").path(sent.id).build()).build();
+    }
+
+    /** The e-mails sent from the record, newest first. */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("{id}/emails")
+    public Page<org.tesseracrm.platform.api.mail.Email> emails(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        service().get(id);
+        return RecordCompanions.active().outbox.list(null, null, module.collection(), id, Cursor.limit(limit, 50, 200), cursor);
+    }
+
+    /** {@code en} or {@code vi}: from {@code ?lang=}, else the first language the client accepts that we speak. */
+    private static String language(String lang, HttpHeaders headers) {
+        if (lang != null) {
+            if (!lang.equals("en") && !lang.equals("vi")) {
+                throw new InvalidRequestException("lang must be en or vi", List.of(new FieldError("lang", "must be en or vi")));
+            }
+            return lang;
+        }
+        for (Locale l : headers.getAcceptableLanguages()) {
+            if ("vi".equals(l.getLanguage()) || "en".equals(l.getLanguage())) {
+                return l.getLanguage();
+            }
+        }
+        return "en";
+    }
+
+    /**
      * Everything that happened on the record, newest first, paged: notes, files, history, and what
      * the installed modules contribute (touches, activities, documents); an account's also shows its
      * contacts', potentials' and documents' entries that the caller may see.

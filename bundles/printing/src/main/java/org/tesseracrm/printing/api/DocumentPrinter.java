@@ -25,4 +25,7 @@ public interface DocumentPrinter {
      * @throws IllegalArgumentException when none of the templates exists
      */
     byte[] pdf(List<String> templates, Map<String, Object> model, Locale language);
+
+    /** A label of the templates ({@code title.quotes}: "Quote", "Báo giá") in {@code language}, or null. */
+    String label(String key, Locale language);
 }

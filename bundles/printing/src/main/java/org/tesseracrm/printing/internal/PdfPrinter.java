@@ -145,6 +145,11 @@ public class PdfPrinter implements DocumentPrinter {
         return html.toString();
     }
 
+    @Override
+    public String label(String key, Locale language) {
+        return labels(new Formats(language, ZoneId.systemDefault()).language()).get(key);
+    }
+
     /** The labels of a language: the shipped ones, and over them a reseller's {@code etc/tessera/templates/labels_<lang>.properties}. */
     private Map<String, String> labels(String language) {
         Properties labels = new Properties();

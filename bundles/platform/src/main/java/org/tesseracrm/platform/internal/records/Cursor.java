@@ -22,7 +22,7 @@ public final class Cursor {
     }
 
     /** The SQL condition "strictly after this position" on {@code column} and {@code id}: three parameters (at, at, id). */
-    static String before(String column) {
+    public static String before(String column) {
         return "(" + column + " < ? OR (" + column + " = ? AND id < ?))";
     }
 
@@ -30,7 +30,7 @@ public final class Cursor {
      * The rows of a platform table (collection, record_id, account_id) in a timeline: the record's own,
      * and for an account those of its records, after the query's position on {@code atColumn}.
      */
-    static String timeline(org.tesseracrm.platform.api.spi.TimelineQuery query, String atColumn, List<Object> parameters) {
+    public static String timeline(org.tesseracrm.platform.api.spi.TimelineQuery query, String atColumn, List<Object> parameters) {
         parameters.add(query.collection);
         parameters.add(query.recordId);
         String where = "(collection = ? AND record_id = ?";
@@ -70,7 +70,7 @@ public final class Cursor {
     }
 
     /** A page of {@code limit} from up to {@code limit + 1} rows: the extra row says there is a next page. */
-    static <T> Page<T> page(List<T> rows, int limit, Function<T, Cursor> position) {
+    public static <T> Page<T> page(List<T> rows, int limit, Function<T, Cursor> position) {
         boolean more = rows.size() > limit;
         List<T> items = more ? new ArrayList<>(rows.subList(0, limit)) : rows;
         return new Page<>(items, more ? position.apply(items.get(items.size() - 1)).encode() : null);

@@ -18,14 +18,19 @@ public class RecordCompanions {
     public final RecordAttachments attachments;
     public final Timeline timeline;
     public final RecordServices modules;
+    public final org.tesseracrm.platform.internal.mail.RecordEmails emails;
+    public final org.tesseracrm.platform.internal.mail.Outbox outbox;
 
     @Activate
     public RecordCompanions(@Reference RecordNotes notes, @Reference RecordAttachments attachments, @Reference Timeline timeline,
-            @Reference RecordServices modules) {
+            @Reference RecordServices modules, @Reference org.tesseracrm.platform.internal.mail.RecordEmails emails,
+            @Reference org.tesseracrm.platform.internal.mail.Outbox outbox) {
         this.notes = notes;
         this.attachments = attachments;
         this.timeline = timeline;
         this.modules = modules;
+        this.emails = emails;
+        this.outbox = outbox;
         active = this;
     }
 

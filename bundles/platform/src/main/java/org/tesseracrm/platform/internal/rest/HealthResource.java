@@ -50,6 +50,9 @@ public class HealthResource {
 
     private final BundleContext context;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.tesseracrm.platform.internal.mail.MailDelivery mail;
+
     @Activate
     public HealthResource(BundleContext context) {
         this.context = context;
@@ -63,6 +66,9 @@ public class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !database ? "DOWN" : starting.isEmpty() ? "UP" : "STARTING");
         body.put("database", database ? "UP" : "DOWN");
+        // mail that does not go out delays messages (they wait in the outbox): reported, but the node still serves
+        org.tesseracrm.platform.internal.mail.MailDelivery delivery = mail;
+        body.put("mail", delivery == null ? "NOT_CONFIGURED" : delivery.status());
         if (!starting.isEmpty()) {
             body.put("starting", starting);
         }

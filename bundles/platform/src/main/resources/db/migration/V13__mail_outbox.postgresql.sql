@@ -1,0 +1,48 @@
+-- E-mail sent from the CRM: the outbox every node shares. A message is QUEUED until a node claims it
+-- (SENDING, with a lease so a node that dies does not hold it), then SENT, or QUEUED again for a retry
+-- after next_attempt_at, or FAILED for good with the server's answer. send_key makes a request that is
+-- repeated (a campaign offer, a retried POST) one message.
+CREATE TABLE tessera_email (
+    id               VARCHAR(36)    NOT NULL PRIMARY KEY,
+    collection       VARCHAR(60),
+    record_id        VARCHAR(36),
+    account_id       VARCHAR(36),
+    send_key         VARCHAR(200)   UNIQUE,
+    sender           VARCHAR(100),
+    to_addresses     VARCHAR(4000)  NOT NULL,
+    cc_addresses     VARCHAR(4000)  NOT NULL,
+    subject          VARCHAR(998)   NOT NULL,
+    body             TEXT          NOT NULL,
+    attachment_names VARCHAR(4000)  NOT NULL,
+    unsubscribe      VARCHAR(64),
+    state            VARCHAR(10)    NOT NULL,
+    attempts         INT            NOT NULL,
+    last_error       VARCHAR(2000),
+    queued_at        TIMESTAMP      NOT NULL,
+    next_attempt_at  TIMESTAMP      NOT NULL,
+    lease_until      TIMESTAMP,
+    sent_at          TIMESTAMP
+);
+CREATE INDEX tessera_email_due ON tessera_email (state, next_attempt_at);
+CREATE INDEX tessera_email_record ON tessera_email (collection, record_id, queued_at);
+CREATE INDEX tessera_email_account ON tessera_email (account_id, queued_at);
+CREATE INDEX tessera_email_sender ON tessera_email (sender, queued_at);
+CREATE INDEX tessera_email_sent ON tessera_email (sent_at);
+
+CREATE TABLE tessera_email_file (
+    email_id      VARCHAR(36)   NOT NULL,
+    seq           INT           NOT NULL,
+    file_name     VARCHAR(255)  NOT NULL,
+    content_type  VARCHAR(150)  NOT NULL,
+    content       BYTEA          NOT NULL,
+    PRIMARY KEY (email_id, seq)
+);
+
+-- The links in marketing e-mail that opt their reader out (emailOptOut) without signing in.
+CREATE TABLE tessera_unsubscribe (
+    token       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    collection  VARCHAR(60)   NOT NULL,
+    record_id   VARCHAR(36)   NOT NULL,
+    created_at  TIMESTAMP     NOT NULL,
+    used_at     TIMESTAMP
+);
