@@ -43,6 +43,9 @@ CREATE TABLE tessera_unsubscribe (
     token       VARCHAR(64)   NOT NULL PRIMARY KEY,
     collection  VARCHAR(60)   NOT NULL,
     record_id   VARCHAR(36)   NOT NULL,
+    address     VARCHAR(320)  NOT NULL,
     created_at  TIMESTAMP     NOT NULL,
     used_at     TIMESTAMP
 );
+-- an address that unsubscribed gets no more marketing, whichever record or campaign it comes from
+CREATE INDEX tessera_unsubscribe_address ON tessera_unsubscribe (address, used_at);

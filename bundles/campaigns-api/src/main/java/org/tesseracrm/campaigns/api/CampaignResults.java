@@ -15,6 +15,8 @@ public class CampaignResults {
     public Map<OfferChannel, Long> offersByChannel;
     public long offers;
     public long responses;
+    /** The EMAIL offers' e-mails by {@link Offer#delivery delivery} state. */
+    public Map<String, Long> emailsByDelivery;
     /** Leads with this campaignId, converted or not. */
     public Long leads;
     public Long convertedLeads;

@@ -16,4 +16,11 @@ public class Offer {
     public int responses;
     public Instant createdAt;
     public String createdBy;
+    /**
+     * An EMAIL offer's e-mail: QUEUED, SENDING, SENT, FAILED or SUPPRESSED (the member unsubscribed),
+     * or NOT_SENT when the member has no usable e-mail address; null for other channels.
+     */
+    public String delivery;
+    /** The mail server's answer when the e-mail failed. */
+    public String deliveryError;
 }

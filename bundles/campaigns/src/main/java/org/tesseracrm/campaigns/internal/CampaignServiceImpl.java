@@ -89,6 +89,9 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile org.tesseracrm.platform.api.mail.Mailer mailer;
 
     @Activate
     public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=tessera-campaigns)") JpaTemplate jpa,
@@ -300,6 +303,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     public List<Offer> makeOffers(String campaignId, OfferRequest request, String user) {
         checkOffer(request);
         Set<String> optedOut = optedOut(request.channel);
+        Map<String, MemberEntity> reached = new HashMap<>();
         List<Offer> made = write(em -> {
             CampaignEntity campaign = lockLive(em, campaignId);
             requireOpen(campaign);
@@ -343,6 +347,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                 o.createdAt = now;
                 o.createdBy = user;
                 em.persist(o);
+                reached.put(o.id, m);
                 if (sentNow) {
                     contacted(m, now, user);
                 }
@@ -352,7 +357,75 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
         });
         context().post(new Event(CampaignEvents.OFFERS_MADE, Map.of(RecordEvents.PROPERTY_ID, campaignId,
                 "channel", request.channel.name(), "offers", made.size())));
+        if (request.channel == OfferChannel.EMAIL) {
+            for (Offer o : made) {
+                email(o, reached.get(o.id), user);
+            }
+        }
         return made;
+    }
+
+    static final String NOT_SENT = "NOT_SENT";
+
+    /**
+     * An EMAIL offer really sent: queued in the platform's outbox (once per offer, whatever
+     * happens), to the member's address, not before the offer is scheduled, with a link that
+     * unsubscribes the member. A member without an address the sender may see gets none.
+     */
+    private void email(Offer o, MemberEntity member, String user) {
+        org.tesseracrm.platform.api.mail.Mailer m = mailer;
+        if (m == null) {
+            return;
+        }
+        String collection = member.memberType.collection();
+        java.util.Optional<String> address = m.addressOf(collection, member.recordId);
+        if (address.isEmpty()) {
+            o.delivery = NOT_SENT;
+            o.deliveryError = "the member has no e-mail address";
+            return;
+        }
+        org.tesseracrm.platform.api.mail.OutgoingEmail e = new org.tesseracrm.platform.api.mail.OutgoingEmail();
+        e.collection = collection;
+        e.recordId = member.recordId;
+        e.accountId = member.memberType == org.tesseracrm.campaigns.api.MemberType.ACCOUNT ? member.recordId : null;
+        e.to = List.of(address.get());
+        e.subject = o.subject;
+        e.body = o.content == null ? "" : o.content;
+        e.sender = user;
+        e.key = offerKey(o.id);
+        e.notBefore = o.scheduledAt;
+        e.unsubscribeCollection = collection;
+        e.unsubscribeRecordId = member.recordId;
+        try {
+            org.tesseracrm.platform.api.mail.Email queued = m.queue(e);
+            o.delivery = queued.state;
+        } catch (org.tesseracrm.platform.api.ProblemException unusable) {
+            o.delivery = NOT_SENT;
+            o.deliveryError = unusable.getMessage();
+        }
+    }
+
+    private static String offerKey(String offerId) {
+        return "campaign-offer:" + offerId;
+    }
+
+    /** EMAIL offers with their e-mail's state, as the outbox has it now. */
+    private List<Offer> withDelivery(List<Offer> offers) {
+        org.tesseracrm.platform.api.mail.Mailer m = mailer;
+        List<String> keys = offers.stream().filter(o -> o.channel == OfferChannel.EMAIL).map(o -> offerKey(o.id))
+                .collect(java.util.stream.Collectors.toList());
+        if (m == null || keys.isEmpty()) {
+            return offers;
+        }
+        Map<String, org.tesseracrm.platform.api.mail.Email> sent = m.byKeys(keys);
+        for (Offer o : offers) {
+            if (o.channel == OfferChannel.EMAIL) {
+                org.tesseracrm.platform.api.mail.Email e = sent.get(offerKey(o.id));
+                o.delivery = e == null ? NOT_SENT : e.state;
+                o.deliveryError = e == null ? "the member had no e-mail address" : e.lastError;
+            }
+        }
+        return offers;
     }
 
     /**
@@ -423,7 +496,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
 
     @Override
     public List<Offer> offers(String campaignId) {
-        return read(em -> {
+        return withDelivery(read(em -> {
             findLive(em, campaignId);
             List<Offer> offers = new ArrayList<>();
             for (OfferEntity o : em.createQuery("SELECT o FROM CampaignOffer o WHERE o.campaignId = :c"
@@ -432,7 +505,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                 offers.add(o.toDto());
             }
             return offers;
-        });
+        }));
     }
 
     @Override
@@ -529,6 +602,12 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
         });
         addLeadFigures(results);
         addPotentialFigures(results);
+        results.emailsByDelivery = new java.util.TreeMap<>();
+        for (Offer o : offers(campaignId)) {
+            if (o.delivery != null) {
+                results.emailsByDelivery.merge(o.delivery, 1L, Long::sum);
+            }
+        }
         return results;
     }
 

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A message in the outbox and where it is: QUEUED, SENDING, SENT or FAILED (with the mail server's answer). */
+/** A message in the outbox and where it is: QUEUED, SENDING, SENT, FAILED (with the mail server's answer) or SUPPRESSED. */
 public class Email {
     public static final String QUEUED = "QUEUED";
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
+    /** Not sent: marketing to an address that has unsubscribed. */
+    public static final String SUPPRESSED = "SUPPRESSED";
 
     public String id;
     /** The record it was sent from (a lead, a quote, a campaign…). */

@@ -40,7 +40,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @Path("emails")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailsResource {
-    private static final Set<String> STATES = Set.of(Email.QUEUED, Email.SENDING, Email.SENT, Email.FAILED);
+    private static final Set<String> STATES = Set.of(Email.QUEUED, Email.SENDING, Email.SENT, Email.FAILED, Email.SUPPRESSED);
 
     private final Outbox outbox;
 

@@ -51,12 +51,15 @@ public class Outbox implements Mailer, TimelineSource {
 
     private final Sql sql;
     private final MailDelivery.Config config;
+    private final org.tesseracrm.platform.internal.db.RecordServices modules;
     private final List<Runnable> queuedListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public Outbox(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
-            @Reference SchemaMigrator platformSchema, MailDelivery.Config config) {
+            @Reference SchemaMigrator platformSchema, @Reference org.tesseracrm.platform.internal.db.RecordServices modules,
+            MailDelivery.Config config) {
         this.sql = new Sql(dataSource);
+        this.modules = modules;
         this.config = config;
     }
 
@@ -83,7 +86,8 @@ public class Outbox implements Mailer, TimelineSource {
         String body = request.body == null ? "" : request.body;
         if (unsubscribe != null) {
             body = body.stripTrailing() + "\n\n-- \n" + ("vi".equals(request.language) ? "Không muốn nhận thư này nữa? Hủy đăng ký:"
-                    : "Do not want these e-mails? Unsubscribe:") + "\n" + MailDelivery.unsubscribeLink(config, unsubscribe) + "\n";
+                    : "en".equals(request.language) ? "Do not want these e-mails? Unsubscribe:"
+                    : "Do not want these e-mails? Unsubscribe: / Không muốn nhận thư này nữa? Hủy đăng ký:") + "\n" + MailDelivery.unsubscribeLink(config, unsubscribe) + "\n";
         }
         if (body.length() > LONGEST_BODY) {
             errors.add(new FieldError("body", "must be at most " + LONGEST_BODY + " characters"));
@@ -110,7 +114,9 @@ public class Outbox implements Mailer, TimelineSource {
         e.subject = subject;
         e.body = body;
         request.attachments.forEach(a -> e.attachments.add(a.fileName));
-        e.state = Email.QUEUED;
+        String firstAddress = bare(to.get(0));
+        boolean suppressed = unsubscribe != null && unsubscribed(to);
+        e.state = suppressed ? Email.SUPPRESSED : Email.QUEUED;
         e.sender = request.sender;
         e.queuedAt = Instant.now();
         e.nextAttemptAt = request.notBefore == null || request.notBefore.isBefore(e.queuedAt) ? e.queuedAt : request.notBefore;
@@ -121,15 +127,15 @@ public class Outbox implements Mailer, TimelineSource {
                     Sql.update(c, "INSERT INTO tessera_email_file (email_id, seq, file_name, content_type, content) VALUES (?, ?, ?, ?, ?)",
                             e.id, i, a.fileName, a.contentType, a.content);
                 }
-                if (unsubscribe != null) {
-                    Sql.update(c, "INSERT INTO tessera_unsubscribe (token, collection, record_id, created_at) VALUES (?, ?, ?, ?)",
-                            unsubscribe, request.unsubscribeCollection, request.unsubscribeRecordId, e.queuedAt);
+                if (unsubscribe != null && !suppressed) {
+                    Sql.update(c, "INSERT INTO tessera_unsubscribe (token, collection, record_id, address, created_at) VALUES (?, ?, ?, ?, ?)",
+                            unsubscribe, request.unsubscribeCollection, request.unsubscribeRecordId, firstAddress, e.queuedAt);
                 }
                 return Sql.update(c, "INSERT INTO tessera_email (" + COLUMNS + ", account_id, send_key, unsubscribe)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         e.id, e.collection, e.recordId, e.sender, String.join("\n", to), String.join("\n", cc), e.subject, e.body,
                         String.join("\n", e.attachments), e.state, 0, null, e.queuedAt, e.nextAttemptAt, null,
-                        request.accountId, request.key, unsubscribe);
+                        request.accountId, request.key, suppressed ? null : unsubscribe);
             });
         } catch (IllegalStateException failed) {
             if (request.key != null) {
@@ -140,8 +146,41 @@ public class Outbox implements Mailer, TimelineSource {
             }
             throw failed;
         }
-        queuedListeners.forEach(Runnable::run);
+        if (!suppressed) {
+            queuedListeners.forEach(Runnable::run);
+        }
         return e;
+    }
+
+    /** The address alone, in lower case: how an unsubscribed address is recognised. */
+    private static String bare(String address) {
+        try {
+            return new InternetAddress(address, false).getAddress().toLowerCase(java.util.Locale.ROOT);
+        } catch (AddressException checkedBefore) {
+            return address.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Whether one of the addresses has used an unsubscribe link. */
+    private boolean unsubscribed(List<String> addresses) {
+        List<String> bare = addresses.stream().map(Outbox::bare).toList();
+        String marks = String.join(", ", java.util.Collections.nCopies(bare.size(), "?"));
+        return !sql.query("read the unsubscribed addresses", 1, "SELECT token FROM tessera_unsubscribe WHERE address IN (" + marks
+                + ") AND used_at IS NOT NULL", r -> r.getString(1), bare.toArray()).isEmpty();
+    }
+
+    @Override
+    public Optional<String> addressOf(String collection, String id) {
+        org.tesseracrm.platform.persistence.JpaRecordService<?, ?> service = collection == null ? null : modules.of(collection);
+        if (service == null || id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(RecordEmails.firstAddress(service.descriptor(),
+                    org.tesseracrm.platform.rest.Json.mapper().valueToTree(service.get(id))));
+        } catch (RecordNotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

@@ -207,7 +207,7 @@ public class RecordEmails {
         return new Recipient(null, person ? label(module.collection(), json.path("id").asText(null)) : null);
     }
 
-    private static String firstAddress(ModuleDescriptor module, ObjectNode json) {
+    static String firstAddress(ModuleDescriptor module, ObjectNode json) {
         for (FieldDescriptor f : module.fields()) {
             if (f.type == FieldType.EMAIL && json.hasNonNull(f.name) && !json.get(f.name).asText().isBlank()) {
                 return json.get(f.name).asText().strip();
