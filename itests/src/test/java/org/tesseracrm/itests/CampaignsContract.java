@@ -101,6 +101,73 @@ public abstract class CampaignsContract {
     }
 
     @Test
+    public void anEmailOfferReachesExactlyTheMembersWhoMayBeReachedAndTheLinkUnsubscribes() throws Exception {
+        String mail = tag.toLowerCase();
+        String an = "an-" + mail + "@example.vn";
+        String binh = "binh-" + mail + "@example.vn";
+        String cuong = "cuong-" + mail + "@example.vn";
+        String campaignId = campaign(1000000);
+        String reachable = post("/api/v1/contacts", map("firstName", "An", "lastName", "Nguyễn " + tag, "email", an), 201).get("id").asText();
+        String optedOut = post("/api/v1/contacts", map("firstName", "Bình", "lastName", "Lê " + tag, "email", binh,
+                "emailOptOut", true), 201).get("id").asText();
+        String lead = post("/api/v1/leads", map("firstName", "Cường", "lastName", "Phạm", "company", "Điều Việt " + tag,
+                "email", cuong), 201).get("id").asText();
+        String noAddress = lead("Dũng", "Võ", campaignId);
+        post("/api/v1/campaigns/" + campaignId + "/members", map("type", "CONTACT", "ids", List.of(reachable, optedOut)), 201);
+        post("/api/v1/campaigns/" + campaignId + "/members", map("type", "LEAD", "ids", List.of(lead, noAddress)), 201);
+
+        String subject = "Ưu đãi Tết " + tag;
+        JsonNode offers = post("/api/v1/campaigns/" + campaignId + "/offers", map("channel", "EMAIL", "subject", subject,
+                "content", "Hạt điều rang muối giảm 20% đến hết tháng Giêng.", "allMembers", true), 201).get("items");
+        assertEquals("the opted-out contact gets no offer: " + offers, 3, offers.size());
+        Map<String, Long> delivery = new java.util.TreeMap<>();
+        offers.forEach(o -> delivery.merge(o.get("delivery").asText(), 1L, Long::sum));
+        assertEquals(offers.toString(), Map.of("NOT_SENT", 1L, "QUEUED", 2L), delivery);
+
+        // delivered to exactly the two members with an address who did not opt out
+        List<Mailbox.Mail> toAn = Mailbox.await(an, m -> m.subject.equals(subject), 1, Duration.ofSeconds(20));
+        List<Mailbox.Mail> toCuong = Mailbox.await(cuong, m -> m.subject.equals(subject), 1, Duration.ofSeconds(20));
+        assertEquals(1, toAn.size());
+        assertEquals(1, toCuong.size());
+        assertEquals(List.of(), Mailbox.read(binh));
+        assertTrue(toAn.get(0).text, toAn.get(0).text.contains("Hạt điều rang muối giảm 20%"));
+        awaitResults(campaignId, Map.of("NOT_SENT", 1L, "SENT", 2L));
+
+        // the link in the message opts its reader out without signing in, once and for all
+        String link = toAn.get(0).headers.get("List-Unsubscribe").replaceAll("[<>]", "");
+        String path = link.substring(link.indexOf("/api/v1/unsubscribe/"));
+        assertTrue(toAn.get(0).text, toAn.get(0).text.contains(link));
+        Api anonymous = api.withoutCredentials();
+        assertEquals(200, anonymous.get(path).status);
+        assertEquals("opening it again changes nothing", 200, anonymous.get(path).status);
+        assertTrue(api.get("/api/v1/contacts/" + reachable).json().get("emailOptOut").asBoolean());
+        assertEquals(404, anonymous.get("/api/v1/unsubscribe/" + "0".repeat(64)).status);
+        String leadLink = toCuong.get(0).headers.get("List-Unsubscribe").replaceAll("[<>]", "");
+        assertEquals(200, anonymous.send("POST", leadLink.substring(leadLink.indexOf("/api/v1/unsubscribe/")), "List-Unsubscribe=One-Click",
+                "application/x-www-form-urlencoded", null).status);
+
+        // the next offer reaches nobody: the contact is opted out, the lead's address unsubscribed
+        JsonNode second = post("/api/v1/campaigns/" + campaignId + "/offers", map("channel", "EMAIL", "subject", subject + " (2)",
+                "content", "Còn 3 ngày.", "allMembers", true), 201).get("items");
+        Map<String, Long> secondDelivery = new java.util.TreeMap<>();
+        second.forEach(o -> secondDelivery.merge(o.get("delivery").asText(), 1L, Long::sum));
+        assertEquals(second.toString(), Map.of("NOT_SENT", 1L, "SUPPRESSED", 1L), secondDelivery);
+        Thread.sleep(1500);
+        assertEquals(1, Mailbox.read(cuong).size());
+    }
+
+    private void awaitResults(String campaignId, Map<String, Long> expected) throws InterruptedException {
+        java.time.Instant end = java.time.Instant.now().plusSeconds(20);
+        String want = Api.json(new java.util.TreeMap<>(expected));
+        JsonNode byDelivery = api.get("/api/v1/campaigns/" + campaignId + "/results").json().get("emailsByDelivery");
+        while (!want.equals(byDelivery.toString()) && java.time.Instant.now().isBefore(end)) {
+            Thread.sleep(200);
+            byDelivery = api.get("/api/v1/campaigns/" + campaignId + "/results").json().get("emailsByDelivery");
+        }
+        assertEquals(want, byDelivery.toString());
+    }
+
+    @Test
     public void campaignResultsAndRoi() {
         String campaignId = campaign(10000000);
         JsonNode conversion = runCampaign(campaignId, map("account", map("create", true), "contact", map("create", true),

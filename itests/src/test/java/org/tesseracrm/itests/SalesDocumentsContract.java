@@ -150,6 +150,80 @@ public abstract class SalesDocumentsContract {
         assertEquals(400, api.getBytes("/api/v1/quotes/" + quoteId + "/pdf?lang=fr", null, null).statusCode());
     }
 
+    @Test
+    public void aQuoteIsSentToItsCustomerWithItsPdfAttached() throws Exception {
+        String customer = "Công ty Cổ phần Hạt điều Bình Phước " + tag;
+        String account = id("/api/v1/accounts", Map.of("name", customer, "email", "info-" + tag.toLowerCase() + "@hatdieu.example"));
+        String address = "an-" + tag.toLowerCase() + "@hatdieu.example";
+        String contact = id("/api/v1/contacts", map("lastName", "Nguyễn Văn An", "email", address, "accountId", account));
+        String cashews = product("Hạt điều rang muối", 250000, 10, false, 0);
+        String gift = product("Hộp quà Tết", 120000, 8, false, 0);
+        Map<String, Object> discounted = line(cashews, 4);
+        discounted.put("discountPercent", 5);
+        JsonNode quote = post("/api/v1/quotes", map("subject", "Báo giá quà Tết " + tag, "accountId", account, "contactId", contact,
+                "lineItems", List.of(discounted, line(gift, 10))), 201);
+        String quoteId = quote.get("id").asText();
+        String number = quote.get("number").asText();
+
+        // what "Send to customer" starts with: the contact's address, the Vietnamese template, the PDF
+        JsonNode draft = api.send("GET", "/api/v1/quotes/" + quoteId + "/emails/draft", null, null, null, "Accept-Language", "vi").json();
+        assertEquals(draft.toString(), address, draft.get("to").get(0).asText());
+        assertTrue(draft.toString(), draft.get("subject").asText().contains(number) && draft.get("body").asText().contains("Nguyễn Văn An"));
+        assertEquals(draft.toString(), "Báo giá " + number + ".pdf", draft.get("attachments").get(0).asText());
+
+        // bad input changes nothing
+        assertEquals(400, api.post("/api/v1/quotes/" + quoteId + "/emails", Api.json(Map.of("to", List.of("không phải địa chỉ")))).status);
+        assertEquals(400, api.post("/api/v1/quotes/" + quoteId + "/emails", Api.json(Map.of("bcc", "x@example.com"))).status);
+        assertEquals(0, api.get("/api/v1/quotes/" + quoteId + "/emails").json().get("items").size());
+        // a reader does not send
+        assertEquals(403, api.withCredentials(TesseraDistribution.QUOTES_WRITER, TesseraDistribution.QUOTES_WRITER_PASSWORD)
+                .post("/api/v1/invoices/" + quoteId + "/emails", "{}").status);
+
+        Api.Reply sent = api.post("/api/v1/quotes/" + quoteId + "/emails", "{}", "Accept-Language", "vi");
+        assertEquals(sent.toString(), 202, sent.status);
+        String emailId = sent.json().get("id").asText();
+        assertTrue(sent.header("Location"), sent.header("Location").endsWith("/api/v1/emails/" + emailId));
+        JsonNode state = awaitState(emailId, "SENT");
+        assertEquals(state.toString(), 1, state.get("attempts").asInt());
+
+        List<Mailbox.Mail> arrived = Mailbox.await(address, m -> m.subject.contains(number), 1, Duration.ofSeconds(10));
+        assertEquals(arrived.toString(), 1, arrived.size());
+        Mailbox.Mail mail = arrived.get(0);
+        assertTrue(mail.text, mail.text.contains("Kính gửi Nguyễn Văn An") && mail.text.contains(number));
+        byte[] pdf = mail.files.get("Báo giá " + number + ".pdf");
+        assertTrue(mail.files.keySet().toString(), pdf != null);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ').replaceAll("\\s+", "");
+        }
+        for (String expected : List.of(customer, number, "Hạt điều rang muối " + tag, "Hộp quà Tết " + tag,
+                vnd(quote.get("totals").get("grandTotal").asText()))) {
+            assertTrue(expected + " in:\n" + text, text.contains(expected.replaceAll("\\s+", "")));
+        }
+
+        // the quote's timeline, and its account's, show the e-mail as sent
+        boolean shown = false;
+        for (JsonNode e : api.get("/api/v1/accounts/" + account + "/timeline").json().get("items")) {
+            shown |= e.get("kind").asText().equals("EMAIL") && e.get("data").get("state").asText().equals("SENT");
+        }
+        assertTrue("the account's timeline shows the e-mail", shown);
+        JsonNode outbox = api.get("/api/v1/emails?state=SENT&collection=quotes&recordId=" + quoteId).json().get("items");
+        assertEquals(outbox.toString(), 1, outbox.size());
+        assertEquals("UP", api.get("/api/v1/health").json().get("mail").asText());
+    }
+
+    /** The outbox's message once it reaches {@code state} (within 20 s). */
+    private JsonNode awaitState(String emailId, String state) throws InterruptedException {
+        java.time.Instant end = java.time.Instant.now().plusSeconds(20);
+        JsonNode e = api.get("/api/v1/emails/" + emailId).json();
+        while (!e.get("state").asText().equals(state) && java.time.Instant.now().isBefore(end)) {
+            Thread.sleep(200);
+            e = api.get("/api/v1/emails/" + emailId).json();
+        }
+        assertEquals(e.toString(), state, e.get("state").asText());
+        return e;
+    }
+
     /** The text of the PDF answered at {@code path}, its no-break spaces as spaces. */
     private String pdfText(String path, String header, String value) throws java.io.IOException {
         java.net.http.HttpResponse<byte[]> r = api.getBytes(path, header, value);

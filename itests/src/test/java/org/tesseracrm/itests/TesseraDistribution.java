@@ -197,6 +197,8 @@ public final class TesseraDistribution {
                 vmOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
                 vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
                 vmOption("--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED")));
+        // mail goes to a server the tests start and read themselves
+        options.addAll(TestMailServer.options(http));
         return options;
     }
 

@@ -1,0 +1,46 @@
+package org.tesseracrm.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The SMTP server the tests send to: GreenMail, started by the test run itself (in the JVM that
+ * boots the distribution) on free ports, with IMAP so that the tests read what arrived
+ * ({@link Mailbox}). Every recipient gets a mailbox whose login and password are its address.
+ */
+final class TestMailServer {
+    static final String MAIL_CFG = "etc/org.tesseracrm.mail.cfg";
+    private static GreenMail server;
+    private static int smtp;
+    private static int imap;
+
+    private TestMailServer() {
+    }
+
+    /** The distribution's mail settings pointing at the test server (started on first use). */
+    static synchronized List<Option> options(int httpPort) {
+        if (server == null) {
+            smtp = TesseraDistribution.freePort();
+            imap = TesseraDistribution.freePort();
+            server = new GreenMail(new ServerSetup[] { new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return List.of(
+                editConfigurationFilePut(MAIL_CFG, "host", "127.0.0.1"),
+                editConfigurationFilePut(MAIL_CFG, "port", String.valueOf(smtp)),
+                editConfigurationFilePut(MAIL_CFG, "security", "NONE"),
+                editConfigurationFilePut(MAIL_CFG, "pollSeconds", "1"),
+                editConfigurationFilePut(MAIL_CFG, "retrySeconds", "1"),
+                editConfigurationFilePut(MAIL_CFG, "publicUrl", "http://localhost:" + httpPort),
+                systemProperty(Mailbox.IMAP_PORT).value(String.valueOf(imap)));
+    }
+}
