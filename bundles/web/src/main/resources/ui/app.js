@@ -581,11 +581,14 @@
             }).catch(function (err) { detail(m, id, null, err.body); });
           } }, a.label[state.lang] || a.label.en);
         })),
-        (m.downloads || []).length ? h("div", { class: "actions" }, m.downloads.map(function (d) {
+        (m.downloads || []).length || (m.email && writable(m)) ? h("div", { class: "actions" }, (m.downloads || []).map(function (d) {
           // e.g. a quote's PDF, in the language of the screen
           return h("a", { class: "button", id: "download-" + d.name, href: API + "/" + m.collection + "/" + id + "/" + d.name + "?lang=" + state.lang,
             download: rec.number + "." + d.name, type: d.type }, t("download").replace("{0}", d.name.toUpperCase()));
-        })) : null,
+        }), m.email && writable(m) ? h("button", { id: "send-email", onclick: function () {
+          emailComposer(m, rec, document.getElementById("email-slot"));
+        } }, t((m.downloads || []).length ? "sendDocument" : "sendEmail")) : null) : null,
+        h("div", { id: "email-slot" }),
         h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return (!a.shown || a.shown(rec)) && (!a.writes || writable(m)); })
           .map(function (a) { return h("button", { id: a.id, onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/" + a.id; } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
@@ -608,6 +611,42 @@
             }).catch(function (err) { detail(m, id, null, err.body); }); // refused: said on the record's page, which stays
           } }, t("delete")))]);
     }).catch(function (err) { if (still()) { showProblem(err); } });
+  }
+
+  /**
+   * Writing an e-mail from a record: starts from the server's draft (the record's address or its
+   * contact's, the language's template, a document's PDF), which the user changes before sending.
+   * The message goes through the outbox; the timeline shows it and whether it went out.
+   */
+  function emailComposer(m, rec, slot) {
+    var status = h("p", { class: "message", role: "status", id: "email-status" });
+    call("GET", "/" + m.collection + "/" + rec.id + "/emails/draft?lang=" + state.lang).then(function (r) {
+      var d = r.body;
+      var list = function (value) { return value.split(",").map(function (a) { return a.trim(); }).filter(Boolean); };
+      var form = h("form", { id: "email-form", class: "card composer", onsubmit: function (e) {
+        e.preventDefault();
+        var body = { to: list(form.elements.to.value), cc: list(form.elements.cc.value), subject: form.elements.subject.value,
+          body: form.elements.body.value, language: state.lang };
+        if (d.attachments.length) { body.attachPdf = form.elements.attach.checked; }
+        form.elements.send.disabled = true;
+        call("POST", "/" + m.collection + "/" + rec.id + "/emails", body).then(function (sent) {
+          detail(m, rec.id, t("emailQueued").replace("{0}", sent.body.to.join(", ")));
+        }).catch(function (err) { form.elements.send.disabled = false; status.textContent = problemText(err); });
+      } },
+        h("h2", {}, t("sendEmail")),
+        h("label", { for: "email-to" }, t("emailTo")), h("input", { id: "email-to", name: "to", value: d.to.join(", "), required: "required",
+          placeholder: t("addressesHint"), autocomplete: "off" }),
+        h("label", { for: "email-cc" }, t("emailCc")), h("input", { id: "email-cc", name: "cc", value: d.cc.join(", "), placeholder: t("addressesHint") }),
+        h("label", { for: "email-subject" }, t("emailSubject")), h("input", { id: "email-subject", name: "subject", value: d.subject, required: "required", maxlength: "998" }),
+        h("label", { for: "email-body" }, t("emailBody")), h("textarea", { id: "email-body", name: "body", rows: "10" }, d.body),
+        d.attachments.length ? h("label", { class: "check" }, h("input", { type: "checkbox", id: "email-attach", name: "attach", checked: "checked" }),
+          " " + t("attachPdf").replace("{0}", d.attachments.join(", "))) : null,
+        status,
+        h("div", { class: "actions" }, h("button", { type: "submit", id: "email-send", name: "send", class: "primary" }, t("send")),
+          h("button", { type: "button", id: "email-cancel", onclick: function () { slot.replaceChildren(); } }, t("cancel"))));
+      slot.replaceChildren(form);
+      form.elements.to.value ? form.elements.subject.focus() : form.elements.to.focus();
+    }).catch(function (err) { slot.replaceChildren(h("p", { class: "message bad", role: "alert" }, problemText(err))); });
   }
 
   /**
@@ -693,6 +732,12 @@
           " ", h("span", { class: "muted" }, "(" + fileSize(e.data.size) + ")"));
       }
       if (e.kind === "NOTE") { return h("p", { class: "note-text" }, e.text); }
+      if (e.kind === "EMAIL") {
+        return h("p", { class: "email-entry" }, e.title, " → ", (e.data.to || []).join(", "),
+          (e.data.attachments || []).length ? " · 📎 " + e.data.attachments.join(", ") : "",
+          " · ", h("span", { class: "email-state " + e.data.state }, t("email." + e.data.state)),
+          e.data.lastError ? h("span", { class: "muted" }, " (" + e.data.lastError + ")") : null);
+      }
       if (e.kind === "RECORD") { return null; } /* the heading names and links the record made */
       var item = e.data && e.data.item;
       var when = e.data && e.data.scheduledAt ? new Date(e.data.scheduledAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB") : null;

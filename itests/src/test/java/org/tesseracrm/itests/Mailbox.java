@@ -26,17 +26,17 @@ import javax.mail.internet.MimeUtility;
 import com.sun.mail.imap.IMAPStore;
 
 /** What arrived at the test mail server for one address, read over IMAP as a mail reader does. */
-final class Mailbox {
+public final class Mailbox {
     static final String IMAP_PORT = "tessera.test.imap.port";
 
     /** One message as its reader sees it. */
-    static final class Mail {
-        String subject;
-        String from;
-        List<String> to = new ArrayList<>();
-        String text = "";
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
+    public static final class Mail {
+        public String subject;
+        public String from;
+        public List<String> to = new ArrayList<>();
+        public String text = "";
+        public Map<String, byte[]> files = new LinkedHashMap<>();
+        public Map<String, String> headers = new LinkedHashMap<>();
 
         @Override
         public String toString() {
@@ -48,7 +48,7 @@ final class Mailbox {
     }
 
     /** The messages for {@code address} now. */
-    static List<Mail> read(String address) {
+    public static List<Mail> read(String address) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         // Jakarta Mail finds its content handlers through the context class loader
@@ -80,7 +80,7 @@ final class Mailbox {
     }
 
     /** Waits up to {@code deadline} for {@code count} messages that match. */
-    static List<Mail> await(String address, Predicate<Mail> match, int count, Duration deadline) throws InterruptedException {
+    public static List<Mail> await(String address, Predicate<Mail> match, int count, Duration deadline) throws InterruptedException {
         Instant end = Instant.now().plus(deadline);
         while (true) {
             List<Mail> found = new ArrayList<>(read(address));

@@ -17,6 +17,7 @@ import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -48,8 +49,12 @@ public class WebUiIT {
     public static void startServerAndBrowser() throws Exception {
         Assume.assumeTrue("Debian's chromium and chromium-driver are not installed (.ci/run installs them): browser tests skipped",
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
+        int port = freePort();
         server = Server.unpack(Paths.get(System.getProperty("tessera.distribution")),
-                Paths.get("target", "webui-server").toAbsolutePath(), freePort());
+                Paths.get("target", "webui-server").toAbsolutePath(), port);
+        // e-mail goes to the test's own mail server
+        Files.writeString(server.home().resolve("etc/org.tesseracrm.mail.cfg"), "\n" + org.tesseracrm.itests.TestMailServer.settings(port),
+                java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         // the salespeople the "Assign leads" screen shares leads between
         Files.writeString(server.home().resolve("etc/users.properties"), "\nlan = Ban-hang-lan-1,leads.write\nminh = Ban-hang-minh-2,leads.write\n",
                 java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
@@ -240,6 +245,37 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-number"), "INV-"));
         assertEquals("870000", shown("total-grandTotal").getText());
         screenshot("08-invoice");
+    }
+
+    @Test
+    public void aQuoteIsSentToItsCustomerFromItsPageWithItsPdf() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String address = "an-" + tag + "@hatdieu.example";
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Cổ phần Hạt điều Bình Phước " + tag + "\"}");
+        String contact = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Nguyễn Văn An\",\"email\":\"" + address
+                + "\",\"accountId\":\"" + account + "\"}");
+        String quote = rest("POST", "/api/v1/quotes", "{\"subject\":\"Hạt điều " + tag + "\",\"accountId\":\"" + account
+                + "\",\"contactId\":\"" + contact + "\",\"lineItems\":[{\"name\":\"Hạt điều rang muối\",\"quantity\":3,\"unitPrice\":250000,\"taxRate\":10}]}");
+        String number = rest("GET", "/api/v1/quotes/" + quote, null, "number");
+        browser.get(server.base() + "/#/c/quotes/" + quote);
+        click("send-email");
+        wait.until(ExpectedConditions.attributeToBe(By.id("email-to"), "value", address));
+        assertTrue(shown("email-subject").getAttribute("value").contains(number));
+        assertTrue(shown("email-attach").isSelected());
+        shown("email-body").sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nP.S. Giao hàng miễn phí.");
+        screenshot("30-quote-email");
+        click("email-send");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), address));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), number));
+        java.util.List<org.tesseracrm.itests.Mailbox.Mail> arrived = org.tesseracrm.itests.Mailbox.await(address,
+                m -> m.subject.contains(number), 1, Duration.ofSeconds(20));
+        assertEquals(1, arrived.size());
+        assertTrue(arrived.get(0).text, arrived.get(0).text.contains("P.S. Giao hàng miễn phí."));
+        assertTrue(arrived.get(0).files.keySet().toString(), arrived.get(0).files.containsKey("Quote " + number + ".pdf"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "sent"));
+        screenshot("31-quote-email-sent");
     }
 
     @Test

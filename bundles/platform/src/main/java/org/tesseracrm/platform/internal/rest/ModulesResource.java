@@ -147,8 +147,17 @@ public class ModulesResource {
         List<Map<String, Object>> items = new ArrayList<>();
         List<ModuleDescriptor> sorted = new ArrayList<>(modules);
         sorted.sort(Comparator.comparing(ModuleDescriptor::name));
+        java.util.Set<String> withAddress = new java.util.HashSet<>();
+        for (ModuleDescriptor m : sorted) {
+            if (m.fields().stream().anyMatch(f -> f.type == FieldType.EMAIL)) {
+                withAddress.add(m.collection());
+            }
+        }
         for (ModuleDescriptor m : sorted) {
             Map<String, Object> module = describe(m);
+            // e-mail can be sent from a record with an address, or naming a record with one (a quote's contact)
+            module.put("email", withAddress.contains(m.collection()) || m.fields().stream()
+                    .anyMatch(f -> f.type == FieldType.REFERENCE && withAddress.contains(f.references)));
             module.put("access", ModuleAccess.mayWrite(security, m.collection()) ? "write"
                     : ModuleAccess.mayRead(security, m.collection()) ? "read" : "none");
             items.add(module);
