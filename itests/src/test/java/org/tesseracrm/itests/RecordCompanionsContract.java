@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
             .getBytes(StandardCharsets.US_ASCII);
 
     @Test
-    public void notesFilesAndTimelineFollowTheirRecordAndItsScope() {
+    public void notesFilesAndTimelineFollowTheirRecordAndItsScope() throws InterruptedException {
         people();
         Api asLan = admin.withCredentials(lan, PASSWORD);
         Api asMinh = admin.withCredentials(minh, PASSWORD);
@@ -50,6 +51,11 @@ public abstract class RecordCompanionsContract extends VisibilityContract {
         expect(200, asMinh.post("/api/v1/notifications/read-all", null));
         assertEquals(0, asMinh.get("/api/v1/notifications").json().get("unread").asLong());
         expect(404, asLan.post("/api/v1/notifications/" + mention.get("id").asText() + "/read", null)); // not lan's
+        // and by e-mail, with a link to the record
+        List<Mailbox.Mail> mailed = Mailbox.await(minh + "@tessera.example", m -> m.subject.contains("Trần " + tag), 1, Duration.ofSeconds(20));
+        assertEquals(mailed.toString(), 1, mailed.size());
+        assertTrue(mailed.get(0).subject, mailed.get(0).subject.startsWith(lan + " mentioned you"));
+        assertTrue(mailed.get(0).text, mailed.get(0).text.contains("#/c/contacts/" + contact));
 
         // a note is its author's: stale versions are refused, blank ones too
         String notePath = contactPath + "/notes/" + note.get("id").asText();

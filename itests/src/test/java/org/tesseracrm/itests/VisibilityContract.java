@@ -245,7 +245,8 @@ public abstract class VisibilityContract {
     // ---- helpers ----
 
     private void createUser(String name, List<String> roles) {
-        expect(201, admin.post("/api/v1/users", Api.json(Map.of("name", name, "password", PASSWORD, "roles", roles))));
+        expect(201, admin.post("/api/v1/users", Api.json(Map.of("name", name, "password", PASSWORD, "roles", roles,
+                "email", name + "@tessera.example"))));
     }
 
     protected static String create(Api api, String path, Map<String, ?> body) {

@@ -152,6 +152,36 @@ public class Outbox implements Mailer, TimelineSource {
         return e;
     }
 
+    /** A link into the web UI, from the configured {@code publicUrl}: {@code link("#/c/leads/<id>")}. */
+    public String link(String path) {
+        return config.publicUrl().replaceAll("/+$", "") + "/" + path;
+    }
+
+    /** Whether an SMTP server is configured: without one, what only informs (a notification) is not queued. */
+    public boolean configured() {
+        return !org.tesseracrm.platform.api.ConfigText.of(config.host()).isBlank();
+    }
+
+    /**
+     * A plain message (no files, no unsubscribe link) written on {@code c}, in its transaction, so it
+     * exists exactly when what it tells of does (a notification); a key already queued is not queued again.
+     */
+    public void queueIn(java.sql.Connection c, OutgoingEmail request) throws java.sql.SQLException {
+        List<String> to = addresses("to", request.to, true);
+        String subject = request.subject.strip().replaceAll("[\\r\\n]+", " ");
+        subject = subject.length() <= 998 ? subject : subject.substring(0, 997) + "…";
+        if (request.key != null && !Sql.query(c, "SELECT id FROM tessera_email WHERE send_key = ?", 1, r -> r.getString(1),
+                request.key).isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Sql.update(c, "INSERT INTO tessera_email (" + COLUMNS + ", account_id, send_key, unsubscribe)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                RecordIds.newId(), request.collection, request.recordId, request.sender, String.join("\n", to), "", subject,
+                request.body == null ? "" : request.body, "", Email.QUEUED, 0, null, now, now, null, request.accountId, request.key, null);
+        queuedListeners.forEach(Runnable::run); // the delivery's next look finds it once committed
+    }
+
     /** The address alone, in lower case: how an unsubscribed address is recognised. */
     private static String bare(String address) {
         try {

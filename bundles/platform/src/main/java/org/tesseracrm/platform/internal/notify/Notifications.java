@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -35,10 +36,16 @@ public class Notifications implements Notifier {
 
     private final Sql sql;
 
+    private final org.tesseracrm.platform.internal.mail.Outbox outbox;
+    private final org.tesseracrm.platform.internal.security.UserAccounts users;
+
     @Activate
     public Notifications(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
-            @Reference SchemaMigrator platformSchema) {
+            @Reference SchemaMigrator platformSchema, @Reference org.tesseracrm.platform.internal.mail.Outbox outbox,
+            @Reference org.tesseracrm.platform.internal.security.UserAccounts users) {
         this.sql = new Sql(dataSource);
+        this.outbox = outbox;
+        this.users = users;
     }
 
     /** How a record is named in a notification: its number and label. */
@@ -73,9 +80,46 @@ public class Notifications implements Notifier {
             return;
         }
         // two nodes telling the same event at once: the unique event key keeps one, the other fails its insert
+        String id = RecordIds.newId();
         Sql.update(c, "INSERT INTO tessera_notification (" + COLUMNS + ", recipient, event_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                RecordIds.newId(), kind, Instant.now(), actor, collection, recordId, shorten(title, 300), shorten(detail, 1000),
+                id, kind, Instant.now(), actor, collection, recordId, shorten(title, 300), shorten(detail, 1000),
                 null, recipient, eventKey);
+        email(c, id, recipient, kind, actor, collection, recordId, title, detail);
+    }
+
+    /** What the notification says and a link to its record. */
+    private static final Map<String, String> SUBJECTS = Map.of(
+            "MENTION", "{0} mentioned you · {0} nhắc đến bạn",
+            "ASSIGNED", "{0} assigned to you · {0} giao cho bạn",
+            "TASK_ASSIGNED", "{0} gave you a task · {0} giao việc cho bạn",
+            "INVITED", "{0} invited you · {0} mời bạn",
+            "REMINDER", "Reminder · Nhắc việc");
+
+    /**
+     * The notification by e-mail too, when mail is configured and the recipient has an address: in
+     * the same transaction, so it goes out exactly when the notification exists.
+     */
+    private void email(Connection c, String id, String recipient, String kind, String actor, String collection, String recordId,
+            String title, String detail) throws SQLException {
+        if (!outbox.configured()) {
+            return;
+        }
+        String address = users.find(recipient).filter(u -> u.active && u.email != null && !u.email.isBlank()).map(u -> u.email)
+                .orElse(null);
+        if (address == null) {
+            return;
+        }
+        org.tesseracrm.platform.api.mail.OutgoingEmail e = new org.tesseracrm.platform.api.mail.OutgoingEmail();
+        e.to = List.of(address);
+        e.subject = SUBJECTS.getOrDefault(kind, kind).replace("{0}", actor == null ? "Tessera CRM" : actor) + ": " + (title == null ? "" : title);
+        e.body = (title == null ? "" : title) + (detail == null || detail.isBlank() ? "" : "\n\n" + detail)
+                + (collection == null || recordId == null ? "" : "\n\n" + outbox.link("#/c/" + collection + "/" + recordId)) + "\n";
+        e.key = "notification:" + id;
+        try {
+            outbox.queueIn(c, e);
+        } catch (org.tesseracrm.platform.api.InvalidRequestException unusable) {
+            LOG.info("Notification {} for {} not e-mailed: {}", kind, recipient, unusable.getMessage());
+        }
     }
 
     /** A user's notifications, unread first, then newest first. */
