@@ -1,7 +1,8 @@
 -- E-mail sent from the CRM: the outbox every node shares. A message is QUEUED until a node claims it
 -- (SENDING, with a lease so a node that dies does not hold it), then SENT, or QUEUED again for a retry
 -- after next_attempt_at, or FAILED for good with the server's answer. send_key makes a request that is
--- repeated (a campaign offer, a retried POST) one message.
+-- repeated (a campaign offer, a retried POST) one message. The files it carries are in
+-- tessera_email_file (V14), whose type differs by database.
 CREATE TABLE tessera_email (
     id               VARCHAR(36)    NOT NULL PRIMARY KEY,
     collection       VARCHAR(60),
@@ -12,7 +13,7 @@ CREATE TABLE tessera_email (
     to_addresses     VARCHAR(4000)  NOT NULL,
     cc_addresses     VARCHAR(4000)  NOT NULL,
     subject          VARCHAR(998)   NOT NULL,
-    body             CLOB          NOT NULL,
+    body             VARCHAR(110000) NOT NULL,
     attachment_names VARCHAR(4000)  NOT NULL,
     unsubscribe      VARCHAR(64),
     state            VARCHAR(10)    NOT NULL,
@@ -28,15 +29,6 @@ CREATE INDEX tessera_email_record ON tessera_email (collection, record_id, queue
 CREATE INDEX tessera_email_account ON tessera_email (account_id, queued_at);
 CREATE INDEX tessera_email_sender ON tessera_email (sender, queued_at);
 CREATE INDEX tessera_email_sent ON tessera_email (sent_at);
-
-CREATE TABLE tessera_email_file (
-    email_id      VARCHAR(36)   NOT NULL,
-    seq           INT           NOT NULL,
-    file_name     VARCHAR(255)  NOT NULL,
-    content_type  VARCHAR(150)  NOT NULL,
-    content       BLOB          NOT NULL,
-    PRIMARY KEY (email_id, seq)
-);
 
 -- The links in marketing e-mail that opt their reader out (emailOptOut) without signing in.
 CREATE TABLE tessera_unsubscribe (
