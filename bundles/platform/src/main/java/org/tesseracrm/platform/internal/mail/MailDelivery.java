@@ -170,6 +170,11 @@ public class MailDelivery {
         });
     }
 
+    /** One delivery pass on the delivery's own thread, after what is already asked of it; returns when done. */
+    void deliverNow() throws Exception {
+        timer.submit(this::deliver).get();
+    }
+
     void deliver() {
         pending.set(false);
         if (!configured()) {
@@ -239,7 +244,7 @@ public class MailDelivery {
     }
 
     private void failed(Email email, String answer, boolean forGood) {
-        int tries = email.attempts + 1; // this try was counted when it was claimed, after the read
+        int tries = Math.max(1, email.attempts); // read after its claim counted this try
         boolean last = forGood || tries >= Math.max(1, config.maxAttempts());
         long wait = Math.min(Duration.ofHours(6).toSeconds(), Math.max(1, config.retrySeconds()) * (1L << Math.min(20, tries - 1)));
         outbox.failed(email.id, answer, last ? null : Instant.now().plusSeconds(wait));
