@@ -827,7 +827,7 @@
       return h("td", {}, h("input", { "aria-label": fieldLabel(c) + " " + (index + 1), name: "line-" + c, value: v,
         inputmode: c === "name" ? null : "decimal", "data-product": c === "name" && line && line.productId ? line.productId : null,
         "data-product-name": c === "name" && line && line.productId ? v : null }));
-    }), h("td", {}, h("button", { type: "button", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
+    }), h("td", { class: "line-total num" }), h("td", {}, h("button", { type: "button", class: "remove-line", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
     if (moduleOf("products")) { productPicker(row); }
     return row;
   }
@@ -884,8 +884,47 @@
     var body = h("tbody", { id: "line-rows" }, ((rec && rec.lineItems) || [null]).map(lineRow));
     return h("div", { class: "field" }, h("span", { class: "label" }, t("lines")),
       // a narrow screen scrolls the lines sideways rather than the whole page
-      h("div", { class: "lines-scroll" }, h("table", { class: "lines" }, h("thead", {}, h("tr", {}, LINE_FIELDS.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }), h("th", {}))), body)),
-      h("div", {}, h("button", { type: "button", id: "add-line", onclick: function () { body.appendChild(lineRow(null, body.children.length)); } }, t("addLine"))));
+      h("div", { class: "lines-scroll" }, h("table", { class: "lines" }, h("thead", {}, h("tr", {}, LINE_FIELDS.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }),
+        h("th", { scope: "col" }, fieldLabel("lineTotal")), h("th", {}))), body)),
+      h("div", {}, h("button", { type: "button", id: "add-line", onclick: function () { body.appendChild(lineRow(null, body.children.length)); } }, t("addLine"))),
+      h("dl", { id: "live-totals", class: "totals", "aria-live": "polite" }));
+  }
+
+  /**
+   * The totals of the document being written, as the server prices it (the module's own rules:
+   * discounts, taxes, shipping, rounding), refreshed a moment after each change; nothing is saved.
+   */
+  function liveTotals(m, form, fields) {
+    var box = form.querySelector("#live-totals");
+    var timer = null;
+    var asked = 0;
+    function refresh() {
+      var body = {};
+      fields.forEach(function (f) { var v = valueOf(form, f); if (v !== null && v !== undefined && v !== "") { body[f.name] = v; } });
+      body.lineItems = linesOf(form);
+      var mine = ++asked;
+      call("POST", "/" + m.collection + "/totals", body).then(function (r) {
+        if (mine !== asked) { return; }
+        var priced = r.body.lineItems || [];
+        var i = 0;
+        form.querySelectorAll("#line-rows tr").forEach(function (row) {
+          var filled = Array.prototype.some.call(row.querySelectorAll("input"), function (x) { return x.value.trim() !== ""; });
+          var cell = row.querySelector(".line-total");
+          cell.textContent = filled && priced[i] ? display({ type: "MONEY" }, priced[i].lineTotal) : "";
+          if (filled) { i++; }
+        });
+        box.replaceChildren.apply(box, ["subtotal", "discount", "tax", "shipping", "adjustment", "grandTotal"].map(function (k) {
+          return [h("dt", {}, t(k)), h("dd", { id: "live-" + k, class: "num" }, display({ type: "MONEY" }, r.body.totals[k]))];
+        }).reduce(function (a, b) { return a.concat(b); }, []));
+      }).catch(function (err) {
+        if (mine === asked) { box.replaceChildren(h("dd", { class: "error", id: "live-problem" }, problemText(err))); }
+      });
+    }
+    function schedule() { clearTimeout(timer); timer = setTimeout(refresh, 300); }
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+    form.addEventListener("click", function (e) { if (e.target.closest(".remove-line")) { schedule(); } });
+    refresh();
   }
   function linesOf(form) {
     var rows = form.querySelectorAll("#line-rows tr");
@@ -1016,6 +1055,7 @@
       h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "save" }, t("save")),
         h("a", { href: rec && rec.id ? "#/c/" + m.collection + "/" + rec.id : "#/c/" + m.collection }, t("cancel"))));
     shell([h("h1", {}, moduleLabel(m) + (rec && rec.number ? " · " + rec.number : " · " + t("newRecord"))), form]);
+    if (hasLines && writable(m)) { liveTotals(m, form, editable); }
     var first = form.querySelector("[aria-invalid=true]") || form.querySelector("input, select, textarea");
     if (first) { first.focus(); }
   }

@@ -211,6 +211,9 @@ public class WebUiIT {
         fillLine(0, "Máy in", "2", "150000", "10");
         shown("add-line").click();
         fillLine(1, "Lắp đặt", "1", "500000", "8");
+        // the totals as the server prices them, before anything is saved
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-grandTotal"), "870,000"));
+        assertEquals("300,000", browser.findElements(By.cssSelector("#line-rows .line-total")).get(0).getText());
         screenshot("06-quote-form");
         shown("save").click();
         // 300,000 + 10 % and 500,000 + 8 %

@@ -242,6 +242,12 @@ public abstract class DocumentService<D extends SalesDocument, E extends Documen
     // ---- helpers ----
 
     /** The document, as read by the caller, as a PDF in {@code language}. */
+    /** {@code draft} priced as saving it would price it (lines, discounts, taxes, shipping), nothing saved. */
+    public D priced(D draft) {
+        engine.price(module.name(), draft);
+        return draft;
+    }
+
     public byte[] pdf(D document, java.util.Locale language) {
         return engine.pdf(module, document, language);
     }

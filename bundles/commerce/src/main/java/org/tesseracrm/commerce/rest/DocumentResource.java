@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.NotFoundException;
@@ -19,6 +20,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
@@ -59,6 +61,20 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
         Map<String, String> targets = new LinkedHashMap<>();
         actions.forEach((action, status) -> targets.put(action, status.name()));
         this.actions = Map.copyOf(targets);
+    }
+
+    /**
+     * {@code POST /totals}: what a document being written adds up to (each line's total and the
+     * totals), priced as saving it would, nothing saved: the line editor's live totals. Lines that
+     * do not price are a 422 naming them, as a save would be.
+     */
+    @POST
+    @Access(Access.Level.WRITE)
+    @Path("totals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SuppressWarnings("unchecked")
+    public D totals(JsonNode body) {
+        return ((DocumentService<D, ?, ?, ?>) service()).priced(readBody(body));
     }
 
     /** {@code GET /{id}/pdf}: the document as a PDF, in the language of {@code ?lang=} or Accept-Language. */

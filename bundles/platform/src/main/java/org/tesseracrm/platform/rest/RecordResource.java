@@ -165,12 +165,18 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     @Access(Access.Level.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
-        checkBody(JsonInput.requireObject(body));
-        D record = JsonInput.read(body, dtoType, serverManaged);
-        record.custom.putAll(customValues((ObjectNode) body, null));
+        D record = readBody(body);
         D created = service().create(record, user(security));
         URI location = uri.getAbsolutePathBuilder().path(created.id).build();
         return withETag(Response.created(location), created);
+    }
+
+    /** A new record as a request gives it, checked as a create checks it (server-managed fields refused). */
+    protected D readBody(JsonNode body) {
+        checkBody(JsonInput.requireObject(body));
+        D record = JsonInput.read(body, dtoType, serverManaged);
+        record.custom.putAll(customValues((ObjectNode) body, null));
+        return record;
     }
 
     @PATCH
