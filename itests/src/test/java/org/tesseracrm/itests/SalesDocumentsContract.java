@@ -151,6 +151,28 @@ public abstract class SalesDocumentsContract {
     }
 
     @Test
+    public void aDraftIsPricedAsSavingWouldPriceItAndNothingIsSaved() {
+        String account = account();
+        String cashews = product("Hạt điều rang muối", 250000, 10, false, 0);
+        Map<String, Object> discounted = line(cashews, 4);
+        discounted.put("discountPercent", 5);
+        Map<String, Object> draft = map("subject", "Nháp " + tag, "accountId", account, "lineItems",
+                List.of(discounted, map("name", "Lắp đặt", "quantity", 1, "unitPrice", 500000, "taxRate", 8)),
+                "discountPercent", 2, "shippingAmount", 30000, "shippingTaxRate", 10);
+        long before = api.get("/api/v1/quotes?limit=1&q=" + tag).json().get("items").size();
+        JsonNode priced = post("/api/v1/quotes/totals", draft, 200);
+        assertEquals("nothing saved", before, api.get("/api/v1/quotes?limit=1&q=" + tag).json().get("items").size());
+        JsonNode saved = post("/api/v1/quotes", draft, 201);
+        assertEquals(saved.get("totals").toString(), priced.get("totals").toString());
+        assertEquals(saved.get("lineItems").get(0).get("lineTotal").asText(), priced.get("lineItems").get(0).get("lineTotal").asText());
+        // refused as a save would be
+        post("/api/v1/quotes/totals", map("lineItems", List.of(map("name", "x", "quantity", -1, "unitPrice", 1))), 422);
+        post("/api/v1/quotes/totals", map("lineItems", List.of(map("name", "x", "quantity", 1, "unitPrice", 1, "lineTotal", 5))), 400);
+        assertEquals(403, api.withCredentials(TesseraDistribution.QUOTES_WRITER, TesseraDistribution.QUOTES_WRITER_PASSWORD)
+                .post("/api/v1/invoices/totals", Api.json(draft)).status);
+    }
+
+    @Test
     public void aQuoteIsSentToItsCustomerWithItsPdfAttached() throws Exception {
         String customer = "Công ty Cổ phần Hạt điều Bình Phước " + tag;
         String account = id("/api/v1/accounts", Map.of("name", customer, "email", "info-" + tag.toLowerCase() + "@hatdieu.example"));
