@@ -10,7 +10,9 @@
       potentials: "Potentials", wonAmount: "Won amount", actualCost: "Actual cost", roi: "ROI", notInstalled: "— (module not installed)",
       PLANNED: "Planned", CONTACTED: "Contacted", RESPONDED: "Responded", NOT_INTERESTED: "Not interested", DO_NOT_CONTACT: "Do not contact",
       EMAIL: "Email", PHONE_CALL: "Phone call", SEMINAR: "Seminar", MEETING: "Meeting", POSTAL_MAIL: "Postal mail", SOCIAL: "Social",
-      LEAD: "Lead", CONTACT: "Contact", ACCOUNT: "Account" },
+      LEAD: "Lead", CONTACT: "Contact", ACCOUNT: "Account", emails: "E-mails", delivery: "Delivery",
+      "delivery.QUEUED": "E-mail queued", "delivery.SENDING": "E-mail being sent", "delivery.SENT": "E-mail sent",
+      "delivery.FAILED": "E-mail failed", "delivery.SUPPRESSED": "Not sent: unsubscribed", "delivery.NOT_SENT": "Not sent: no e-mail address" },
     vi: { outreach: "Thành viên & chào hàng", members: "Thành viên", addMembers: "Thêm thành viên", memberType: "Loại", add: "Thêm",
       bulkOffer: "Chào hàng cho tất cả thành viên", channel: "Kênh", content: "Nội dung", send: "Gửi", results: "Kết quả",
       offers: "Lần chào hàng", responses: "Phản hồi", response: "Ghi nhận phản hồi", leads: "Khách hàng tiềm năng",
@@ -18,7 +20,9 @@
       roi: "ROI", notInstalled: "— (phân hệ chưa cài)",
       PLANNED: "Dự kiến", CONTACTED: "Đã liên hệ", RESPONDED: "Đã phản hồi", NOT_INTERESTED: "Không quan tâm", DO_NOT_CONTACT: "Không liên hệ",
       EMAIL: "Email", PHONE_CALL: "Gọi điện", SEMINAR: "Hội thảo", MEETING: "Gặp mặt", POSTAL_MAIL: "Thư bưu điện", SOCIAL: "Mạng xã hội",
-      LEAD: "KH tiềm năng", CONTACT: "Người liên hệ", ACCOUNT: "Khách hàng" }
+      LEAD: "KH tiềm năng", CONTACT: "Người liên hệ", ACCOUNT: "Khách hàng", emails: "Thư điện tử", delivery: "Gửi thư",
+      "delivery.QUEUED": "Thư đang chờ gửi", "delivery.SENDING": "Thư đang gửi", "delivery.SENT": "Đã gửi thư",
+      "delivery.FAILED": "Gửi thư không được", "delivery.SUPPRESSED": "Không gửi: đã hủy đăng ký", "delivery.NOT_SENT": "Không gửi: không có địa chỉ thư" }
   });
   var MEMBER_STATUS = ["PLANNED", "CONTACTED", "RESPONDED", "NOT_INTERESTED", "DO_NOT_CONTACT"];
   var CHANNELS = ["EMAIL", "PHONE_CALL", "SEMINAR", "MEETING", "POSTAL_MAIL", "SOCIAL"];
@@ -55,7 +59,8 @@
         h("section", { class: "card", id: "campaign-results" }, h("h2", {}, t("results")), h("dl", {},
           [[t("members"), res.members], [t("offers"), res.offers], [t("responses"), res.responses], [t("leads"), value(res.leads)],
             [t("convertedLeads"), value(res.convertedLeads)], [t("potentials"), value(res.potentials)],
-            [t("wonAmount"), value(res.wonAmount)], [t("actualCost"), value(res.actualCost)], [t("roi"), value(res.roi)]]
+            [t("wonAmount"), value(res.wonAmount)], [t("actualCost"), value(res.actualCost)], [t("roi"), value(res.roi)],
+            [t("emails"), Object.keys(res.emailsByDelivery || {}).map(function (k) { return t("delivery." + k) + ": " + res.emailsByDelivery[k]; }).join(" · ") || "—"]]
             .map(function (pair) { return [h("dt", {}, pair[0]), h("dd", {}, String(pair[1]))]; }))),
         h("section", { class: "card" }, h("h2", {}, t("members") + " (" + members.length + ")"),
           h("table", { id: "campaign-members" }, h("tbody", {}, members.map(function (m) {
@@ -71,6 +76,9 @@
             var offer = offerOf[m.id];
             return h("tr", {}, h("td", {}, t(m.type)), h("td", {}, m.number + " · " + (m.name || "")), h("td", { class: "member-status", "data-status": m.status }, t(m.status)),
               h("td", {}, writes ? [status, " ", save] : null),
+              // the latest offer's e-mail: whether it went out (and the server's answer when it did not)
+              h("td", { class: "offer-delivery" }, offer && offer.delivery ? t("delivery." + offer.delivery)
+                + (offer.deliveryError && offer.delivery === "FAILED" ? " (" + offer.deliveryError + ")" : "") : ""),
               h("td", {}, offer && writes ? h("button", { onclick: function () {
                 call("POST", base + "/offers/" + offer.id + "/responses", {}).then(function () { outreach(campaign, t("saved")); });
               } }, t("response")) : ""));

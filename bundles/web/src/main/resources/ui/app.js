@@ -254,6 +254,15 @@
   var LIST_KEYS = ["q", "sort", "deleted", "view", "cols"];
   var PERIODS = ["today", "yesterday", "this_week", "last_week", "this_month", "last_month", "last_30_days", "this_quarter", "this_year"];
 
+  function exportHref(m, params, format) {
+    var query = ["format=" + format, "lang=" + state.lang];
+    Object.keys(params).forEach(function (k) {
+      if (!params[k] || ["view", "cursor"].indexOf(k) >= 0) { return; }
+      query.push(encodeURIComponent(k === "cols" ? "columns" : k) + "=" + encodeURIComponent(params[k]));
+    });
+    return API + "/" + m.collection + "/export?" + query.join("&");
+  }
+
   function renderList(m, params, items, cursor, extra) {
     var views = extra.views, total = extra.count;
     var enums = m.fields.filter(function (f) { return f.filterable && f.type === "ENUM"; });
@@ -319,7 +328,11 @@
         }))),
       h("label", { for: "deleted" }, t("showDeleted"), h("input", { id: "deleted", name: "deleted", type: "checkbox", checked: params.deleted === "true" })),
       h("button", { type: "submit", id: "search-button" }, t("search")),
-      writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null);
+      writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null,
+      // the list as it is shown (search, filters, sort, columns), every page of it, as a file
+      ["csv", "xlsx"].map(function (format) {
+        return h("a", { class: "button", id: "export-" + format, href: exportHref(m, params, format), download: "" }, t("export." + format));
+      }));
 
     var viewPicker = h("select", { id: "views", "aria-label": t("views"), onchange: function (e) {
       location.hash = e.target.value ? listHash(m, { view: e.target.value }) : "#/c/" + m.collection + "?view=none";

@@ -59,6 +59,65 @@ public abstract class VisibilityContract {
     }
 
     @Test
+    public void anExportHoldsWhatTheListShowsAsTheCallerReadsIt() throws Exception {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        create(asLan, "/api/v1/leads", Map.of("firstName", "Thảo", "lastName", "Nguyễn " + tag, "company", "Sao Mai " + tag,
+                "annualRevenue", 1500000000));
+        create(asLan, "/api/v1/leads", Map.of("lastName", "=HYPERLINK(\"http://evil\") " + tag, "company", "+Độc " + tag));
+        create(asMinh, "/api/v1/leads", Map.of("lastName", "Lê " + tag, "company", "Đông Á " + tag));
+
+        // CSV: UTF-8 with its BOM, Vietnamese labels, only what the caller's list holds, formulas neutralised
+        java.net.http.HttpResponse<byte[]> csv = asLan.getBytes("/api/v1/leads/export?format=csv&lang=vi&sort=lastName&q=" + tag, null, null);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse(""), csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("leads-"));
+        byte[] bytes = csv.body();
+        assertEquals("a byte order mark first", 0xEF, bytes[0] & 0xff);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(
+                new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertEquals(rows.toString(), 3, rows.size()); // the header and lan's two leads, not minh's
+        List<String> header = rows.get(0).toList();
+        int lastName = header.indexOf("Họ");
+        int status = header.indexOf("Trạng thái");
+        int revenue = header.indexOf("Doanh thu năm");
+        assertTrue(header.toString(), lastName >= 0 && status >= 0 && revenue >= 0);
+        assertEquals("'=HYPERLINK(\"http://evil\") " + tag, rows.get(1).get(lastName));
+        assertEquals("Nguyễn " + tag, rows.get(2).get(lastName));
+        assertEquals("Mới", rows.get(2).get(status));
+        assertEquals("as the API gives it", "1500000000", rows.get(2).get(revenue));
+
+        // raw codes, chosen columns; a column that is no field is a 400
+        String codes = new String(asLan.getBytes("/api/v1/leads/export?codes=true&columns=lastName,status&sort=lastName&q=" + tag, null, null)
+                .body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\ufefflastName,status\r\n\"'=HYPERLINK(\"\"http://evil\"\") " + tag + "\",NEW\r\nNguyễn " + tag + ",NEW\r\n", codes);
+        expect(400, asLan.get("/api/v1/leads/export?columns=lastName,password"));
+        expect(400, asLan.get("/api/v1/leads/export?format=pdf"));
+
+        // XLSX: a workbook holding the same rows
+        java.net.http.HttpResponse<byte[]> xlsx = asLan.getBytes("/api/v1/leads/export?format=xlsx&q=" + tag, "Accept-Language", "vi");
+        assertEquals(200, xlsx.statusCode());
+        StringBuilder sheet = new StringBuilder();
+        // read as spreadsheet programs read it: from its central directory
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+        java.nio.file.Files.write(file, xlsx.body());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("xl/")) {
+                    sheet.append(new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        // the workbook's XML writes letters beyond ASCII as character references
+        String text = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(sheet)
+                .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
+        assertTrue(text, text.contains("Nguyễn " + tag) && text.contains("Trạng thái") && !text.contains("Lê " + tag));
+    }
+
+    @Test
     public void aSalespersonSeesOnlyTheirOwnRecordsEverywhere() {
         people();
         Api asLan = admin.withCredentials(lan, PASSWORD);

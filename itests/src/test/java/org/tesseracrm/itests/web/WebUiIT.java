@@ -282,6 +282,24 @@ public class WebUiIT {
     }
 
     @Test
+    public void aListExportsAsItIsShown() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Xuất " + tag + "\",\"company\":\"Công ty Xuất " + tag + "\"}");
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Khác " + tag + "\",\"company\":\"Công ty Khác\"}");
+        browser.get(server.base() + "/#/c/leads?q=" + java.net.URLEncoder.encode("Xuất " + tag, java.nio.charset.StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "Xuất " + tag));
+        String href = shown("export-csv").getAttribute("href");
+        assertTrue(href, href.contains("/api/v1/leads/export?format=csv") && href.contains(tag));
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(function (r) {"
+                + " return r.text().then(function (t) { done(r.status + '\\n' + t); }); }).catch(function (e) { done(String(e)); });", href);
+        String csv = String.valueOf(answer);
+        assertTrue(csv, csv.startsWith("200\n") && csv.contains("Xuất " + tag) && !csv.contains("Khác " + tag));
+        assertTrue(shown("export-xlsx").getAttribute("href").contains("format=xlsx"));
+    }
+
+    @Test
     public void theDashboardChartsTheModulesFigures() throws Exception {
         signedIn();
         shown("nav-leads").click();
@@ -410,6 +428,13 @@ public class WebUiIT {
         type("offer-subject", "Ưu đãi mùa hè");
         shown("send-offer").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-members .member-status"), "Contacted"));
+        // the offer's e-mail went to the lead's address (the test's own mail server)
+        for (int i = 0; i < 40 && !shown("campaign-members").getText().contains("E-mail sent"); i++) {
+            Thread.sleep(500);
+            browser.navigate().refresh(); // the screen has its URL: reloading shows the e-mail's state now
+        }
+        assertTrue(shown("campaign-members").getText(), shown("campaign-members").getText().contains("E-mail sent"));
+        assertEquals(1, org.tesseracrm.itests.Mailbox.read("he@" + tag + ".vn").size());
         String results = shown("campaign-results").getText();
         assertTrue(results, results.contains("ROI"));
         screenshot("15-campaign");

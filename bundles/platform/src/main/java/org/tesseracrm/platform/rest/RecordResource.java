@@ -48,6 +48,7 @@ import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.internal.audit.AuditResource;
 import org.tesseracrm.platform.internal.audit.AuditTrail;
 import org.tesseracrm.platform.internal.fields.CustomValues;
+import org.tesseracrm.platform.internal.records.RecordCompanions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 
 /**
@@ -132,6 +133,31 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         public String measure;
         public final List<Map<String, Object>> items = new ArrayList<>();
+    }
+
+    /**
+     * {@code GET /<collection>/export?format=csv|xlsx}: the list as the caller sees it (its filters,
+     * {@code q}, {@code sort}, scope; or a saved {@code view=<id>} of theirs), every page of it, with
+     * {@code columns=a,b,c} (else the module's fields), headers and values in {@code lang} (else
+     * Accept-Language) or raw codes with {@code codes=true}.
+     */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("export")
+    @Produces({ org.tesseracrm.platform.internal.exchange.RecordExports.CSV + ";charset=utf-8",
+        org.tesseracrm.platform.internal.exchange.RecordExports.XLSX })
+    public Response export(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        org.tesseracrm.platform.internal.exchange.RecordExports exports = RecordCompanions.active().exports;
+        org.tesseracrm.platform.internal.exchange.RecordExports.Request request = exports.request(collection, params,
+                listQuery(uri, org.tesseracrm.platform.internal.exchange.RecordExports.PARAMETERS), headers.getAcceptableLanguages(), security);
+        String type = request.format.equals("xlsx") ? org.tesseracrm.platform.internal.exchange.RecordExports.XLSX
+                : org.tesseracrm.platform.internal.exchange.RecordExports.CSV + ";charset=utf-8";
+        String file = collection + "-" + java.time.LocalDate.now() + "." + request.format;
+        return Response.ok(exports.export(module, service(), request), type)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** {@code GET /<collection>/count?…filters}: how many live records the list's filters and {@code q} select. */
@@ -452,10 +478,15 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
 
     /** The list query of a request: reserved parameters plus equality filters on fields. */
     protected ListQuery listQuery(UriInfo uri) {
+        return listQuery(uri, Set.of());
+    }
+
+    /** The list's query, leaving out {@code others}: parameters of the endpoint that are not filters. */
+    private ListQuery listQuery(UriInfo uri, Set<String> others) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         Map<String, String> filters = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
-            if (LIST_PARAMETERS.contains(p.getKey())) {
+            if (LIST_PARAMETERS.contains(p.getKey()) || others.contains(p.getKey())) {
                 continue;
             }
             if (p.getValue().size() > 1) {

@@ -20,17 +20,20 @@ public class RecordCompanions {
     public final RecordServices modules;
     public final org.tesseracrm.platform.internal.mail.RecordEmails emails;
     public final org.tesseracrm.platform.internal.mail.Outbox outbox;
+    public final org.tesseracrm.platform.internal.exchange.RecordExports exports;
 
     @Activate
     public RecordCompanions(@Reference RecordNotes notes, @Reference RecordAttachments attachments, @Reference Timeline timeline,
             @Reference RecordServices modules, @Reference org.tesseracrm.platform.internal.mail.RecordEmails emails,
-            @Reference org.tesseracrm.platform.internal.mail.Outbox outbox) {
+            @Reference org.tesseracrm.platform.internal.mail.Outbox outbox,
+            @Reference org.tesseracrm.platform.internal.exchange.RecordExports exports) {
         this.notes = notes;
         this.attachments = attachments;
         this.timeline = timeline;
         this.modules = modules;
         this.emails = emails;
         this.outbox = outbox;
+        this.exports = exports;
         active = this;
     }
 
