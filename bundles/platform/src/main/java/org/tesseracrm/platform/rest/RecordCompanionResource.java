@@ -134,7 +134,7 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
                     List.of(new FieldError("file", "is required")));
         }
         ContentDisposition disposition = file.getContentDisposition();
-        String fileName = utf8(disposition == null ? null : disposition.getFilename());
+        String fileName = org.tesseracrm.platform.internal.records.UploadedNames.utf8(disposition == null ? null : disposition.getFilename());
         org.tesseracrm.platform.api.Attachment saved;
         try {
             saved = RecordCompanions.active().attachments.add(ref(record), accountOf(record), fileName,
@@ -261,22 +261,6 @@ public abstract class RecordCompanionResource implements ModuleEndpoint {
 
     private String accountOf(RecordDto record) {
         return org.tesseracrm.platform.internal.db.RecordAccounts.of(module, record);
-    }
-
-    /**
-     * Browsers send a file name's UTF-8 bytes as they are, which the multipart reader takes for
-     * ISO-8859-1 characters: read back as UTF-8 when they are valid UTF-8 ("báo giá.pdf").
-     */
-    static String utf8(String fileName) {
-        if (fileName == null || fileName.chars().allMatch(c -> c < 0x80) || fileName.chars().anyMatch(c -> c > 0xff)) {
-            return fileName;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(fileName.getBytes(StandardCharsets.ISO_8859_1))).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return fileName; // really ISO-8859-1
-        }
     }
 
     private static String noteBody(JsonNode body) {

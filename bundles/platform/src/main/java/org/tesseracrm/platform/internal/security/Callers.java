@@ -49,6 +49,28 @@ public final class Callers {
         CURRENT.set(caller);
     }
 
+    /**
+     * {@code work} done for {@code caller} on this thread, through {@code via} (work a user asked for
+     * that runs in the background: an import keeps their roles and scope, and history names it).
+     */
+    public static <T> T runAs(Caller caller, String via, java.util.function.Supplier<T> work) {
+        Caller before = CURRENT.get();
+        if (caller == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(new Caller(caller.user, caller.roles, caller.grants, via, caller.directory));
+        }
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+
     public static void clear() {
         CURRENT.remove();
     }
