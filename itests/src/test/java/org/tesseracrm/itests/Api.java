@@ -146,8 +146,15 @@ public final class Api {
 
     /** A multipart/form-data upload of one file in the part {@code field}, as a browser's form sends it (the name's UTF-8 bytes as they are). */
     public Reply upload(String path, String field, String fileName, String declaredType, byte[] content) {
+        return upload(path, field, fileName, declaredType, content, java.util.Map.of());
+    }
+
+    /** A multipart form: a file and text fields. */
+    public Reply upload(String path, String field, String fileName, String declaredType, byte[] content, java.util.Map<String, String> fields) {
         String boundary = "----tessera" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);

@@ -59,6 +59,81 @@ public abstract class VisibilityContract {
     }
 
     @Test
+    public void aFileOfLeadsImportsWithItsDuplicatesFailedRowsAndUndo() throws Exception {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String t = tag.toLowerCase();
+        create(asLan, "/api/v1/leads", Map.of("lastName", "Đã có " + tag, "company", "Cũ " + tag, "email", "mine-" + t + "@example.vn"));
+        create(asMinh, "/api/v1/leads", Map.of("lastName", "Của Minh " + tag, "company", "Minh " + tag, "email", "minh-" + t + "@example.vn"));
+        // Excel's CSV in Vietnamese: a BOM, semicolons, Vietnamese headers, labels and numbers as people type them
+        String csv = "\ufeffHọ;Tên;Công ty;Email;Điện thoại;Doanh thu năm;Trạng thái;Nguồn\r\n"
+                + "Nguyễn " + tag + ";An;Sao Mai " + tag + ";an-" + t + "@example.vn;0903 123 456;1.500.000;Đang chăm sóc;Trang web\r\n"
+                + "Trần " + tag + ";Bình;Đông Á " + tag + ";MINE-" + t + "@Example.vn;;;;\r\n"
+                + "Nguyễn " + tag + ";An;Sao Mai " + tag + ";an-" + t + "@example.vn;;;;\r\n"
+                + "Lê " + tag + ";Cường;Minh " + tag + ";minh-" + t + "@example.vn;;2,500,000.50;Mới;\r\n"
+                + "Phạm " + tag + ";Dũng;Lỗi " + tag + ";dung-" + t + "@example.vn;;;không có;\r\n";
+        byte[] file = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api.Reply dry = asLan.upload("/api/v1/imports", "file", "khach-hang.csv", "text/csv", file,
+                Map.of("collection", "leads", "keys", "email", "dryRun", "true"));
+        expect(201, dry);
+        JsonNode mapping = dry.json().get("settings").get("mapping");
+        assertEquals(mapping.toString(), "lastName", mapping.get("Họ").asText());
+        assertEquals("annualRevenue", mapping.get("Doanh thu năm").asText());
+        assertEquals("source", mapping.get("Nguồn").asText());
+        JsonNode preview = dry.json().get("preview");
+        // lan's own lead matches (case folded); minh's she cannot see, so it is no duplicate of hers
+        assertEquals(preview.toString(), 2, preview.get("outcomes").get("CREATED").asInt());
+        assertEquals(preview.toString(), 2, preview.get("outcomes").get("SKIPPED").asInt());
+        assertEquals(preview.toString(), 1, preview.get("outcomes").get("FAILED").asInt());
+        assertEquals("nothing written by a dry run", Set.of(), ids(asLan.get("/api/v1/leads?q=" + java.net.URLEncoder.encode("Sao Mai " + tag,
+                java.nio.charset.StandardCharsets.UTF_8))));
+        String id = dry.json().get("id").asText();
+        expect(404, asMinh.get("/api/v1/imports/" + id));
+
+        expect(202, asLan.post("/api/v1/imports/" + id + "/run", null));
+        JsonNode job = asLan.get("/api/v1/imports/" + id).json();
+        for (int i = 0; i < 100 && !job.get("state").asText().equals("DONE"); i++) {
+            Thread.sleep(100);
+            job = asLan.get("/api/v1/imports/" + id).json();
+        }
+        assertEquals(job.toString(), "DONE", job.get("state").asText());
+        assertEquals(job.toString(), 5, job.get("rowsRead").asInt());
+        assertEquals(2, job.get("created").asInt());
+        assertEquals(2, job.get("skipped").asInt());
+        assertEquals(1, job.get("failed").asInt());
+
+        JsonNode an = asLan.get("/api/v1/leads?q=" + java.net.URLEncoder.encode("Nguyễn " + tag, java.nio.charset.StandardCharsets.UTF_8))
+                .json().get("items").get(0);
+        assertEquals(1500000, an.get("annualRevenue").asInt());
+        assertEquals("NURTURING", an.get("status").asText());
+        assertEquals("WEBSITE", an.get("source").asText());
+        assertEquals(lan, an.get("createdBy").asText());
+        assertEquals("import khach-hang.csv", asLan.get("/api/v1/leads/" + an.get("id").asText() + "/history").json()
+                .get("items").get(0).get("via").asText());
+
+        String failed = new String(asLan.getBytes("/api/v1/imports/" + id + "/failed-rows", null, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(failed, failed.contains("Phạm " + tag) && failed.contains("không có") && !failed.contains("Nguyễn " + tag));
+
+        JsonNode undone = expect(200, asLan.post("/api/v1/imports/" + id + "/undo", null)).json();
+        assertEquals("UNDONE", undone.get("state").asText());
+        expect(404, asLan.get("/api/v1/leads/" + an.get("id").asText()));
+        assertEquals("undone records are in the recycle bin", 1, asLan.get("/api/v1/leads?deleted=true&q="
+                + java.net.URLEncoder.encode("Nguyễn " + tag, java.nio.charset.StandardCharsets.UTF_8)).json().get("items").size());
+
+        // a workbook the CRM exported reads back: every row matches its record
+        byte[] xlsx = asLan.getBytes("/api/v1/leads/export?format=xlsx&lang=vi&columns=lastName,company,email&q=" + tag, null, null).body();
+        JsonNode again = expect(201, asLan.upload("/api/v1/imports", "file", "leads.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx,
+                Map.of("collection", "leads", "keys", "email", "dryRun", "true"))).json().get("preview");
+        assertEquals(again.toString(), 1, again.get("rows").asInt());
+        assertEquals(again.toString(), 1, again.get("outcomes").get("SKIPPED").asInt());
+
+        expect(400, asLan.upload("/api/v1/imports", "file", "x.csv", "text/csv", file, Map.of("collection", "leads", "policy", "merge")));
+        expect(403, asLan.upload("/api/v1/imports", "file", "x.csv", "text/csv", file, Map.of("collection", "vendors")));
+    }
+
+    @Test
     public void anExportHoldsWhatTheListShowsAsTheCallerReadsIt() throws Exception {
         people();
         Api asLan = admin.withCredentials(lan, PASSWORD);
