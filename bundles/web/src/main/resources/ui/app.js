@@ -254,6 +254,119 @@
   var LIST_KEYS = ["q", "sort", "deleted", "view", "cols"];
   var PERIODS = ["today", "yesterday", "this_week", "last_week", "this_month", "last_month", "last_30_days", "this_quarter", "this_year"];
 
+  /**
+   * Importing a file into a module: upload it with the duplicate keys and policy, see the columns
+   * matched to fields and what would happen to each row (a dry run), correct the matching, run it,
+   * follow its progress, download the failed rows, undo it. The import has its URL.
+   */
+  function importScreen(m, id) {
+    var still = stillCurrent();
+    var candidates = m.fields.filter(function (f) { return !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0; });
+    var keyable = candidates.filter(function (f) { return ["STRING", "EMAIL", "PHONE", "URL"].indexOf(f.type) >= 0 || f.custom; });
+    function keysPicker(chosen) {
+      return h("fieldset", { class: "choices", id: "import-keys" }, h("legend", {}, t("importKeys")), keyable.map(function (f) {
+        return h("label", {}, h("input", { type: "checkbox", name: "key", value: f.name, checked: chosen.indexOf(f.name) >= 0 }), " " + fieldLabel(f.name));
+      }));
+    }
+    function policyPicker(policy) {
+      return h("label", { for: "import-policy" }, t("importPolicy") + " ", h("select", { id: "import-policy", name: "policy" },
+        ["skip", "update", "create"].map(function (p) { return h("option", { value: p, selected: p === policy }, t("importPolicy." + p)); })));
+    }
+    function chosenKeys(form) {
+      return Array.prototype.filter.call(form.querySelectorAll("[name=key]"), function (x) { return x.checked; }).map(function (x) { return x.value; });
+    }
+    var heading = h("h1", {}, t("import") + " · " + moduleLabel(m));
+    if (!id) {
+      var status = h("p", { class: "message", role: "status", id: "import-status" });
+      var form = h("form", { id: "import-form", class: "card", onsubmit: function (e) {
+        e.preventDefault();
+        var file = form.elements.file.files[0];
+        if (!file) { form.elements.file.focus(); return; }
+        status.textContent = t("loading");
+        upload("/imports", file, { collection: m.collection, dryRun: "true", keys: chosenKeys(form).join(","), policy: form.elements.policy.value })
+          .then(function (r) {
+            state.importPreview = { id: r.body.id, preview: r.body.preview };
+            location.hash = "#/c/" + m.collection + "/import/" + r.body.id;
+          })
+          .catch(function (err) { status.textContent = problemText(err); });
+      } },
+        h("div", { class: "field" }, h("label", { for: "import-file" }, t("importFile")),
+          h("input", { type: "file", id: "import-file", name: "file", accept: ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })),
+        keysPicker(keyable.filter(function (f) { return f.type === "EMAIL"; }).map(function (f) { return f.name; }).slice(0, 1)),
+        policyPicker("skip"), status,
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "import-check" }, t("importCheck")),
+          h("a", { href: "#/c/" + m.collection }, t("cancel"))));
+      shell([heading, h("p", { class: "muted" }, t("importHint")), form]);
+      return;
+    }
+    call("GET", "/imports/" + id).then(function (r) {
+      var known = state.importPreview && state.importPreview.id === id ? state.importPreview.preview : null;
+      if (r.body.state === "PREVIEW" && !known) {
+        // reloaded: the dry run is made again with the import's settings
+        return call("PATCH", "/imports/" + id, r.body.settings).then(function (x) { if (still()) { show(x.body, x.body.preview); } });
+      }
+      if (still()) { show(r.body, known); }
+    }).catch(function (err) { if (still()) { showProblem(err); } });
+    function show(job, preview) {
+      if (preview) { state.importPreview = { id: job.id, preview: preview }; }
+      var status = h("p", { class: "message", role: "status", id: "import-status" });
+      var parts = [heading, h("p", {}, job.fileName + " · ", h("strong", { id: "import-state" }, t("importState." + job.state)))];
+      if (job.state === "PREVIEW") {
+        var form = h("form", { id: "import-mapping", class: "card", onsubmit: function (e) {
+          e.preventDefault();
+          var mapping = {};
+          job.headers.forEach(function (header, i) { mapping[header] = form.elements["map-" + i].value; });
+          var settings = { mapping: mapping, keys: chosenKeys(form), policy: form.elements.policy.value };
+          var run = e.submitter && e.submitter.id === "import-run";
+          (run ? call("POST", "/imports/" + job.id + "/run", settings) : call("PATCH", "/imports/" + job.id, settings)).then(function (x) {
+            if (run) { route(); } else { show(x.body, x.body.preview); }
+          }).catch(function (err) { status.textContent = problemText(err); });
+        } },
+          h("h2", {}, t("importMapping")),
+          h("table", { class: "lines" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("importColumn")), h("th", { scope: "col" }, t("importField")))),
+            h("tbody", {}, job.headers.map(function (header, i) {
+              return h("tr", {}, h("td", {}, h("label", { for: "map-" + i }, header)), h("td", {}, h("select", { id: "map-" + i, name: "map-" + i },
+                h("option", { value: "" }, t("importSkipColumn")), candidates.map(function (f) {
+                  return h("option", { value: f.name, selected: job.settings.mapping[header] === f.name }, fieldLabel(f.name));
+                }))));
+            }))),
+          keysPicker(job.settings.keys), policyPicker(job.settings.policy),
+          preview ? h("section", { id: "import-preview" }, h("h2", {}, t("importPreview").replace("{0}", preview.rows)),
+            h("p", { id: "import-outcomes" }, Object.keys(preview.outcomes).map(function (k) { return t("importOutcome." + k) + ": " + preview.outcomes[k]; }).join(" · ")),
+            h("table", { class: "lines" }, h("tbody", {}, preview.first.map(function (row) {
+              return h("tr", { class: "outcome-" + row.outcome }, h("td", {}, String(row.row)), h("td", {}, t("importOutcome." + row.outcome)),
+                h("td", {}, row.reason || Object.keys(row.values || {}).map(function (k) { return row.values[k]; }).join(" · ")));
+            })))) : null,
+          status,
+          h("div", { class: "actions" }, h("button", { type: "submit", id: "import-recheck" }, t("importCheck")),
+            h("button", { type: "submit", class: "primary", id: "import-run" }, t("importRun")),
+            h("button", { type: "button", id: "import-cancel", onclick: function () {
+              call("POST", "/imports/" + job.id + "/cancel").then(function () { location.hash = "#/c/" + m.collection; });
+            } }, t("cancel"))));
+        parts.push(form);
+      } else {
+        var total = state.importPreview && state.importPreview.id === job.id ? state.importPreview.preview.rows : null;
+        parts.push(h("section", { class: "card", id: "import-progress" },
+          job.state === "QUEUED" || job.state === "RUNNING" ? h("progress", { id: "import-bar", max: total || null, value: total ? job.rowsRead : null }) : null,
+          h("dl", {}, ["rowsRead", "created", "updated", "skipped", "failed"].map(function (k) {
+            return [h("dt", {}, t("importCount." + k)), h("dd", { id: "import-" + k }, String(job[k]))];
+          }), job.rate ? [h("dt", {}, t("importRate")), h("dd", {}, String(job.rate))] : null),
+          job.error ? h("p", { class: "message bad" }, job.error) : null,
+          h("div", { class: "actions" },
+            job.failed > 0 ? h("a", { class: "button", id: "import-failed-rows", href: API + "/imports/" + job.id + "/failed-rows", download: "" }, t("importFailedRows")) : null,
+            ["DONE", "CANCELLED", "INTERRUPTED", "FAILED"].indexOf(job.state) >= 0 && job.created + job.updated > 0 ? h("button", { id: "import-undo", onclick: function () {
+              if (!window.confirm(t("importUndoConfirm"))) { return; }
+              call("POST", "/imports/" + job.id + "/undo").then(function () { route(); }).catch(function (err) { status.textContent = problemText(err); });
+            } }, t("importUndo")) : null,
+            h("a", { href: "#/c/" + m.collection }, t("back"))), status));
+        if (job.state === "QUEUED" || job.state === "RUNNING") {
+          setTimeout(function () { if (still()) { route(); } }, 1000);
+        }
+      }
+      shell(parts);
+    }
+  }
+
   function exportHref(m, params, format) {
     var query = ["format=" + format, "lang=" + state.lang];
     Object.keys(params).forEach(function (k) {
@@ -329,6 +442,7 @@
       h("label", { for: "deleted" }, t("showDeleted"), h("input", { id: "deleted", name: "deleted", type: "checkbox", checked: params.deleted === "true" })),
       h("button", { type: "submit", id: "search-button" }, t("search")),
       writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null,
+      writable(m) ? h("a", { class: "button", id: "import", href: "#/c/" + m.collection + "/import" }, t("import")) : null,
       // the list as it is shown (search, filters, sort, columns), every page of it, as a file
       ["csv", "xlsx"].map(function (format) {
         return h("a", { class: "button", id: "export-" + format, href: exportHref(m, params, format), download: "" }, t("export." + format));
@@ -784,8 +898,9 @@
     return (bytes / 1024 / 1024).toFixed(1) + " MB";
   }
   /** A file sent as the browser's multipart form (part "file"), under the same rules as every other call. */
-  function upload(path, file) {
+  function upload(path, file, fields) {
     var form = new FormData();
+    Object.keys(fields || {}).forEach(function (k) { form.append(k, fields[k]); });
     form.append("file", file, file.name);
     return fetch(API + path, { method: "POST", credentials: "same-origin", body: form,
       headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } }).then(function (r) {
@@ -1269,6 +1384,7 @@
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
     if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }
     if (parts[2] === "new") { renderForm(m, null); return; }
+    if (parts[2] === "import" && writable(m)) { importScreen(m, parts[3]); return; }
     var screen = parts[3] && (detailActions[m.collection] || []).filter(function (a) { return a.id === parts[3]; })[0];
     if (screen) {
       // a record's own screen (touches, convert, receive goods, …) has its URL: Back, reload and Cancel work

@@ -282,6 +282,40 @@ public class WebUiIT {
     }
 
     @Test
+    public void aFileIsCheckedImportedAndUndoneThroughTheWizard() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        java.nio.file.Path file = Files.createTempFile("khach-hang-", ".csv");
+        Files.writeString(file, "\ufeffHọ;Công ty;Email;Doanh thu năm;Trạng thái\r\n"
+                + "Nhập " + tag + ";Sao Mai " + tag + ";nhap-" + tag + "@example.vn;1.500.000;Mới\r\n"
+                + "Lỗi " + tag + ";Đông Á " + tag + ";loi-" + tag + "@example.vn;nhiều;Mới\r\n", java.nio.charset.StandardCharsets.UTF_8);
+        browser.get(server.base() + "/#/c/leads");
+        click("import");
+        shown("import-file").sendKeys(file.toAbsolutePath().toString());
+        click("import-check");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-outcomes"), "created: 1"));
+        assertTrue(shown("import-outcomes").getText().contains("failed: 1"));
+        assertEquals("lastName", new Select(shown("map-0")).getFirstSelectedOption().getAttribute("value"));
+        // the revenue column left out: both rows would now be created
+        new Select(shown("map-3")).selectByValue("");
+        click("import-recheck");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-outcomes"), "created: 2"));
+        screenshot("40-import-preview");
+        click("import-run");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-state"), "done"));
+        assertEquals("2", shown("import-created").getText());
+        screenshot("41-import-done");
+        browser.get(server.base() + "/#/c/leads?q=" + tag);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "Nhập " + tag));
+        browser.navigate().back();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = function () { return true; };");
+        click("import-undo");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-state"), "undone"));
+        assertEquals("", rest("GET", "/api/v1/leads?q=" + tag, null, "/items/0/id"));
+        Files.delete(file);
+    }
+
+    @Test
     public void aListExportsAsItIsShown() throws Exception {
         signedIn();
         String tag = UUID.randomUUID().toString().substring(0, 6);
