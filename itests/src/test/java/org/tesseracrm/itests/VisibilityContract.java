@@ -134,6 +134,45 @@ public abstract class VisibilityContract {
     }
 
     @Test
+    public void likelyDuplicatesAreFoundAmongWhatTheCallerSees() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String t = tag.toLowerCase();
+        String one = create(asLan, "/api/v1/leads", Map.of("lastName", "Nguyễn " + tag, "firstName", "An", "company", "Sao Mai " + tag,
+                "email", "an-" + t + "@example.vn"));
+        String two = create(asLan, "/api/v1/leads", Map.of("lastName", "nguyen " + tag, "firstName", "an", "company", "SAO MAI " + tag,
+                "phone", "+84 903 " + t.hashCode() % 1000));
+        String three = create(asLan, "/api/v1/leads", Map.of("lastName", "Khác " + tag, "company", "Khác " + tag, "email", "AN-" + t + "@Example.vn",
+                "mobile", "0903 " + t.hashCode() % 1000));
+        create(asMinh, "/api/v1/leads", Map.of("lastName", "Của Minh " + tag, "email", "an-" + t + "@example.vn"));
+
+        JsonNode found = expect(200, asLan.get("/api/v1/leads/duplicates")).json();
+        Set<String> byEmail = null;
+        Set<String> byName = null;
+        for (JsonNode g : found.get("items")) {
+            Set<String> ids = new java.util.HashSet<>();
+            g.get("records").forEach(r -> ids.add(r.get("id").asText()));
+            if (g.get("fields").toString().equals("[\"email\"]") && ids.contains(one)) {
+                byEmail = ids;
+            }
+            if (g.get("fields").toString().equals("[\"lastName\",\"firstName\",\"company\"]") && ids.contains(one)) {
+                byName = ids;
+            }
+        }
+        assertEquals("the same address in any case, not minh's lead: " + found, Set.of(one, three), byEmail);
+        assertEquals("the same name without case or marks: " + found, Set.of(one, two), byName);
+        assertTrue(found.get("complete").asBoolean());
+        int seenByAdmin = 0;
+        for (JsonNode g : admin.get("/api/v1/leads/duplicates").json().get("items")) {
+            if (g.get("value").asText().equalsIgnoreCase("an-" + t + "@example.vn")) {
+                seenByAdmin = g.get("records").size();
+            }
+        }
+        assertEquals("an administrator sees minh's too", 3, seenByAdmin);
+    }
+
+    @Test
     public void anExportHoldsWhatTheListShowsAsTheCallerReadsIt() throws Exception {
         people();
         Api asLan = admin.withCredentials(lan, PASSWORD);

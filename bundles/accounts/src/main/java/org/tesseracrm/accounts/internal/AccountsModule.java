@@ -61,6 +61,12 @@ public class AccountsModule implements ModuleDescriptor {
         return "ACC";
     }
 
+    /** Likely the same one: the same e-mail or phone number, or the same name there. */
+    @Override
+    public List<List<String>> duplicateKeys() {
+        return List.of(List.of("name"), List.of("taxCode"), List.of("email"), List.of("phone"));
+    }
+
     @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;

@@ -61,6 +61,12 @@ public class ContactsModule implements ModuleDescriptor {
         return "CON";
     }
 
+    /** Likely the same one: the same e-mail or phone number, or the same name there. */
+    @Override
+    public List<List<String>> duplicateKeys() {
+        return List.of(List.of("email"), List.of("phone"), List.of("mobile"), List.of("lastName", "firstName", "accountId"));
+    }
+
     @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;

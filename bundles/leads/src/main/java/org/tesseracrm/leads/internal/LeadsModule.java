@@ -72,6 +72,12 @@ public class LeadsModule implements ModuleDescriptor {
         return PREFIX;
     }
 
+    /** Likely the same one: the same e-mail or phone number, or the same name there. */
+    @Override
+    public List<List<String>> duplicateKeys() {
+        return List.of(List.of("email"), List.of("phone"), List.of("mobile"), List.of("lastName", "firstName", "company"));
+    }
+
     @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;

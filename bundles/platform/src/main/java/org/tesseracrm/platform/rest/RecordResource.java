@@ -160,6 +160,22 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
                 .build();
     }
 
+    /**
+     * {@code GET /<collection>/duplicates}: groups of records the caller may see that look like one
+     * another by the module's duplicate keys (the same e-mail, phone number or name), at most
+     * {@code limit} groups (100 by default).
+     */
+    @GET
+    @Access(Access.Level.READ)
+    @Path("duplicates")
+    public org.tesseracrm.platform.internal.exchange.Duplicates.Found duplicates(@QueryParam("limit") String limit) {
+        if (!(service() instanceof JpaRecordService)) {
+            return new org.tesseracrm.platform.internal.exchange.Duplicates.Found();
+        }
+        return RecordCompanions.active().duplicates.find(module, (JpaRecordService<?, ?>) service(),
+                org.tesseracrm.platform.internal.records.Cursor.limit(limit, 100, 500));
+    }
+
     /** {@code GET /<collection>/count?…filters}: how many live records the list's filters and {@code q} select. */
     @GET
     @Access(Access.Level.READ)

@@ -34,6 +34,16 @@ public interface ModuleDescriptor {
         return FieldLabels.of(getClass(), field, locale);
     }
 
+    /**
+     * What makes two records look like the same one: each entry is a set of fields that, all filled
+     * and equal (text without case, marks or spacing; a phone number by its digits), mark two records
+     * as likely duplicates, e.g. {@code [["email"], ["phone"], ["lastName", "firstName", "company"]]}.
+     * None by default.
+     */
+    default List<List<String>> duplicateKeys() {
+        return List.of();
+    }
+
     /** Actions on one record beyond editing, for generic clients (none by default). */
     default List<ActionDescriptor> actions() {
         return List.of();

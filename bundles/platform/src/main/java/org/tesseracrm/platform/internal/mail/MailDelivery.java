@@ -104,6 +104,7 @@ public class MailDelivery {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final Runnable nudge = this::nudge;
     private volatile String status;
     private volatile Instant probedAt = Instant.EPOCH;
 
@@ -115,11 +116,12 @@ public class MailDelivery {
         this.status = host.isEmpty() ? "NOT_CONFIGURED" : "UNKNOWN";
         int every = Math.max(1, config.pollSeconds());
         timer.scheduleWithFixedDelay(this::deliver, 1, every, TimeUnit.SECONDS);
-        outbox.onQueued(this::nudge);
+        outbox.onQueued(nudge);
     }
 
     @Deactivate
     void stop() {
+        outbox.offQueued(nudge); // a configuration change makes a new delivery: this one is told nothing more
         timer.shutdown(); // not interrupted: an interrupted read closes H2's database file
     }
 

@@ -68,6 +68,10 @@ public class Outbox implements Mailer, TimelineSource {
         queuedListeners.add(listener);
     }
 
+    void offQueued(Runnable listener) {
+        queuedListeners.remove(listener);
+    }
+
     @Override
     public Email queue(OutgoingEmail request) {
         List<String> to = addresses("to", request.to, true);

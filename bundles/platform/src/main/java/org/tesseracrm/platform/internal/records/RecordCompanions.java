@@ -21,12 +21,14 @@ public class RecordCompanions {
     public final org.tesseracrm.platform.internal.mail.RecordEmails emails;
     public final org.tesseracrm.platform.internal.mail.Outbox outbox;
     public final org.tesseracrm.platform.internal.exchange.RecordExports exports;
+    public final org.tesseracrm.platform.internal.exchange.Duplicates duplicates;
 
     @Activate
     public RecordCompanions(@Reference RecordNotes notes, @Reference RecordAttachments attachments, @Reference Timeline timeline,
             @Reference RecordServices modules, @Reference org.tesseracrm.platform.internal.mail.RecordEmails emails,
             @Reference org.tesseracrm.platform.internal.mail.Outbox outbox,
-            @Reference org.tesseracrm.platform.internal.exchange.RecordExports exports) {
+            @Reference org.tesseracrm.platform.internal.exchange.RecordExports exports,
+            @Reference org.tesseracrm.platform.internal.exchange.Duplicates duplicates) {
         this.notes = notes;
         this.attachments = attachments;
         this.timeline = timeline;
@@ -34,6 +36,7 @@ public class RecordCompanions {
         this.emails = emails;
         this.outbox = outbox;
         this.exports = exports;
+        this.duplicates = duplicates;
         active = this;
     }
 

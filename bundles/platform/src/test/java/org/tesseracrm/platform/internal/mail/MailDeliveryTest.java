@@ -121,10 +121,11 @@ public class MailDeliveryTest {
             assertEquals(2, failed.attempts);
 
             // sent again on request, once the server answers
+            delivery.stop();
             MailDelivery.Config working = config(Map.of("host", "127.0.0.1", "port", smtp.getSmtp().getPort(), "security", "NONE"));
             MailDelivery fixed = new MailDelivery(outbox, working);
             try {
-                assertEquals(Email.QUEUED, outbox.retry(queued.id).state);
+                outbox.retry(queued.id);
                 fixed.deliverNow();
                 assertEquals(Email.SENT, outbox.get(queued.id).state);
             } finally {
