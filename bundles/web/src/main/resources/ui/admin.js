@@ -22,7 +22,10 @@
       "type.text": "Text", "type.longText": "Long text", "type.integer": "Whole number", "type.decimal": "Decimal number",
       "type.money": "Money", "type.date": "Date", "type.dateTime": "Date and time", "type.boolean": "Yes / no", "type.email": "E-mail",
       "type.phone": "Phone", "type.url": "URL", "type.picklist": "Picklist", "type.multiPicklist": "Multi-picklist",
-      "type.reference": "Reference to a record", "type.user": "User"
+      "type.reference": "Reference to a record", "type.user": "User",
+      outbox: "E-mails", mailTo: "To", mailSubject: "Subject", mailState: "State", allStates: "All", mailRetry: "Send again",
+      mailRetried: "Queued again.", "mail.QUEUED": "queued", "mail.SENDING": "sending", "mail.SENT": "sent", "mail.FAILED": "failed",
+      "mail.SUPPRESSED": "not sent (unsubscribed)"
     },
     vi: {
       users: "Người dùng", teams: "Nhóm", roles: "Vai trò", audit: "Nhật ký kiểm tra", newUser: "Thêm người dùng", newTeam: "Thêm nhóm",
@@ -41,7 +44,10 @@
       "type.text": "Văn bản", "type.longText": "Văn bản dài", "type.integer": "Số nguyên", "type.decimal": "Số thập phân",
       "type.money": "Tiền", "type.date": "Ngày", "type.dateTime": "Ngày giờ", "type.boolean": "Có / không", "type.email": "E-mail",
       "type.phone": "Điện thoại", "type.url": "URL", "type.picklist": "Danh sách chọn", "type.multiPicklist": "Danh sách chọn nhiều",
-      "type.reference": "Tham chiếu tới bản ghi", "type.user": "Người dùng"
+      "type.reference": "Tham chiếu tới bản ghi", "type.user": "Người dùng",
+      outbox: "Thư đã gửi", mailTo: "Đến", mailSubject: "Tiêu đề", mailState: "Trạng thái", allStates: "Tất cả", mailRetry: "Gửi lại",
+      mailRetried: "Đã đưa vào hàng đợi lại.", "mail.QUEUED": "đang chờ gửi", "mail.SENDING": "đang gửi", "mail.SENT": "đã gửi",
+      "mail.FAILED": "gửi không được", "mail.SUPPRESSED": "không gửi (đã hủy đăng ký)"
     }
   });
 
@@ -245,6 +251,34 @@
   }
 
 
+  /* ---- the outbox ---- */
+  var MAIL_STATES = ["QUEUED", "SENDING", "SENT", "FAILED", "SUPPRESSED"];
+  /** Every e-mail the CRM sent or is sending, newest first, with the mail server's answer; a failed one is sent again on request. */
+  function outbox(path, message, state, before, cursor) {
+    T.call("GET", "/emails?limit=50" + (state ? "&state=" + state : "") + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "")).then(function (r) {
+      var items = (before || []).concat(r.body.items);
+      var pick = h("select", { id: "outbox-state", "aria-label": t("mailState"), onchange: function () { outbox([], null, pick.value); } },
+        h("option", { value: "" }, t("allStates")), MAIL_STATES.map(function (s) { return h("option", { value: s, selected: s === state }, t("mail." + s)); }));
+      T.shell([h("h1", {}, t("outbox")), message ? h("p", { class: "message good", role: "status" }, message) : null,
+        h("div", { class: "toolbar" }, pick),
+        h("table", { id: "outbox" }, h("thead", {}, h("tr", {}, [t("when"), t("mailTo"), t("mailSubject"), t("mailState"), t("who"), ""].map(function (c) {
+          return h("th", { scope: "col" }, c); }))),
+          h("tbody", {}, items.map(function (e) {
+            return h("tr", { "data-state": e.state }, h("td", {}, new Date(e.queuedAt).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")),
+              h("td", {}, e.to.join(", ")),
+              h("td", {}, e.collection && e.recordId ? h("a", { href: "#/c/" + e.collection + "/" + e.recordId }, e.subject) : e.subject,
+                e.attachments.length ? h("div", { class: "muted" }, e.attachments.join(", ")) : null),
+              h("td", {}, t("mail." + e.state) + (e.attempts > 1 ? " (" + e.attempts + ")" : ""),
+                e.lastError ? h("div", { class: "muted" }, e.lastError) : null),
+              h("td", {}, e.sender || t("system")),
+              h("td", {}, e.state === "FAILED" ? h("button", { class: "retry", onclick: function () {
+                T.call("POST", "/emails/" + e.id + "/retry").then(function () { outbox([], t("mailRetried"), state); }).catch(T.showProblem);
+              } }, t("mailRetry")) : null));
+          }))),
+        r.body.nextCursor ? h("div", { class: "actions" }, h("button", { id: "outbox-more", onclick: function () { outbox([], null, state, items, r.body.nextCursor); } }, t("loadMore"))) : null]);
+    }).catch(T.showProblem);
+  }
+
   /* ---- custom fields ---- */
   var FIELD_TYPES = ["text", "longText", "integer", "decimal", "money", "date", "dateTime", "boolean", "email", "phone", "url",
     "picklist", "multiPicklist", "reference", "user"];
@@ -325,4 +359,5 @@
   T.addAdminPage("roles", { label: { en: "Roles", vi: "Vai trò" }, render: roles });
   T.addAdminPage("audit", { label: { en: "Audit trail", vi: "Nhật ký kiểm tra" }, render: audit });
   T.addAdminPage("fields", { label: { en: "Fields", vi: "Trường dữ liệu" }, render: fields });
+  T.addAdminPage("outbox", { label: { en: "E-mails", vi: "Thư đã gửi" }, render: outbox });
 })();

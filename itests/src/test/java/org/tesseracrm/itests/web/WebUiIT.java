@@ -279,6 +279,11 @@ public class WebUiIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "sent"));
         screenshot("31-quote-email-sent");
+        // the administrator's outbox shows it, sent
+        browser.get(server.base() + "/#/admin/outbox");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), number));
+        new Select(shown("outbox-state")).selectByValue("SENT");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), address));
     }
 
     @Test

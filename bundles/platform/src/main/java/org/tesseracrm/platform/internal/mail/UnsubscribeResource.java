@@ -62,6 +62,19 @@ public class UnsubscribeResource {
         return unsubscribe(token);
     }
 
+    /** The same link opened in a browser: a page that says it is done, in both languages. */
+    @GET
+    @Access(Access.Level.PUBLIC)
+    @Path("{token}")
+    @Produces("text/html;qs=0.9")
+    public String page(@PathParam("token") String token) {
+        unsubscribe(token);
+        return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<title>Hủy đăng ký · Unsubscribed</title></head><body style=\"font-family:sans-serif;max-width:36rem;margin:10vh auto;padding:1rem\">"
+                + "<h1>Bạn đã hủy đăng ký</h1><p>Bạn sẽ không nhận những thư này nữa.</p>"
+                + "<h1 lang=\"en\">You are unsubscribed</h1><p lang=\"en\">You will not receive these e-mails any more.</p></body></html>";
+    }
+
     @POST
     @Access(Access.Level.PUBLIC)
     @Path("{token}")
