@@ -915,6 +915,7 @@
   function viaLabel(via) {
     if (!via) { return ""; }
     if (via.indexOf("token ") === 0) { return t("via.token") + " " + via.substring(6); }
+    if (via.indexOf("import ") === 0) { return t("via.import") + " " + via.substring(7); }
     return t("via." + via) !== "via." + via ? t("via." + via) : via;
   }
 

@@ -140,6 +140,7 @@ public final class Benchmark {
 
         measureGetById();
         measureCreate();
+        measureImport();
         addScopedUser();
         addCustomFields();
         long loadedRss = server.rssMiB();
@@ -149,6 +150,7 @@ public final class Benchmark {
         results.put("rssAfterLoadMiB", loadedRss);
         server.stop();
         measureJdbcInsertBaseline();
+        measureJdbcBatchBaseline();
 
         int seeded = 0;
         clearLeads();
@@ -232,6 +234,98 @@ public final class Benchmark {
                                 + "\"company\":\"Sao Mai\",\"email\":\"mai" + n + "@example.vn\"}")).build(), 201));
         results.put("create", api.json());
         record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
+    }
+
+    /** Rows of the import figure (bench.importRows): a 15-column leads file, as people fill one in. */
+    private static int importRows() {
+        return Integer.getInteger("bench.importRows", 20_000);
+    }
+
+    private static final String IMPORT_HEADER = "Họ;Tên;Công ty;Chức danh;Email;Email phụ;Điện thoại;Di động;Trang web;Ngành;"
+            + "Doanh thu năm;Số nhân viên;Trạng thái;Nguồn;Mô tả";
+
+    private static String importRow(int i) {
+        return "Trần " + i + ";Thị Mai;Công ty Sao Mai " + (i % 5000) + ";Giám đốc;imp" + i + "@example.vn;;0903" + String.format("%06d", i)
+                + ";;saomai.vn;;1.500.000;25;Mới;Trang web;Khách từ hội chợ";
+    }
+
+    /** {@code POST /api/v1/imports} of a file of importRows() leads, run to the end: rows a second, as the job reports them. */
+    private void measureImport() throws Exception {
+        StringBuilder file = new StringBuilder("\ufeff").append(IMPORT_HEADER).append("\r\n");
+        for (int i = 0; i < importRows(); i++) {
+            file.append(importRow(i)).append("\r\n");
+        }
+        String boundary = "----bench" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"collection\"\r\n\r\nleads\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String started = send(request("/api/v1/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), 202);
+        String id = JSON.readTree(started).get("id").asText();
+        JsonNode job = JSON.readTree(started);
+        while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.get("state").asText())) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            job = JSON.readTree(send(request("/api/v1/imports/" + id).GET().build(), 200));
+        }
+        double seconds = Duration.between(Instant.parse(job.get("startedAt").asText()), Instant.parse(job.get("finishedAt").asText()))
+                .toMillis() / 1000.0;
+        double perSecond = job.get("created").asInt() / Math.max(0.001, seconds);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("rows", importRows());
+        figure.put("created", job.get("created").asInt());
+        figure.put("failed", job.get("failed").asInt());
+        figure.put("seconds", Load.round(seconds));
+        figure.put("perSecond", Load.round(perSecond));
+        results.put("import", figure);
+        record("import of " + importRows() + " leads (15 columns, CSV)", String.format("%.0f rows/s", perSecond), ">= 20000 rows/s",
+                perSecond >= 20_000);
+    }
+
+    /** Raw JDBC: the import's rows into the same table, batched, one commit each 1,000 rows, one connection. */
+    private void measureJdbcBatchBaseline() throws Exception {
+        int rows = importRows();
+        long begin = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, "")) {
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO leads_lead (id, number, version, createdAt, createdBy, updatedAt,"
+                    + " updatedBy, searchText, firstName, lastName, company, title, email, phone, website, annualRevenue, employees, status,"
+                    + " source, description) VALUES (?, ?, 1, ?, 'admin', ?, 'admin', ?, 'Thị Mai', ?, ?, 'Giám đốc', ?, ?, 'saomai.vn',"
+                    + " 1500000, 25, 'NEW', 'WEBSITE', 'Khách từ hội chợ')")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "BAT-" + i);
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                    insert.setString(5, "bat-" + i + " tran thi mai cong ty sao mai imp" + i + "@example.vn");
+                    insert.setString(6, "Trần " + i);
+                    insert.setString(7, "Công ty Sao Mai " + (i % 5000));
+                    insert.setString(8, "bat" + i + "@example.vn");
+                    insert.setString(9, "0903" + String.format("%06d", i));
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+        }
+        double perSecond = rows / ((System.nanoTime() - begin) / 1e9);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, ""); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM leads_lead WHERE number LIKE 'BAT-%'");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> imported = (Map<String, Object>) results.get("import");
+        double ratio = ((Number) imported.get("perSecond")).doubleValue() / perSecond;
+        record("raw JDBC batch insert of the same rows", String.format("%.0f rows/s", perSecond), "", null);
+        record("import / raw JDBC batch", String.format("%.1f %%", ratio * 100), "", null);
+        results.put("jdbcBatchInsertPerSecond", Load.round(perSecond));
+        results.put("importRatio", Load.round(ratio));
     }
 
     /** Raw JDBC: the same row into the same table of the same database, insert + commit, same concurrency. */

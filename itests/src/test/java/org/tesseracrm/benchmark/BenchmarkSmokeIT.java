@@ -1,5 +1,6 @@
 package org.tesseracrm.benchmark;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public class BenchmarkSmokeIT {
         Path dir = Path.of("target/benchmark-smoke");
         Map<String, String> settings = Map.of("bench.distribution", System.getProperty("tessera.distribution"),
                 "bench.dir", dir.toString(), "bench.sizes", String.valueOf(LEADS),
-                "bench.warmupSeconds", "1", "bench.stepSeconds", "2");
+                "bench.warmupSeconds", "1", "bench.stepSeconds", "2", "bench.importRows", "300");
         settings.forEach(System::setProperty);
         try {
             Benchmark.main(new String[0]);
@@ -34,6 +35,8 @@ public class BenchmarkSmokeIT {
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results-h2.json").toFile());
         assertTrue(results.toString(), results.get("getByIdRatio").asDouble() > 0);
         assertTrue(results.get("createRatio").asDouble() > 0);
+        assertEquals("every row of the file imported", 300, results.get("import").get("created").asInt());
+        assertTrue(results.get("importRatio").asDouble() > 0);
         assertTrue(results.get("coldStartFirstBootMs").asLong() > 0);
         assertTrue(results.get("textIndexLoadMs@" + LEADS).asLong() >= 0);
         assertTrue(results.get("listFirstPage@" + LEADS).get("requests").asLong() > 0);

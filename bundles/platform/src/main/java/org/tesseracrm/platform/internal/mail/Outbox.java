@@ -50,7 +50,8 @@ public class Outbox implements Mailer, TimelineSource {
             + " attachment_names, state, attempts, last_error, queued_at, next_attempt_at, sent_at";
 
     private final Sql sql;
-    private final MailDelivery.Config config;
+    /** Changed in place: the mail settings arrive after start, and re-creating the outbox would restart all that uses it. */
+    private volatile MailDelivery.Config config;
     private final org.tesseracrm.platform.internal.db.RecordServices modules;
     private final List<Runnable> queuedListeners = new CopyOnWriteArrayList<>();
 
@@ -61,6 +62,11 @@ public class Outbox implements Mailer, TimelineSource {
         this.sql = new Sql(dataSource);
         this.modules = modules;
         this.config = config;
+    }
+
+    @org.osgi.service.component.annotations.Modified
+    void configure(MailDelivery.Config changed) {
+        this.config = changed;
     }
 
     /** Told after a message is queued (the delivery looks sooner than its next poll). */
