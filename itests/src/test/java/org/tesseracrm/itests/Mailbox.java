@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +79,12 @@ public final class Mailbox {
     }
 
     /** Waits up to {@code deadline} for {@code count} messages that match. */
-    public static List<Mail> await(String address, Predicate<Mail> match, int count, Duration deadline) throws InterruptedException {
-        Instant end = Instant.now().plus(deadline);
-        while (true) {
+    public static List<Mail> await(String address, Predicate<Mail> match, int count, Duration deadline) {
+        return Await.until(deadline, () -> {
             List<Mail> found = new ArrayList<>(read(address));
             found.removeIf(match.negate());
-            if (found.size() >= count || Instant.now().isAfter(end)) {
-                return found;
-            }
-            Thread.sleep(250);
-        }
+            return found;
+        }, found -> found.size() >= count);
     }
 
     private static Mail mail(Message m) throws MessagingException, IOException {

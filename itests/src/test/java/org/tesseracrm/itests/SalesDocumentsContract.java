@@ -235,13 +235,9 @@ public abstract class SalesDocumentsContract {
     }
 
     /** The outbox's message once it reaches {@code state} (within 20 s). */
-    private JsonNode awaitState(String emailId, String state) throws InterruptedException {
-        java.time.Instant end = java.time.Instant.now().plusSeconds(20);
-        JsonNode e = api.get("/api/v1/emails/" + emailId).json();
-        while (!e.get("state").asText().equals(state) && java.time.Instant.now().isBefore(end)) {
-            Thread.sleep(200);
-            e = api.get("/api/v1/emails/" + emailId).json();
-        }
+    private JsonNode awaitState(String emailId, String state) {
+        JsonNode e = Await.until(Duration.ofSeconds(20), () -> api.get("/api/v1/emails/" + emailId).json(),
+                found -> found.get("state").asText().equals(state));
         assertEquals(e.toString(), state, e.get("state").asText());
         return e;
     }

@@ -92,11 +92,8 @@ public abstract class VisibilityContract {
         expect(404, asMinh.get("/api/v1/imports/" + id));
 
         expect(202, asLan.post("/api/v1/imports/" + id + "/run", null));
-        JsonNode job = asLan.get("/api/v1/imports/" + id).json();
-        for (int i = 0; i < 100 && !job.get("state").asText().equals("DONE"); i++) {
-            Thread.sleep(100);
-            job = asLan.get("/api/v1/imports/" + id).json();
-        }
+        JsonNode job = Await.until(Duration.ofSeconds(20), () -> asLan.get("/api/v1/imports/" + id).json(),
+                found -> found.get("state").asText().equals("DONE"));
         assertEquals(job.toString(), "DONE", job.get("state").asText());
         assertEquals(job.toString(), 5, job.get("rowsRead").asInt());
         assertEquals(2, job.get("created").asInt());

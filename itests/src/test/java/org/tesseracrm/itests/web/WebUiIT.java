@@ -468,10 +468,13 @@ public class WebUiIT {
         shown("send-offer").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-members .member-status"), "Contacted"));
         // the offer's e-mail went to the lead's address (the test's own mail server)
-        for (int i = 0; i < 40 && !shown("campaign-members").getText().contains("E-mail sent"); i++) {
-            Thread.sleep(500);
-            browser.navigate().refresh(); // the screen has its URL: reloading shows the e-mail's state now
-        }
+        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(500)).until(d -> {
+            if (shown("campaign-members").getText().contains("E-mail sent")) {
+                return true;
+            }
+            d.navigate().refresh(); // the screen has its URL: reloading shows the e-mail's state now
+            return false;
+        });
         assertTrue(shown("campaign-members").getText(), shown("campaign-members").getText().contains("E-mail sent"));
         assertEquals(1, org.tesseracrm.itests.Mailbox.read("he@" + tag + ".vn").size());
         String results = shown("campaign-results").getText();

@@ -178,7 +178,7 @@ public class RecordExports {
             if (Callers.current() != caller) {
                 throw new IllegalStateException("The export runs for another caller than asked for it"); // never widen a scope
             }
-            Values values = new Values(request, modules);
+            Cells values = new Cells(request, modules);
             if ("xlsx".equals(request.format)) {
                 xlsx(out, module, service, request.query, cells, values);
             } else {
@@ -204,7 +204,7 @@ public class RecordExports {
     }
 
     private static void csv(OutputStream out, RecordService<? extends RecordDto> service, ListQuery query, List<Column> columns,
-            Values values) throws IOException {
+            Cells values) throws IOException {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\ufeff'); // Excel reads the file as UTF-8 only with its byte order mark
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL);
@@ -221,7 +221,7 @@ public class RecordExports {
     }
 
     private static void xlsx(OutputStream out, ModuleDescriptor module, RecordService<? extends RecordDto> service, ListQuery query,
-            List<Column> columns, Values values) throws IOException {
+            List<Column> columns, Cells values) throws IOException {
         Workbook workbook = new Workbook(out, "Tessera CRM", "1.0");
         String sheet = "vi".equals(values.language().getLanguage()) ? module.labelVi() : module.labelEn();
         Worksheet ws = workbook.newWorksheet(sheet == null || sheet.isBlank() ? module.collection() : sheet.replaceAll("[\\\\/?*\\[\\]:]", " "));
@@ -295,7 +295,7 @@ public class RecordExports {
     }
 
     /** Cell values as the caller reads them, references named once per export. */
-    private static final class Values {
+    private static final class Cells {
         private final Request request;
         private final RecordServices modules;
         private final Map<String, String> references = new LinkedHashMap<>(256, 0.75f, true) {
@@ -306,7 +306,7 @@ public class RecordExports {
         };
         private final Map<String, Map<String, String>> enumLabels = new HashMap<>();
 
-        Values(Request request, RecordServices modules) {
+        Cells(Request request, RecordServices modules) {
             this.request = request;
             this.modules = modules;
         }
