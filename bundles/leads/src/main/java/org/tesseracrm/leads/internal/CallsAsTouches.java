@@ -3,10 +3,10 @@ package org.tesseracrm.leads.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.leads.api.LeadService;
 import org.tesseracrm.leads.api.Touch;
 import org.tesseracrm.leads.api.TouchChannel;
@@ -28,9 +28,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @Component(service = RecordListener.class, property = RecordListener.MODULES + "=activities")
 public class CallsAsTouches implements RecordListener {
-    /** Dynamic: the record context that calls this listener is itself a dependency of the lead service. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile LeadService leads;
+    /**
+     * The lead service is looked up when a call is logged, not referenced: the record context that
+     * calls this listener is itself a dependency of the lead service, and a reference made a cycle
+     * that Declarative Services broke at start-up by restarting the leads module's components.
+     */
+    private final BundleContext context;
+
+    @Activate
+    public CallsAsTouches(BundleContext context) {
+        this.context = context;
+    }
 
     @Override
     public void beforeCommit(RecordChange change, List<FieldError> errors) {
@@ -48,7 +56,8 @@ public class CallsAsTouches implements RecordListener {
         String outcome = activity.path("outcome").asText("");
         touch.note = activity.path("subject").asText("") + (outcome.isBlank() ? "" : ": " + outcome);
         touch.activityId = change.record.id;
-        LeadService leads = this.leads;
+        ServiceReference<LeadService> reference = context.getServiceReference(LeadService.class);
+        LeadService leads = reference == null ? null : context.getService(reference);
         if (leads == null) {
             errors.add(new FieldError("countsAsTouch", "the leads module is starting; try again in a moment"));
             return;
@@ -57,6 +66,8 @@ public class CallsAsTouches implements RecordListener {
             leads.addTouch(activity.path("relatedId").asText(), touch, change.user);
         } catch (RuleViolationException | AccessDeniedException | RecordNotFoundException e) {
             errors.add(new FieldError("countsAsTouch", e.getMessage()));
+        } finally {
+            context.ungetService(reference);
         }
     }
 }
