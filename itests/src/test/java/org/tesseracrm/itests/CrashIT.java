@@ -126,9 +126,9 @@ public class CrashIT {
         server.start();
         List<String> lost = new ArrayList<>();
         for (String id : acknowledged) {
-            int status = get("/api/v1/leads/" + id).statusCode();
-            if (status != 200) {
-                lost.add(id + " (" + status + ")");
+            HttpResponse<String> read = get("/api/v1/leads/" + id);
+            if (read.statusCode() != 200) {
+                lost.add(id + " (" + read.statusCode() + " " + read.body() + " at " + java.time.Instant.now() + ")");
             }
         }
         HttpResponse<String> health = get("/api/v1/health");

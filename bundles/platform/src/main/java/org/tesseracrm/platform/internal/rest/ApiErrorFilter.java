@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletResponseWrapper;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
@@ -21,6 +22,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * container's own error pages are HTML, and empty for PATCH, PUT and DELETE.
  */
 @Component(service = Filter.class)
+@HttpWhiteboardFilterName("tessera.api.errors")
 @HttpWhiteboardFilterPattern("/api/*")
 // every servlet context: the JAX-RS whiteboard serves the API from its own
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")

@@ -11,6 +11,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,10 +82,33 @@ public class ModuleRouter {
         }
     }
 
-    /** Whether {@code collection} is served by an endpoint of exactly {@code resourceClass}. */
+    /**
+     * Whether {@code collection} is served by an endpoint of exactly {@code resourceClass}. A request
+     * the locator led to a module's endpoint just before the module's bundle was updated or restarted
+     * meets another endpoint (or none) here: it is told to come back (503), not refused.
+     */
     public boolean isServedBy(String collection, Class<?> resourceClass) {
         ModuleEndpoint endpoint = endpoints.get(collection);
-        return endpoint != null && endpoint.getClass() == resourceClass;
+        if (endpoint != null && endpoint.getClass() == resourceClass) {
+            return true;
+        }
+        if (beingReplaced(collection, endpoint, resourceClass)) {
+            throw new ServiceUnavailableException(1L);
+        }
+        return false;
+    }
+
+    private boolean beingReplaced(String collection, ModuleEndpoint current, Class<?> resourceClass) {
+        Bundle handedOut = ModuleEndpoint.class.isAssignableFrom(resourceClass) ? FrameworkUtil.getBundle(resourceClass) : null;
+        if (handedOut == null) {
+            return false;
+        }
+        Away gone = away.get(collection);
+        if (gone != null) {
+            return gone.bundle.getBundleId() == handedOut.getBundleId() && gone.comingBack(System.currentTimeMillis());
+        }
+        Bundle serving = current == null ? null : FrameworkUtil.getBundle(current.getClass());
+        return serving != null && serving.getBundleId() == handedOut.getBundleId(); // the same bundle, a newer revision
     }
 
     /** The endpoints' own methods declare who may call them; this step only needs a signed-in user. */
