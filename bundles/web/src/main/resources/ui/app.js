@@ -367,6 +367,90 @@
     }
   }
 
+  /** Records of a module that look alike (its duplicate keys), in groups, each with a way to merge it. */
+  function duplicatesScreen(m) {
+    var still = stillCurrent();
+    var heading = h("h1", {}, t("duplicates") + " · " + moduleLabel(m));
+    shell([heading, h("p", { class: "muted" }, t("loading"))]);
+    call("GET", "/" + m.collection + "/duplicates").then(function (r) {
+      if (!still()) { return; }
+      var groups = r.body.items;
+      shell([heading,
+        h("p", { class: "actions" }, h("a", { href: "#/c/" + m.collection, id: "back-to-list" }, "← " + t("back"))),
+        groups.length === 0 ? h("p", { id: "no-duplicates" }, t("noDuplicates")) : null,
+        r.body.complete ? null : h("p", { class: "muted" }, t("duplicatesPartly").replace("{0}", r.body.scanned)),
+        h("ul", { class: "duplicates", id: "duplicate-groups" }, groups.map(function (g, i) {
+          return h("li", { class: "card" },
+            h("p", {}, h("strong", {}, g.fields.map(fieldLabel).join(" + ")), ": " + g.value),
+            h("ul", {}, g.records.map(function (x) {
+              return h("li", {}, h("a", { href: "#/c/" + m.collection + "/" + x.id }, x.number + " · " + (x.label || "")));
+            })),
+            writable(m) ? h("a", { class: "button", id: "merge-group-" + i, href: "#/c/" + m.collection + "/merge?ids=" + g.records.map(function (x) { return x.id; }).join(",") }, t("mergeThem")) : null);
+        }))]);
+    }).catch(function (err) { if (still()) { shell([heading, h("p", { class: "error", role: "alert" }, problemText(err))]); } });
+  }
+
+  /**
+   * Records side by side, field by field: the user picks the record that stays and, where they
+   * differ, which value it keeps; merging moves everything that pointed to the others onto it.
+   */
+  function mergeScreen(m, ids) {
+    var still = stillCurrent();
+    var heading = h("h1", {}, t("merge") + " · " + moduleLabel(m));
+    shell([heading, h("p", { class: "muted" }, t("loading"))]);
+    Promise.all(ids.map(function (id) { return call("GET", "/" + m.collection + "/" + id); })).then(function (replies) {
+      if (!still()) { return; }
+      // the oldest first: the one a team has worked with longest is the one offered to stay
+      var recs = replies.map(function (r) { return r.body; }).sort(function (a, b) { return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0; });
+      var fields = m.fields.filter(function (f) { return !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS", "TAGS"].indexOf(f.type) < 0; });
+      var differing = fields.filter(function (f) {
+        var shown = recs.map(function (x) { return JSON.stringify(x[f.name] === undefined ? null : x[f.name]); });
+        return shown.some(function (v) { return v !== shown[0]; });
+      });
+      var status = h("p", { class: "message", role: "status", id: "merge-status" });
+      var form = h("form", { id: "merge-form", class: "card", onsubmit: function (e) {
+        e.preventDefault();
+        var keep = form.elements.survivor.value;
+        var chosen = {};
+        differing.forEach(function (f) {
+          var from = form.elements["from-" + f.name].value;
+          if (from !== keep) { chosen[f.name] = from; }
+        });
+        var others = recs.filter(function (x) { return x.id !== keep; });
+        var kept = recs.filter(function (x) { return x.id === keep; })[0];
+        call("POST", "/" + m.collection + "/" + keep + "/merge", { records: others.map(function (x) { return x.id; }), fields: chosen }, kept.version)
+          .then(function () { state.note = t("merged").replace("{0}", others.map(function (x) { return x.number; }).join(", ")); location.hash = "#/c/" + m.collection + "/" + keep; })
+          .catch(function (err) { status.textContent = problemText(err); });
+      } },
+        h("table", { class: "merge" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("field")), recs.map(function (x, i) {
+            return h("th", { scope: "col" }, h("label", {}, h("input", { type: "radio", name: "survivor", id: "survivor-" + i, value: x.id, checked: i === 0 }),
+              " " + x.number + " · " + t("keepThis")));
+          }))),
+          h("tbody", {}, fields.map(function (f) {
+            var differs = differing.indexOf(f) >= 0;
+            return h("tr", { class: differs ? "differs" : null }, h("th", { scope: "row" }, fieldLabel(f.name)), recs.map(function (x, i) {
+              var shown = display(f, x[f.name]);
+              return h("td", {}, differs ? h("label", {}, h("input", { type: "radio", name: "from-" + f.name, id: "from-" + f.name + "-" + i, value: x.id,
+                checked: i === 0 }), " " + shown) : shown);
+            }));
+          }))),
+        h("p", { class: "muted" }, t("mergeExplained")),
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "merge-run" }, t("merge")),
+          h("a", { href: "#/c/" + m.collection + "/duplicates", id: "merge-cancel" }, t("cancel"))),
+        status);
+      // a value of the record that stays is its own unless another is picked: choosing the record moves the default along
+      form.addEventListener("change", function (e) {
+        if (e.target.name !== "survivor") { return; }
+        differing.forEach(function (f) {
+          var mine = form.querySelector("input[name='from-" + f.name + "'][value='" + e.target.value + "']");
+          if (mine) { mine.checked = true; }
+        });
+      });
+      shell([heading, form]);
+    }).catch(function (err) { if (still()) { shell([heading, h("p", { class: "error", role: "alert" }, problemText(err))]); } });
+  }
+
   function exportHref(m, params, format) {
     var query = ["format=" + format, "lang=" + state.lang];
     Object.keys(params).forEach(function (k) {
@@ -443,6 +527,7 @@
       h("button", { type: "submit", id: "search-button" }, t("search")),
       writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null,
       writable(m) ? h("a", { class: "button", id: "import", href: "#/c/" + m.collection + "/import" }, t("import")) : null,
+      m.duplicateKeys && m.duplicateKeys.length ? h("a", { class: "button", id: "duplicates", href: "#/c/" + m.collection + "/duplicates" }, t("duplicates")) : null,
       // the list as it is shown (search, filters, sort, columns), every page of it, as a file
       ["csv", "xlsx"].map(function (format) {
         return h("a", { class: "button", id: "export-" + format, href: exportHref(m, params, format), download: "" }, t("export." + format));
@@ -916,6 +1001,7 @@
     if (!via) { return ""; }
     if (via.indexOf("token ") === 0) { return t("via.token") + " " + via.substring(6); }
     if (via.indexOf("import ") === 0) { return t("via.import") + " " + via.substring(7); }
+    if (via.indexOf("merge ") === 0) { return t("via.merge") + " " + via.substring(6); }
     return t("via." + via) !== "via." + via ? t("via." + via) : via;
   }
 
@@ -1386,6 +1472,8 @@
     if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }
     if (parts[2] === "new") { renderForm(m, null); return; }
     if (parts[2] === "import" && writable(m)) { importScreen(m, parts[3]); return; }
+    if (parts[2] === "duplicates" && m.duplicateKeys && m.duplicateKeys.length) { duplicatesScreen(m); return; }
+    if (parts[2] === "merge" && writable(m) && params.ids) { mergeScreen(m, params.ids.split(",").slice(0, 11)); return; }
     var screen = parts[3] && (detailActions[m.collection] || []).filter(function (a) { return a.id === parts[3]; })[0];
     if (screen) {
       // a record's own screen (touches, convert, receive goods, …) has its URL: Back, reload and Cancel work

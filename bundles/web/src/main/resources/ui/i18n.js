@@ -53,8 +53,12 @@ window.TESSERA_I18N = {
     "period.this_month": "This month", "period.last_month": "Last month", "period.last_30_days": "Last 30 days",
     "period.this_quarter": "This quarter", "period.this_year": "This year", noHistory: "No change recorded yet.",
     "action.CREATED": "Created", "action.UPDATED": "Changed", "action.DELETED": "Moved to the recycle bin", "action.RESTORED": "Restored",
-    "action.ASSIGNED": "Assigned", "action.CONVERTED": "Converted", "action.REOPENED": "Reopened",
-    "via.web": "web UI", "via.basic": "API (password)", "via.token": "API token", "via.system": "system", "via.import": "import"
+    "action.ASSIGNED": "Assigned", "action.CONVERTED": "Converted", "action.REOPENED": "Reopened", "action.MERGED": "Merged",
+    "via.web": "web UI", "via.basic": "API (password)", "via.token": "API token", "via.system": "system", "via.import": "import",
+    duplicates: "Duplicates", noDuplicates: "No records look alike.", duplicatesPartly: "Searched the newest {0} records.",
+    mergeThem: "Merge…", merge: "Merge", keepThis: "keep this one", field: "Field", merged: "Merged {0} into this record.",
+    mergeExplained: "Everything that pointed to the other records (contacts, deals, documents, activities, notes, files, campaigns) moves to the one kept; the others go to the recycle bin.",
+    "via.merge": "merge"
   },
   vi: {
     signIn: "Đăng nhập", signOut: "Đăng xuất", user: "Tên người dùng", password: "Mật khẩu", badSignIn: "Sai tên người dùng hoặc mật khẩu",
@@ -109,7 +113,11 @@ window.TESSERA_I18N = {
     "period.this_month": "Tháng này", "period.last_month": "Tháng trước", "period.last_30_days": "30 ngày qua",
     "period.this_quarter": "Quý này", "period.this_year": "Năm nay", noHistory: "Chưa có thay đổi nào được ghi lại.",
     "action.CREATED": "Tạo mới", "action.UPDATED": "Thay đổi", "action.DELETED": "Chuyển vào thùng rác", "action.RESTORED": "Khôi phục",
-    "action.ASSIGNED": "Phân công", "action.CONVERTED": "Chuyển đổi", "action.REOPENED": "Mở lại",
-    "via.web": "giao diện web", "via.basic": "API (mật khẩu)", "via.token": "mã API", "via.system": "hệ thống", "via.import": "nhập dữ liệu"
+    "action.ASSIGNED": "Phân công", "action.CONVERTED": "Chuyển đổi", "action.REOPENED": "Mở lại", "action.MERGED": "Gộp",
+    "via.web": "giao diện web", "via.basic": "API (mật khẩu)", "via.token": "mã API", "via.system": "hệ thống", "via.import": "nhập dữ liệu",
+    duplicates: "Bản ghi trùng", noDuplicates: "Không có bản ghi nào giống nhau.", duplicatesPartly: "Đã tìm trong {0} bản ghi mới nhất.",
+    mergeThem: "Gộp…", merge: "Gộp", keepThis: "giữ bản này", field: "Trường", merged: "Đã gộp {0} vào bản ghi này.",
+    mergeExplained: "Mọi thứ trỏ tới các bản ghi kia (người liên hệ, cơ hội, chứng từ, hoạt động, ghi chú, tệp, chiến dịch) chuyển sang bản được giữ; các bản kia vào thùng rác.",
+    "via.merge": "gộp"
   }
 };

@@ -57,6 +57,90 @@ public abstract class IntegrityContract extends RecordCompanionsContract {
     }
 
     @Test
+    public void twoAccountsMergeWithEverythingThatPointedToThem() {
+        String kept = post("/api/v1/accounts", Map.of("name", "Công ty Sao Mai " + tag, "website", "https://saomai.vn",
+                "tags", List.of("đối tác")), 201).get("id").asText();
+        JsonNode dup = post("/api/v1/accounts", Map.of("name", "Sao Mai JSC " + tag, "website", "https://saomai.com.vn",
+                "phone", "028 3823 4567", "tags", List.of("VIP", "Đối tác")), 201);
+        String gone = dup.get("id").asText();
+        String contact = post("/api/v1/contacts", Map.of("lastName", "Lê " + tag, "accountId", gone), 201).get("id").asText();
+        String potential = post("/api/v1/potentials", Map.of("name", "Máy POS " + tag, "accountId", gone, "contactId", contact,
+                "closeDate", "2026-12-31"), 201).get("id").asText();
+        String quote = post("/api/v1/quotes", document("subject", "Báo giá " + tag, "potentialId", potential, "accountId", gone), 201)
+                .get("id").asText();
+        String task = post("/api/v1/activities", Map.of("kind", "TASK", "subject", "Gọi lại " + tag, "relatedCollection", "accounts",
+                "relatedId", gone), 201).get("id").asText();
+        String note = post("/api/v1/accounts/" + gone + "/notes", Map.of("body", "Khách quen " + tag), 201).get("id").asText();
+        String campaign = post("/api/v1/campaigns", Map.of("name", "Tri ân " + tag, "type", "EMAIL", "status", "ACTIVE"), 201)
+                .get("id").asText();
+        post("/api/v1/campaigns/" + campaign + "/members", Map.of("type", "ACCOUNT", "ids", List.of(kept, gone)), 201);
+
+        // what is wrong with a request changes nothing
+        assertEquals(422, api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of(kept)))).status);
+        assertEquals(400, api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of()))).status);
+        assertEquals(404, api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of(UUID.randomUUID().toString()))))
+                .status);
+        assertEquals(422, api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of(gone),
+                "fields", Map.of("website", UUID.randomUUID().toString())))).status);
+        assertEquals(412, api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of(gone))), "If-Match", "\"99\"")
+                .status);
+        assertEquals("quotes are not merged", 404, api.post("/api/v1/quotes/" + quote + "/merge", Api.json(Map.of("records", List.of(quote))))
+                .status);
+        assertEquals(200, api.get("/api/v1/accounts/" + gone).status);
+
+        Api.Reply merged = api.post("/api/v1/accounts/" + kept + "/merge", Api.json(Map.of("records", List.of(gone),
+                "fields", Map.of("website", gone))));
+        assertEquals(merged.toString(), 200, merged.status);
+        JsonNode account = merged.json();
+        assertEquals("its own name stays", "Công ty Sao Mai " + tag, account.get("name").asText());
+        assertEquals("the value chosen", "https://saomai.com.vn", account.get("website").asText());
+        assertEquals("what it lacked, from the other", "028 3823 4567", account.get("phone").asText());
+        assertEquals("tags of both, once each", 2, account.get("tags").size());
+        assertEquals(java.util.Set.of("đối tác", "VIP"), new java.util.HashSet<>(texts(account.get("tags"))));
+        assertEquals(merged.header("ETag"), "\"" + account.get("version").asText() + "\"");
+
+        assertEquals("the other is in the recycle bin", 404, api.get("/api/v1/accounts/" + gone).status);
+        assertTrue(ids(api.get("/api/v1/accounts?deleted=true&q=" + tag).json()).contains(gone));
+        assertEquals(kept, api.get("/api/v1/contacts/" + contact).json().get("accountId").asText());
+        assertEquals(kept, api.get("/api/v1/potentials/" + potential).json().get("accountId").asText());
+        assertEquals(kept, api.get("/api/v1/quotes/" + quote).json().get("accountId").asText());
+        JsonNode activity = api.get("/api/v1/activities/" + task).json();
+        assertEquals(kept, activity.get("relatedId").asText());
+        assertEquals(kept, activity.get("accountId").asText());
+        List<String> notes = new ArrayList<>();
+        api.get("/api/v1/accounts/" + kept + "/notes").json().get("items").forEach(n -> notes.add(n.get("id").asText()));
+        assertEquals(List.of(note), notes);
+        JsonNode members = api.get("/api/v1/campaigns/" + campaign + "/members").json().get("items");
+        assertEquals("a member once: " + members, 1, members.size());
+        assertEquals(kept, members.get(0).get("recordId").asText());
+
+        JsonNode history = api.get("/api/v1/accounts/" + kept + "/history").json().get("items");
+        assertEquals("MERGED", history.get(0).get("action").asText());
+        assertEquals("merge " + dup.get("number").asText(), history.get(0).get("via").asText());
+        JsonNode contactHistory = api.get("/api/v1/contacts/" + contact + "/history").json().get("items").get(0);
+        assertEquals("merge " + dup.get("number").asText(), contactHistory.get("via").asText());
+        assertEquals("accountId", contactHistory.get("changes").get(0).get("field").asText());
+    }
+
+    @Test
+    public void aMergeThatCannotFinishChangesNothing() {
+        String converted = post("/api/v1/leads", Map.of("lastName", "Đỗ " + tag, "company", "Hoa Sen " + tag), 201).get("id").asText();
+        post("/api/v1/leads/" + converted + "/convert", Map.of("account", Map.of("create", true), "contact", Map.of("create", true)), 200);
+        String fresh = post("/api/v1/leads", Map.of("lastName", "Do " + tag, "company", "Hoa Sen " + tag, "phone", "0903 111 222"), 201)
+                .get("id").asText();
+        post("/api/v1/leads/" + fresh + "/touches", Map.of("channel", "CALL", "outcome", "REACHED"), 201);
+        post("/api/v1/leads/" + fresh + "/notes", Map.of("body", "Đã gặp " + tag), 201);
+        // its touches and notes have moved and it is in the recycle bin when the converted lead refuses the phone it lacked
+        Api.Reply refused = api.post("/api/v1/leads/" + converted + "/merge", Api.json(Map.of("records", List.of(fresh))));
+        assertEquals(refused.toString(), 422, refused.status);
+        assertEquals("the merged lead is still there", 200, api.get("/api/v1/leads/" + fresh).status);
+        assertEquals(1, api.get("/api/v1/leads/" + fresh + "/notes").json().get("items").size());
+        assertEquals(0, api.get("/api/v1/leads/" + converted + "/notes").json().get("items").size());
+        assertEquals(1, api.get("/api/v1/leads/" + fresh + "/touches").json().get("items").size());
+        assertTrue(api.get("/api/v1/leads/" + converted).json().get("phone").isNull());
+    }
+
+    @Test
     public void restoringChecksTheRulesAgain() {
         String first = post("/api/v1/accounts", Map.of("name", "Nhà hàng " + tag), 201).get("id").asText();
         assertEquals(204, api.delete("/api/v1/accounts/" + first, null).status);
@@ -250,6 +334,12 @@ public abstract class IntegrityContract extends RecordCompanionsContract {
         StringBuilder sb = new StringBuilder();
         replies.forEach(r -> sb.append(r.status).append(r.status >= 500 ? " " + r.text : "").append(' '));
         return sb.toString();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
     }
 
     private static Map<String, Object> document(Object... pairs) {

@@ -321,6 +321,32 @@ public class WebUiIT {
     }
 
     @Test
+    public void twoLookalikeContactsAreFoundAndMergedSideBySide() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String email = "trung-" + tag + "@example.vn";
+        String kept = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Trùng " + tag + "\",\"email\":\"" + email + "\"}");
+        String other = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Trung " + tag + "\",\"email\":\"" + email.toUpperCase()
+                + "\",\"phone\":\"0903 123 456\",\"title\":\"Giám đốc\"}");
+        rest("POST", "/api/v1/contacts/" + other + "/notes", "{\"body\":\"Ghi chú " + tag + "\"}");
+        browser.get(server.base() + "/#/c/contacts");
+        click("duplicates");
+        By group = By.xpath("//ul[@id='duplicate-groups']/li[contains(., 'Trùng " + tag + "')]//a[contains(@id, 'merge-group-')]");
+        wait.until(ExpectedConditions.elementToBeClickable(group)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merge-form")));
+        screenshot("42-merge-side-by-side");
+        // the first one made stays; its title comes from the other, its empty phone is filled from the other anyway
+        browser.findElement(By.xpath("//input[@name='survivor' and @value='" + kept + "']")).click();
+        browser.findElement(By.xpath("//input[@name='from-title' and @value='" + other + "']")).click();
+        click("merge-run");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), "Giám đốc"));
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/#/c/contacts/" + kept));
+        assertEquals("0903 123 456", shown("detail-phone").getText());
+        assertEquals("the other one is in the recycle bin", other, rest("GET", "/api/v1/contacts?deleted=true&q=" + tag, null, "/items/0/id"));
+        assertEquals("its note came along", "Ghi chú " + tag, rest("GET", "/api/v1/contacts/" + kept + "/notes", null, "/items/0/body"));
+    }
+
+    @Test
     public void aListExportsAsItIsShown() throws Exception {
         signedIn();
         String tag = UUID.randomUUID().toString().substring(0, 6);

@@ -396,4 +396,29 @@ public class ActivityServiceImpl extends JpaRecordService<Activity, ActivityEnti
                 .setParameter(1, true).setParameter(2, id).setParameter(3, false)
                 .setParameter(4, java.sql.Timestamp.from(remindAt)).executeUpdate() == 1);
     }
+
+    /**
+     * A record merged into another: the activities about it are about the survivor (and its account),
+     * and where it attended, the survivor attends.
+     */
+    @Override
+    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
+        int moved = 0;
+        String account = null;
+        boolean accountKnown = false;
+        for (ActivityEntity a : em.createQuery("SELECT e FROM Activity e WHERE e.relatedCollection = :c AND e.relatedId = :id",
+                ActivityEntity.class).setParameter("c", collection).setParameter("id", fromId).getResultList()) {
+            if (!accountKnown) {
+                account = context().references().accountOf(collection, toId).orElse(null);
+                accountKnown = true;
+            }
+            a.relatedId = toId;
+            a.accountId = account;
+            em.lock(a, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            moved++;
+        }
+        moved += attendees.repoint(em, collection, fromId, toId);
+        em.flush();
+        return moved;
+    }
 }

@@ -72,6 +72,17 @@ final class Attendees {
     }
 
     /** Replaces the activity's attendees (none when null); the same person named twice counts once. */
+    /** Where {@code collection}/{@code fromId} attends, {@code toId} does (once, where it attended already); how many moved. */
+    int repoint(EntityManager em, String collection, String fromId, String toId) {
+        int moved = em.createNativeQuery("UPDATE " + TABLE + " SET ref_id = ? WHERE collection = ? AND ref_id = ? AND activity_id NOT IN"
+                + " (SELECT activity_id FROM " + TABLE + " WHERE collection = ? AND ref_id = ?)")
+                .setParameter(1, toId).setParameter(2, collection).setParameter(3, fromId)
+                .setParameter(4, collection).setParameter(5, toId).executeUpdate();
+        em.createNativeQuery("DELETE FROM " + TABLE + " WHERE collection = ? AND ref_id = ?")
+                .setParameter(1, collection).setParameter(2, fromId).executeUpdate();
+        return moved;
+    }
+
     void store(EntityManager em, String activityId, List<Attendee> attendees) {
         em.createNativeQuery("DELETE FROM " + TABLE + " WHERE activity_id = ?").setParameter(1, activityId).executeUpdate();
         Map<String, Attendee> distinct = new LinkedHashMap<>();

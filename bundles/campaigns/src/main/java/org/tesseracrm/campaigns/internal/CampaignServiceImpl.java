@@ -33,6 +33,7 @@ import org.tesseracrm.campaigns.api.CampaignService;
 import org.tesseracrm.campaigns.api.CampaignStatus;
 import org.tesseracrm.campaigns.api.MemberAddition;
 import org.tesseracrm.campaigns.api.MemberStatus;
+import org.tesseracrm.campaigns.api.MemberType;
 import org.tesseracrm.campaigns.api.MembersAdded;
 import org.tesseracrm.campaigns.api.Offer;
 import org.tesseracrm.campaigns.api.OfferChannel;
@@ -652,4 +653,45 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
         return campaign;
     }
 
+
+    /**
+     * A lead, contact or account merged into another: its memberships are the survivor's; where the
+     * survivor is a member of the campaign already, the merged member's offers and responses join it.
+     */
+    @Override
+    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
+        MemberType type = java.util.Arrays.stream(MemberType.values()).filter(t -> t.collection().equals(collection)).findFirst()
+                .orElse(null);
+        if (type == null) {
+            return 0;
+        }
+        int moved = 0;
+        RecordRef survivor = null;
+        for (MemberEntity m : em.createQuery("SELECT m FROM CampaignMember m WHERE m.memberType = :t AND m.recordId = :id",
+                MemberEntity.class).setParameter("t", type).setParameter("id", fromId).getResultList()) {
+            List<MemberEntity> already = em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c"
+                    + " AND m.memberType = :t AND m.recordId = :id", MemberEntity.class)
+                    .setParameter("c", m.campaignId).setParameter("t", type).setParameter("id", toId).getResultList();
+            if (already.isEmpty()) {
+                if (survivor == null) {
+                    survivor = context().references().find(collection, toId).orElse(new RecordRef(collection, toId, null, null));
+                }
+                m.recordId = toId;
+                m.number = survivor.number;
+                m.name = survivor.label == null ? null : survivor.label.length() > 255 ? survivor.label.substring(0, 255) : survivor.label;
+                m.updatedAt = now();
+                m.updatedBy = user;
+            } else {
+                String kept = already.get(0).id;
+                em.createQuery("UPDATE CampaignOffer o SET o.memberId = :kept WHERE o.memberId = :m")
+                        .setParameter("kept", kept).setParameter("m", m.id).executeUpdate();
+                em.createQuery("UPDATE CampaignResponse r SET r.memberId = :kept WHERE r.memberId = :m")
+                        .setParameter("kept", kept).setParameter("m", m.id).executeUpdate();
+                em.remove(m);
+            }
+            moved++;
+        }
+        em.flush();
+        return moved;
+    }
 }

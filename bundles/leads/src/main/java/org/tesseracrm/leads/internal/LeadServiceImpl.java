@@ -323,4 +323,14 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             return touches;
         });
     }
+
+    /** A lead merged into another: its touches are the survivor's. */
+    @Override
+    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
+        if (!collection.equals(collection())) {
+            return 0;
+        }
+        return em.createQuery("UPDATE Touch t SET t.leadId = :to WHERE t.leadId = :from")
+                .setParameter("to", toId).setParameter("from", fromId).executeUpdate();
+    }
 }

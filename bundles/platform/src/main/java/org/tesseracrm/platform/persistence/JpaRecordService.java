@@ -55,6 +55,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final RecordContext context;
     private final RecordMapper<D, E> mapper;
     private final Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
+    /** The history action of a record that others were merged into. */
+    public static final String MERGED = "MERGED";
+
     private final Map<String, Field> attributes;
     private final DtoFields<D> values;
     private final Transactions<D> transactions;
@@ -685,6 +688,102 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
             return refs;
         });
+    }
+
+    /**
+     * A merge: every record of this module (the recycle bin's too) whose reference fields, own or
+     * custom, name {@code collection}/{@code fromId} names {@code toId} instead, each with a line in
+     * its history; a record that would then point to itself points nowhere. Then the module's own
+     * rows about the merged record follow ({@link #repointOwn}). In the running transaction; how many
+     * records and rows moved.
+     */
+    public int repoint(String collection, String fromId, String toId, String user) {
+        return write(em -> {
+            int moved = 0;
+            List<FieldDescriptor> own = new ArrayList<>();
+            List<FieldDescriptor> custom = new ArrayList<>();
+            for (FieldDescriptor fd : allFields()) {
+                if (fd.type == FieldType.REFERENCE && collection.equals(fd.references)) {
+                    (attributes.containsKey(fd.name) ? own : custom).add(fd);
+                }
+            }
+            for (FieldDescriptor fd : own) {
+                Field attribute = attributes.get(fd.name);
+                for (E entity : em.createQuery("SELECT e FROM " + entityName + " e WHERE e." + fd.name + " = :id", entityType)
+                        .setParameter("id", fromId).getResultList()) {
+                    D before = toDto(em, entity);
+                    RecordMapper.set(attribute, entity, collection.equals(module.collection()) && toId.equals(entity.id) ? null : toId);
+                    touch(entity, user);
+                    em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                    em.flush();
+                    committed(em, RecordEvents.UPDATED, entity, before, user);
+                    moved++;
+                }
+            }
+            for (FieldDescriptor fd : custom) {
+                @SuppressWarnings("unchecked") // a custom field is a column of the module's table named as the field
+                List<Object> ids = em.createNativeQuery("SELECT id FROM " + table + " WHERE " + fd.name + " = ?")
+                        .setParameter(1, fromId).getResultList();
+                for (Object id : ids) {
+                    E entity = em.find(entityType, String.valueOf(id));
+                    D before = toDto(em, entity);
+                    Map<String, Object> changed = new LinkedHashMap<>();
+                    changed.put(fd.name, collection.equals(module.collection()) && toId.equals(entity.id) ? null : toId);
+                    CustomValues.write(em, table, List.of(fd), entity.id, changed);
+                    touch(entity, user);
+                    em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                    em.flush();
+                    committed(em, RecordEvents.UPDATED, entity, before, user);
+                    moved++;
+                }
+            }
+            if (collection.equals(module.collection())) {
+                moved += moveCompanions(em, fromId, toId);
+            }
+            return moved + repointOwn(em, collection, fromId, toId, user);
+        });
+    }
+
+    /** The notes, files and e-mails of a record merged into another are the survivor's now, about the survivor's account. */
+    private int moveCompanions(EntityManager em, String fromId, String toId) {
+        String account = context.references().accountOf(module.collection(), toId).orElse(null);
+        int moved = 0;
+        for (String companions : List.of("tessera_note", "tessera_attachment", "tessera_email")) {
+            moved += em.createNativeQuery("UPDATE " + companions + " SET record_id = ? WHERE collection = ? AND record_id = ?")
+                    .setParameter(1, toId).setParameter(2, module.collection()).setParameter(3, fromId).executeUpdate();
+            if (account != null) {
+                em.createNativeQuery("UPDATE " + companions + " SET account_id = ? WHERE collection = ? AND record_id = ?")
+                        .setParameter(1, account).setParameter(2, module.collection()).setParameter(3, toId).executeUpdate();
+            }
+            if (org.tesseracrm.platform.internal.db.RecordAccounts.ACCOUNTS.equals(module.collection())) { // what was written on its contacts, deals and documents
+                em.createNativeQuery("UPDATE " + companions + " SET account_id = ? WHERE account_id = ?")
+                        .setParameter(1, toId).setParameter(2, fromId).executeUpdate();
+            }
+        }
+        return moved;
+    }
+
+    /** The survivor of a merge: a new version, and a line {@code MERGED} in its history that names the merge. */
+    public D markMerged(String id, String user) {
+        D merged = write(em -> {
+            E entity = findLive(em, id);
+            stamp(entity, user, MERGED); // changed now by this user: a new version
+            em.flush();
+            D now = toDto(em, entity);
+            publisher.afterCommit(RecordEvents.UPDATED, entity.id, now, now, user);
+            return now;
+        });
+        publisher.post(RecordEvents.UPDATED, merged.id, merged.number, user);
+        return merged;
+    }
+
+    /**
+     * In a merge, after {@link #repoint}: rows of this module about {@code collection}/{@code fromId}
+     * that are not reference fields of its records (a lead's touches, a campaign's members, an
+     * activity's attendees) now concern {@code toId}; how many moved.
+     */
+    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
+        return 0;
     }
 
     /** A record of this module as created: when, by whom, and how it is named. */

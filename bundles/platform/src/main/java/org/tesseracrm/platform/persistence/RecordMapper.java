@@ -93,6 +93,16 @@ final class RecordMapper<D, E> {
         return e;
     }
 
+    /** Sets one attribute of an entity, outside what a DTO carries (a merge repointing a reference). */
+    static void set(Field attribute, Object entity, Object value) {
+        try {
+            attribute.setAccessible(true);
+            attribute.set(entity, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Map<String, Field> fieldsOf(Class<?> type) {
         Map<String, Field> fields = new HashMap<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {

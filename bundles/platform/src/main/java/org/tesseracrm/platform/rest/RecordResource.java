@@ -44,6 +44,7 @@ import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.StaleVersionException;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
+import org.tesseracrm.platform.api.spi.FieldType;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.internal.audit.AuditResource;
 import org.tesseracrm.platform.internal.audit.AuditTrail;
@@ -174,6 +175,60 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
         }
         return RecordCompanions.active().duplicates.find(module, (JpaRecordService<?, ?>) service(),
                 org.tesseracrm.platform.internal.records.Cursor.limit(limit, 100, 500));
+    }
+
+    /**
+     * {@code POST /<collection>/{id}/merge}: the records listed in {@code records} are merged into this
+     * one, all or nothing: whatever pointed to them points here, their notes, files, e-mails,
+     * activities and campaign memberships come along, they go to the recycle bin, and this record
+     * takes the values {@code fields} chooses per field (else keeps its own, filling what it lacks
+     * from them) and all their tags. For modules that declare duplicate keys (leads, contacts,
+     * accounts); {@code If-Match} optional. Answers this record as it now is.
+     */
+    @POST
+    @Access(Access.Level.WRITE)
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response merge(@PathParam("id") String id, JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
+        if (module.duplicateKeys().isEmpty() || !(service() instanceof JpaRecordService)) {
+            throw new javax.ws.rs.NotFoundException("Records of " + collection + " are not merged");
+        }
+        List<String> fields = mergeableFields();
+        org.tesseracrm.platform.internal.records.MergePlan plan = org.tesseracrm.platform.internal.records.MergePlan.of(id, body,
+                new HashSet<>(fields));
+        D survivor = service().get(id);
+        Long expected = version(ifMatch);
+        if (expected != null && !expected.equals(survivor.version)) {
+            throw new StaleVersionException(expected, survivor.version);
+        }
+        List<D> others = new ArrayList<>();
+        for (String other : plan.merged) {
+            others.add(service().get(other));
+        }
+        ObjectNode patch = plan.patch(survivor, others, fields);
+        String user = user(security);
+        @SuppressWarnings("unchecked")
+        D merged = (D) RecordCompanions.active().merges.merge(collection, id, plan.merged,
+                others.stream().map(o -> o.number).toList(), user, () -> {
+                    if (!patch.isEmpty()) {
+                        applyPatch(id, patch, null, user);
+                    }
+                });
+        return withETag(Response.ok(), merged);
+    }
+
+    /** The fields whose value a merge chooses: the client-writable ones, custom fields included. */
+    private List<String> mergeableFields() {
+        List<String> names = new ArrayList<>();
+        for (FieldDescriptor fd : module.fields()) {
+            if (!serverManaged.contains(fd.name) && fd.type != FieldType.LINE_ITEMS && fd.type != FieldType.TOTALS
+                    && fd.type != FieldType.PARTICIPANTS) {
+                names.add(fd.name);
+            }
+        }
+        ((JpaRecordService<?, ?>) service()).customFields().forEach(fd -> names.add(fd.name));
+        return names;
     }
 
     /** {@code GET /<collection>/count?…filters}: how many live records the list's filters and {@code q} select. */

@@ -22,13 +22,14 @@ public class RecordCompanions {
     public final org.tesseracrm.platform.internal.mail.Outbox outbox;
     public final org.tesseracrm.platform.internal.exchange.RecordExports exports;
     public final org.tesseracrm.platform.internal.exchange.Duplicates duplicates;
+    public final RecordMerges merges;
 
     @Activate
     public RecordCompanions(@Reference RecordNotes notes, @Reference RecordAttachments attachments, @Reference Timeline timeline,
             @Reference RecordServices modules, @Reference org.tesseracrm.platform.internal.mail.RecordEmails emails,
             @Reference org.tesseracrm.platform.internal.mail.Outbox outbox,
             @Reference org.tesseracrm.platform.internal.exchange.RecordExports exports,
-            @Reference org.tesseracrm.platform.internal.exchange.Duplicates duplicates) {
+            @Reference org.tesseracrm.platform.internal.exchange.Duplicates duplicates, @Reference RecordMerges merges) {
         this.notes = notes;
         this.attachments = attachments;
         this.timeline = timeline;
@@ -37,6 +38,7 @@ public class RecordCompanions {
         this.outbox = outbox;
         this.exports = exports;
         this.duplicates = duplicates;
+        this.merges = merges;
         active = this;
     }
 

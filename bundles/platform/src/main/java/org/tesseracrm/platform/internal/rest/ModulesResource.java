@@ -198,6 +198,8 @@ public class ModulesResource {
         }
         module.put("actions", actions);
         module.put("downloads", downloads(endpoints.get(m.collection())));
+        // the fields whose equal values make records look alike; records of such a module are found as duplicates and merged
+        module.put("duplicateKeys", m.duplicateKeys());
         return module;
     }
 }
