@@ -144,7 +144,7 @@
     var main = h("main", { id: "main", tabindex: "-1" }, content);
     app.replaceChildren(
       h("a", { class: "skip-link", id: "skip-link", href: "#main", onclick: function (e) { e.preventDefault(); focusHeading(main); } }, t("skipToContent")),
-      h("header", {}, brand(), h("span", { class: "spacer" }), bell(), languageSwitch(),
+      h("header", {}, brand(), globalSearch(), h("span", { class: "spacer" }), bell(), languageSwitch(),
         h("span", { class: "muted" }, state.user ? state.user.user : ""),
         h("button", { id: "signout", onclick: function () {
           // whoever signs in next starts at home, not on a page of the one who left (which they may not see)
@@ -158,6 +158,49 @@
     document.title = (heading ? heading.textContent + " · " : "") + ((state.branding && state.branding.productName) || "Tessera CRM");
     focusHeading(main);
   }
+
+  /** One box that searches every installed module the user may read ("/" puts the cursor in it). */
+  function globalSearch() {
+    var box = h("input", { type: "search", id: "global-search", name: "q", placeholder: t("searchEverywhere"), "aria-label": t("searchEverywhere"),
+      value: location.hash.indexOf("#/search") === 0 ? decodeURIComponent((location.hash.split("q=")[1] || "").replace(/\+/g, " ")) : "" });
+    return h("form", { role: "search", class: "global-search", onsubmit: function (e) {
+      e.preventDefault();
+      if (box.value.trim()) { location.hash = "#/search?q=" + encodeURIComponent(box.value.trim()); }
+    } }, box);
+  }
+
+  /** What the global search found, by module, each a link to its record. */
+  function searchResults(q) {
+    var still = stillCurrent();
+    var heading = h("h1", {}, t("search") + ": " + q);
+    shell([heading, h("p", { class: "muted" }, t("loading"))]);
+    call("GET", "/search?q=" + encodeURIComponent(q) + "&limit=10").then(function (r) {
+      if (!still()) { return; }
+      var byModule = {};
+      r.body.items.forEach(function (x) { (byModule[x.collection] = byModule[x.collection] || []).push(x); });
+      var sections = state.modules.filter(function (m) { return byModule[m.collection]; }).map(function (m) {
+        return h("section", { class: "card", id: "found-" + m.collection }, h("h2", {}, moduleLabel(m) + " (" + byModule[m.collection].length + ")"),
+          h("ul", {}, byModule[m.collection].map(function (x) {
+            return h("li", {}, h("a", { href: "#/c/" + m.collection + "/" + x.id }, x.number + " · " + (x.label || "")));
+          })),
+          h("a", { href: listHash(m, { q: q }) }, t("allIn").replace("{0}", moduleLabel(m))));
+      });
+      shell([heading, sections.length ? sections : h("p", { id: "nothing-found" }, t("nothingFound"))]);
+    }).catch(function (err) { if (still()) { shell([heading, h("p", { class: "error", role: "alert" }, problemText(err))]); } });
+  }
+
+  // "/" searches everywhere, "n" starts a new record of the list on screen (not while typing)
+  document.addEventListener("keydown", function (e) {
+    var typing = e.target && (/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable);
+    if (typing || e.ctrlKey || e.metaKey || e.altKey || !state.user) { return; }
+    if (e.key === "/") {
+      var box = document.getElementById("global-search");
+      if (box) { e.preventDefault(); box.focus(); }
+    } else if (e.key === "n") {
+      var add = document.getElementById("new-record");
+      if (add) { e.preventDefault(); add.click(); }
+    }
+  });
 
   function focusHeading(main) {
     var heading = main.querySelector("h1") || main;
@@ -692,6 +735,13 @@
     call("POST", "/" + m.collection + "/" + id + "/restore").then(function () { detail(m, id, t("restoredOk")); }).catch(showProblem);
   }
 
+  /** A document whose status is final (paid, cancelled: no step leads on): it is kept as it is, not edited. */
+  function settled(m, rec) {
+    var f = m.fields.filter(function (x) { return x.type === "ENUM" && (x.name === "status" || x.name === "stage"); })[0];
+    var hasLines = m.fields.some(function (x) { return x.type === "LINE_ITEMS"; });
+    return !!(hasLines && f && f.steps && f.steps[rec[f.name]] && f.steps[rec[f.name]].length === 0);
+  }
+
   /** Moves a record along its statuses (the server refuses an illegal step with its reason). */
   function statusChange(m, rec) {
     var f = m.fields.filter(function (x) { return x.type === "ENUM" && !x.readOnly && (x.name === "status" || x.name === "stage"); })[0];
@@ -808,7 +858,7 @@
         timeline(m, rec),
         h("div", { class: "actions" },
           h("a", { href: "#/c/" + m.collection }, t("back")),
-          writable(m) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
+          writable(m) && !settled(m, rec) ? h("button", { id: "edit", onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/edit"; } }, t("edit")) : null,
           !writable(m) ? null : h("button", { id: "delete", class: "danger", onclick: function () {
             if (!window.confirm(t("confirmDelete"))) { return; }
             call("DELETE", "/" + m.collection + "/" + id, undefined, rec.version).then(function () {
@@ -1238,6 +1288,7 @@
     if (original) { rec = merge(original, rec); }
     var editable = m.fields.filter(function (f) { return !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0; });
     var errors = {};
+    var anyway = false; // the user saw the records it looks like and creates it all the same
     ((problem && problem.errors) || []).forEach(function (e) { errors[e.field] = (errors[e.field] ? errors[e.field] + "; " : "") + e.message; });
     var form = h("form", { id: "record-form", novalidate: true, onsubmit: function (e) {
       e.preventDefault();
@@ -1252,11 +1303,17 @@
         var before = stored ? JSON.stringify((stored.lineItems || []).map(function (l) { var c = merge(l, {}); delete c.lineTotal; return c; })) : "[]";
         if (JSON.stringify(lines) !== before) { body.lineItems = lines; }
       }
-      var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body, stored.version) : call("POST", "/" + m.collection, body);
+      var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body, stored.version)
+        : call("POST", "/" + m.collection + (anyway ? "?createAnyway=true" : ""), body);
       saving.then(function (r) { state.note = t("saved"); location.hash = "#/c/" + m.collection + "/" + r.body.id; })
         .catch(function (err) { if (err.status === 401) { return; } renderForm(m, body, err.body || {}, stored); });
     } },
-      problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, problemSummary(problem, editable)) : null,
+      problem && problem.candidates ? h("div", { class: "message bad", role: "alert", id: "form-problem" },
+        h("p", {}, t("looksLike")), h("ul", { id: "lookalikes" }, problem.candidates.map(function (c) {
+          return h("li", {}, h("a", { href: "#/c/" + c.collection + "/" + c.id }, c.number + " · " + (c.label || "")),
+            " (" + c.fields.map(fieldLabel).join(" + ") + ")");
+        })), h("button", { type: "button", id: "create-anyway", onclick: function () { anyway = true; form.requestSubmit(); } }, t("createAnyway")))
+        : problem ? h("p", { class: "message bad", role: "alert", id: "form-problem" }, problemSummary(problem, editable)) : null,
       editable.map(function (f) {
         if (f.type === "ADDRESS") { return addressInputs(f, rec ? rec[f.name] : null); }
         var el = input(f, rec ? rec[f.name] : null);
@@ -1465,6 +1522,7 @@
     var parts = hash.split("/");
     if (parts[0] === "p" && pages[parts[1]] && pageOpen(pages[parts[1]])) { pages[parts[1]].render(); return; }
     if (parts[0] === "reports") { report(params); return; }
+    if (parts[0] === "search" && params.q) { searchResults(params.q); return; }
     if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
     if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
     var m = moduleOf(parts[1]);
@@ -1487,7 +1545,9 @@
     }
     if (parts[3] === "edit") {
       var still = stillCurrent();
-      call("GET", "/" + m.collection + "/" + parts[2]).then(function (r) { if (still()) { renderForm(m, r.body); } })
+      call("GET", "/" + m.collection + "/" + parts[2]).then(function (r) {
+        if (still()) { if (settled(m, r.body) || !writable(m)) { detail(m, parts[2]); } else { renderForm(m, r.body); } }
+      })
         .catch(function (err) { if (still()) { showProblem(err); } });
       return;
     }

@@ -58,7 +58,9 @@ window.TESSERA_I18N = {
     duplicates: "Duplicates", noDuplicates: "No records look alike.", duplicatesPartly: "Searched the newest {0} records.",
     mergeThem: "Merge…", merge: "Merge", keepThis: "keep this one", field: "Field", merged: "Merged {0} into this record.",
     mergeExplained: "Everything that pointed to the other records (contacts, deals, documents, activities, notes, files, campaigns) moves to the one kept; the others go to the recycle bin.",
-    "via.merge": "merge"
+    "via.merge": "merge", looksLike: "This looks like a record that exists already; open it, or create a new one all the same:",
+    createAnyway: "Create anyway", searchEverywhere: "Search everything ( / )", nothingFound: "Nothing found.",
+    allIn: "All matches in {0}"
   },
   vi: {
     signIn: "Đăng nhập", signOut: "Đăng xuất", user: "Tên người dùng", password: "Mật khẩu", badSignIn: "Sai tên người dùng hoặc mật khẩu",
@@ -118,6 +120,8 @@ window.TESSERA_I18N = {
     duplicates: "Bản ghi trùng", noDuplicates: "Không có bản ghi nào giống nhau.", duplicatesPartly: "Đã tìm trong {0} bản ghi mới nhất.",
     mergeThem: "Gộp…", merge: "Gộp", keepThis: "giữ bản này", field: "Trường", merged: "Đã gộp {0} vào bản ghi này.",
     mergeExplained: "Mọi thứ trỏ tới các bản ghi kia (người liên hệ, cơ hội, chứng từ, hoạt động, ghi chú, tệp, chiến dịch) chuyển sang bản được giữ; các bản kia vào thùng rác.",
-    "via.merge": "gộp"
+    "via.merge": "gộp", looksLike: "Bản ghi này giống một bản ghi đã có; hãy mở bản đó, hoặc vẫn tạo bản mới:",
+    createAnyway: "Vẫn tạo mới", searchEverywhere: "Tìm mọi nơi ( / )", nothingFound: "Không tìm thấy gì.",
+    allIn: "Mọi kết quả trong {0}"
   }
 };

@@ -230,7 +230,7 @@ public final class Benchmark {
     private void measureCreate() throws Exception {
         Load.Result api = Load.run("POST create lead", CONCURRENCY, warmUp, 20_000, step,
                 Load.http(client, n -> request("/api/v1/leads").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần\","
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần " + n + "\","
                                 + "\"company\":\"Sao Mai\",\"email\":\"mai" + n + "@example.vn\"}")).build(), 201));
         results.put("create", api.json());
         record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);

@@ -131,6 +131,35 @@ public abstract class VisibilityContract {
     }
 
     @Test
+    public void aNewLeadLikeOneTheCallerSeesIsRefusedWithItUnlessCreatedAnyway() {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        Api asMinh = admin.withCredentials(minh, PASSWORD);
+        String t = tag.toLowerCase();
+        String line = String.format("%03d", Math.abs(t.hashCode() % 1000));
+        String first = create(asLan, "/api/v1/leads", Map.of("lastName", "Phạm " + tag, "firstName", "Bình", "company", "Đông Á " + tag,
+                "email", "binh-" + t + "@example.vn", "phone", "0903 555 " + line));
+
+        Api.Reply sameEmail = asLan.post("/api/v1/leads", Api.json(Map.of("lastName", "Khác " + tag, "email", "BINH-" + t + "@Example.VN")));
+        assertEquals(sameEmail.toString(), 409, sameEmail.status);
+        assertEquals(first, sameEmail.json().get("candidates").get(0).get("id").asText());
+        assertEquals("[\"email\"]", sameEmail.json().get("candidates").get(0).get("fields").toString());
+        Api.Reply samePhone = asLan.post("/api/v1/leads", Api.json(Map.of("lastName", "Khác " + tag,
+                "phone", "+84 903-555-" + line)));
+        assertEquals("the same number written otherwise: " + samePhone, 409, samePhone.status);
+        Api.Reply sameName = asLan.post("/api/v1/leads", Api.json(Map.of("lastName", "PHAM " + tag, "firstName", "binh",
+                "company", "dong a " + tag)));
+        assertEquals("the same name at the same company, without case or marks: " + sameName, 409, sameName.status);
+        assertEquals("nothing was made", 1, asLan.get("/api/v1/leads?q=" + tag).json().get("items").size());
+
+        String anyway = create(asLan, "/api/v1/leads?createAnyway=true", Map.of("lastName", "Khác " + tag, "email", "binh-" + t + "@example.vn"));
+        assertTrue(!anyway.equals(first));
+        // minh does not see lan's leads: nothing of hers is named to him, and his lead is made
+        create(asMinh, "/api/v1/leads", Map.of("lastName", "Của Minh " + tag, "email", "binh-" + t + "@example.vn"));
+        create(asLan, "/api/v1/leads", Map.of("lastName", "Phạm " + tag, "firstName", "Bình", "company", "Công ty khác " + tag));
+    }
+
+    @Test
     public void likelyDuplicatesAreFoundAmongWhatTheCallerSees() {
         people();
         Api asLan = admin.withCredentials(lan, PASSWORD);
@@ -138,9 +167,9 @@ public abstract class VisibilityContract {
         String t = tag.toLowerCase();
         String one = create(asLan, "/api/v1/leads", Map.of("lastName", "Nguyễn " + tag, "firstName", "An", "company", "Sao Mai " + tag,
                 "email", "an-" + t + "@example.vn"));
-        String two = create(asLan, "/api/v1/leads", Map.of("lastName", "nguyen " + tag, "firstName", "an", "company", "SAO MAI " + tag,
+        String two = create(asLan, "/api/v1/leads?createAnyway=true", Map.of("lastName", "nguyen " + tag, "firstName", "an", "company", "SAO MAI " + tag,
                 "phone", "+84 903 " + t.hashCode() % 1000));
-        String three = create(asLan, "/api/v1/leads", Map.of("lastName", "Khác " + tag, "company", "Khác " + tag, "email", "AN-" + t + "@Example.vn",
+        String three = create(asLan, "/api/v1/leads?createAnyway=true", Map.of("lastName", "Khác " + tag, "company", "Khác " + tag, "email", "AN-" + t + "@Example.vn",
                 "mobile", "0903 " + t.hashCode() % 1000));
         create(asMinh, "/api/v1/leads", Map.of("lastName", "Của Minh " + tag, "email", "an-" + t + "@example.vn"));
 

@@ -248,6 +248,17 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-number"), "INV-"));
         assertEquals("870000", shown("total-grandTotal").getText());
         screenshot("08-invoice");
+        assertTrue("an open invoice is edited", !browser.findElements(By.id("edit")).isEmpty());
+        // paid, it is kept as it is: no Edit, and its edit address shows it instead
+        for (String[] status : new String[][] {{"APPROVED", "Approved"}, {"SENT", "Sent"}, {"PAID", "Paid"}}) {
+            new Select(shown("next-status")).selectByValue(status[0]);
+            shown("change-status").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), status[1]));
+        }
+        assertTrue("a paid invoice offers no Edit", browser.findElements(By.id("edit")).isEmpty());
+        browser.get(browser.getCurrentUrl() + "/edit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "Paid"));
+        assertTrue(browser.findElements(By.id("record-form")).isEmpty());
     }
 
     @Test
@@ -326,9 +337,19 @@ public class WebUiIT {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String email = "trung-" + tag + "@example.vn";
         String kept = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Trùng " + tag + "\",\"email\":\"" + email + "\"}");
-        String other = rest("POST", "/api/v1/contacts", "{\"lastName\":\"Trung " + tag + "\",\"email\":\"" + email.toUpperCase()
+        String other = rest("POST", "/api/v1/contacts?createAnyway=true", "{\"lastName\":\"Trung " + tag + "\",\"email\":\"" + email.toUpperCase()
                 + "\",\"phone\":\"0903 123 456\",\"title\":\"Giám đốc\"}");
         rest("POST", "/api/v1/contacts/" + other + "/notes", "{\"body\":\"Ghi chú " + tag + "\"}");
+        // a third one with the same address is refused with the two it looks like, then made on request
+        browser.get(server.base() + "/#/c/contacts/new");
+        type("field-lastName", "Ba " + tag);
+        type("field-email", email);
+        shown("save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookalikes"), "Trùng " + tag));
+        assertTrue(shown("lookalikes").getText().contains("Trung " + tag));
+        screenshot("43-looks-like");
+        click("create-anyway");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-lastName"), "Ba " + tag));
         browser.get(server.base() + "/#/c/contacts");
         click("duplicates");
         By group = By.xpath("//ul[@id='duplicate-groups']/li[contains(., 'Trùng " + tag + "')]//a[contains(@id, 'merge-group-')]");
@@ -342,8 +363,29 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), "Giám đốc"));
         assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/#/c/contacts/" + kept));
         assertEquals("0903 123 456", shown("detail-phone").getText());
-        assertEquals("the other one is in the recycle bin", other, rest("GET", "/api/v1/contacts?deleted=true&q=" + tag, null, "/items/0/id"));
+        assertEquals("the others are in the recycle bin", kept, rest("GET", "/api/v1/contacts?q=" + tag, null, "/items/0/id"));
+        assertEquals("", rest("GET", "/api/v1/contacts?q=" + tag, null, "/items/1/id"));
         assertEquals("its note came along", "Ghi chú " + tag, rest("GET", "/api/v1/contacts/" + kept + "/notes", null, "/items/0/body"));
+    }
+
+    @Test
+    public void oneBoxFindsRecordsOfEveryModuleAndSlashPutsTheCursorInIt() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Tìm " + tag + "\",\"company\":\"Công ty Tìm " + tag + "\"}");
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Đại lý Tìm " + tag + "\"}");
+        browser.get(server.base() + "/#/c/leads");
+        shown("records");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("/").perform();
+        wait.until(d -> "global-search".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("tim " + tag + org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found-accounts")));
+        assertTrue(shown("found-leads").getText().contains("Tìm " + tag));
+        screenshot("44-global-search");
+        shown("found-accounts").findElement(By.linkText(shown("found-accounts").findElement(By.tagName("a")).getText())).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-name"), "Đại lý Tìm " + tag));
+        assertTrue(browser.getCurrentUrl().endsWith("/#/c/accounts/" + account));
+        assertTrue(lead.length() > 0);
     }
 
     @Test

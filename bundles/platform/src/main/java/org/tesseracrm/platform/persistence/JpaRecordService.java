@@ -94,19 +94,23 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         this.references = new ReferenceGuard(context, module.collection(), module.numberPrefix());
         List<FieldDescriptor> checked = new ArrayList<>();
         List<Field> searchFields = new ArrayList<>();
+        Set<Field> phoneFields = new HashSet<>();
         for (FieldDescriptor fd : module.fields()) {
             if (values.has(fd.name)) {
                 checked.add(fd);
             }
             if (fd.searchable && attributes.containsKey(fd.name)) {
                 searchFields.add(attributes.get(fd.name));
+                if (fd.type == FieldType.PHONE) {
+                    phoneFields.add(attributes.get(fd.name));
+                }
             }
         }
         this.rules = new FieldRules<>(checked, values::get, context, references);
         this.history = new ChangeRecorder<>(this::allFields, values, module.collection(), context, transactions);
         this.publisher = new ChangePublisher(module.name(), context);
         this.tags = new RecordTags(module.collection());
-        this.search = new SearchText(searchFields, attributes.get(RecordScope.OWNER), module.collection(), entityName, context,
+        this.search = new SearchText(searchFields, phoneFields, attributes.get(RecordScope.OWNER), module.collection(), entityName, context,
                 work -> transactions.run(TransactionType.Supports, work));
     }
 

@@ -22,6 +22,8 @@ final class SearchText {
     private static final int BATCH = 5000;
 
     private final List<Field> searchFields;
+    /** Searchable phone numbers: their digits are words too, so a number is found however it was written. */
+    private final java.util.Set<Field> phones;
     /** The field naming the record's owner (besides its creator), or null. */
     private final Field owner;
     private final String collection;
@@ -31,9 +33,10 @@ final class SearchText {
     private final TextIndex index = new TextIndex();
     private final AtomicBoolean loading = new AtomicBoolean();
 
-    SearchText(List<Field> searchFields, Field owner, String collection, String entityName, RecordContext context,
-            Function<EmFunction<List<Object[]>>, List<Object[]>> read) {
+    SearchText(List<Field> searchFields, java.util.Set<Field> phones, Field owner, String collection, String entityName,
+            RecordContext context, Function<EmFunction<List<Object[]>>, List<Object[]>> read) {
         this.searchFields = searchFields;
+        this.phones = phones;
         this.owner = owner;
         if (owner != null) {
             owner.setAccessible(true);
@@ -146,6 +149,9 @@ final class SearchText {
                     values.add(a.country);
                 } else if (v != null) {
                     values.add(v.toString());
+                    if (phones.contains(f)) {
+                        values.add(org.tesseracrm.platform.internal.exchange.Values.phoneDigits(v.toString()));
+                    }
                 }
             }
         } catch (IllegalAccessException e) {

@@ -64,6 +64,8 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     /** Answer header of a change after which the caller no longer sees the record (it is someone else's now). */
     public static final String OUT_OF_SCOPE = "Tessera-Out-Of-Scope";
+    /** Query parameter of a create: make the record even though it looks like existing ones. */
+    public static final String CREATE_ANYWAY = "createAnyway";
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "limit", "cursor", "deleted");
 
     private final Class<D> dtoType;
@@ -263,9 +265,31 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body, @Context UriInfo uri, @Context SecurityContext security) {
         D record = readBody(body);
+        if (!"true".equals(uri.getQueryParameters().getFirst(CREATE_ANYWAY))) {
+            refuseLookalikes(record);
+        }
         D created = service().create(record, user(security));
         URI location = uri.getAbsolutePathBuilder().path(created.id).build();
         return withETag(Response.created(location), created);
+    }
+
+    /**
+     * A new lead, contact or account that looks like records the caller may see (the module's
+     * duplicate keys: the same e-mail, phone number, or name) is not created: 409 names them, unless
+     * the request says {@code ?createAnyway=true}.
+     */
+    private void refuseLookalikes(D record) {
+        if (module.duplicateKeys().isEmpty() || !(service() instanceof JpaRecordService)) {
+            return;
+        }
+        List<org.tesseracrm.platform.internal.exchange.Duplicates.Candidate> candidates = RecordCompanions.active().duplicates
+                .like(module, (JpaRecordService<?, ?>) service(), record, 10);
+        if (!candidates.isEmpty()) {
+            List<String> numbers = candidates.stream().map(c -> c.number).toList();
+            throw new org.tesseracrm.platform.api.ConflictException("This looks like " + String.join(", ", numbers)
+                    + ": open it, or send createAnyway=true to create a new record all the same")
+                    .with("candidates", candidates);
+        }
     }
 
     /** A new record as a request gives it, checked as a create checks it (server-managed fields refused). */

@@ -45,6 +45,58 @@ public class Duplicates {
         public boolean complete = true;
     }
 
+    /** A record that looks like a new one: the fields by which it does. */
+    public static final class Candidate {
+        public final String collection;
+        public final String id;
+        public final String number;
+        public final String label;
+        public final List<String> fields;
+
+        Candidate(RecordRef ref, List<String> fields) {
+            this.collection = ref.collection;
+            this.id = ref.id;
+            this.number = ref.number;
+            this.label = ref.label;
+            this.fields = fields;
+        }
+    }
+
+    /**
+     * Live records the caller may see that look like {@code record} (a record about to be created)
+     * by one of the module's duplicate keys, at most {@code limit}: each key is looked up through
+     * the module's search on its text fields (a phone number by its digits), then compared folded.
+     */
+    public List<Candidate> like(ModuleDescriptor module, JpaRecordService<?, ?> service, RecordDto record, int limit) {
+        Map<String, FieldDescriptor> fields = new HashMap<>();
+        module.fields().forEach(f -> fields.put(f.name, f));
+        JsonNode json = Json.mapper().valueToTree(record);
+        Map<String, Candidate> found = new LinkedHashMap<>();
+        for (List<String> rule : module.duplicateKeys()) {
+            String key = key(rule, json, fields);
+            if (key == null) {
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            for (String f : rule) {
+                FieldDescriptor d = fields.get(f);
+                if (d != null && d.searchable) {
+                    words.add(d.type == FieldType.PHONE ? Values.phoneDigits(json.path(f).asText()) : json.path(f).asText());
+                }
+            }
+            if (words.isEmpty()) {
+                continue; // nothing to look it up by quickly: the duplicate finder still groups such records
+            }
+            Page<? extends RecordDto> page = service.list(new ListQuery(String.join(" ", words), Map.of(), List.of(), 50, null, false));
+            for (RecordDto r : page.items) {
+                if (found.size() < limit && !found.containsKey(r.id) && key.equals(key(rule, Json.mapper().valueToTree(r), fields))) {
+                    service.find(r.id).ifPresent(ref -> found.put(r.id, new Candidate(ref, rule)));
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
     public Found find(ModuleDescriptor module, JpaRecordService<?, ?> service, int limit) {
         Found found = new Found();
         found.keys = module.duplicateKeys();

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * name, a reference by its number or its name, all compared without case or Vietnamese marks. One
  * reader serves one import and remembers what it looked up.
  */
-final class Values {
+public final class Values {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern VI_NUMBER = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?|-?\\d+,\\d+");
     private static final Pattern EN_NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -203,6 +203,12 @@ final class Values {
         return found;
     }
 
+    /** A phone number as its digits, in the national form (+84 903… as 0903…), however it was written. */
+    public static String phoneDigits(String text) {
+        String digits = text.replaceAll("\\D", "");
+        return digits.startsWith("84") && digits.length() > 9 ? "0" + digits.substring(2) : digits;
+    }
+
     /** A value as duplicates are matched: without case, marks or spacing; a phone number as its digits (+84 as 0). */
     static String matchable(JsonNode value, boolean phone) {
         if (value == null || value.isNull()) {
@@ -210,8 +216,7 @@ final class Values {
         }
         String text = value.isValueNode() ? value.asText() : value.toString();
         if (phone) {
-            String digits = text.replaceAll("\\D", "");
-            return digits.startsWith("84") && digits.length() > 9 ? "0" + digits.substring(2) : digits;
+            return phoneDigits(text);
         }
         String folded = TextFolding.fold(text).replaceAll("\\s+", " ").strip();
         return folded.isEmpty() ? null : folded;
