@@ -156,7 +156,7 @@
       location.hash = "#/p/calendar?" + Object.keys(next).filter(function (k) { return next[k]; }).map(function (k) { return k + "=" + encodeURIComponent(next[k]); }).join("&");
     }
     function step(n) { return view === "day" ? addDays(date, n) : view === "week" ? addDays(date, 7 * n) : new Date(date.getFullYear(), date.getMonth() + n, 1); }
-    var grid = h("div", { class: "calendar " + view, id: "calendar", role: "grid" });
+    var grid = h("div", { class: "calendar " + view, id: "calendar", role: "list", "aria-label": t("calendar") });
     var title = view === "month" ? date.toLocaleDateString(locale(), { month: "long", year: "numeric" })
       : view === "week" ? first.toLocaleDateString(locale()) + " – " + last.toLocaleDateString(locale())
       : date.toLocaleDateString(locale(), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
@@ -174,7 +174,7 @@
     for (var d = first; d <= last; d = addDays(d, 1)) {
       var key = dayKey(d);
       var cell = h("div", { class: "day" + (d.getMonth() !== date.getMonth() && view === "month" ? " other" : "") + (key === dayKey(new Date()) ? " today" : ""),
-        role: "gridcell", "data-day": key, id: "day-" + key },
+        role: "listitem", "aria-label": d.toLocaleDateString(locale(), { weekday: "long", day: "numeric", month: "long" }), "data-day": key, id: "day-" + key },
         h("div", { class: "day-title" }, view === "day" ? "" : d.toLocaleDateString(locale(), view === "month" ? { day: "numeric" } : { weekday: "short", day: "numeric", month: "numeric" })),
         h("ul", {}));
       cell.addEventListener("dragover", function (e) { e.preventDefault(); });

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.AfterClass;
@@ -129,6 +130,25 @@ public class WebUiIT {
         WebElement input = shown(id);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /**
+     * axe-core's serious and critical violations on the screen as it is now (WCAG 2 A and AA rules):
+     * "rule: the elements" for each, none when the screen is usable with a keyboard and a screen reader.
+     */
+    private static List<String> accessibilityViolations() throws IOException {
+        try (java.io.InputStream axe = WebUiIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Object found = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; }).map(function (v) {"
+                + "    return v.id + ': ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        List<String> violations = new java.util.ArrayList<>();
+        ((List<?>) found).forEach(v -> violations.add(String.valueOf(v)));
+        return violations;
     }
 
     private static void screenshot(String name) throws IOException {
@@ -386,6 +406,54 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-name"), "Đại lý Tìm " + tag));
         assertTrue(browser.getCurrentUrl().endsWith("/#/c/accounts/" + account));
         assertTrue(lead.length() > 0);
+    }
+
+    @Test
+    public void theMainScreensHaveNoSeriousAccessibilityViolation() throws Exception {
+        signedIn();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Truy cập " + tag + "\",\"phone\":\"028 1234 5678\"}");
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Truy cập " + tag + "\",\"company\":\"Công ty " + tag + "\"}");
+        java.util.Map<String, String> screens = new java.util.LinkedHashMap<>();
+        screens.put("#/", "dashboard");
+        screens.put("#/c/leads", "records");
+        screens.put("#/c/leads/new", "record-form");
+        screens.put("#/c/leads/" + lead, "detail-number");
+        screens.put("#/c/accounts/" + account, "related");
+        screens.put("#/c/leads/import", "import-form");
+        screens.put("#/c/leads/duplicates", "back-to-list");
+        screens.put("#/search?q=" + tag, "found-leads");
+        screens.put("#/reports", "report-form");
+        screens.put("#/p/pipeline-board", "pipeline-board");
+        screens.put("#/p/calendar?view=week", "calendar");
+        screens.put("#/c/leads/merge?ids=" + lead + "," + rest("POST", "/api/v1/leads?createAnyway=true",
+                "{\"lastName\":\"Truy cập " + tag + "\",\"company\":\"Công ty " + tag + "\"}"), "merge-form");
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, String> screen : screens.entrySet()) {
+            browser.get(server.base() + "/" + screen.getKey());
+            shown(screen.getValue());
+            List<String> violations = accessibilityViolations();
+            if (!violations.isEmpty()) {
+                found.put(screen.getKey(), violations);
+            }
+        }
+        // in Vietnamese and at phone width too
+        new Select(shown("language")).selectByValue("vi");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String screen : List.of("#/c/leads", "#/c/leads/" + lead)) {
+                browser.get(server.base() + "/" + screen);
+                shown(screen.equals("#/c/leads") ? "records" : "detail-number");
+                List<String> violations = accessibilityViolations();
+                if (!violations.isEmpty()) {
+                    found.put(screen + " (vi, 390 px)", violations);
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            new Select(shown("language")).selectByValue("en");
+        }
+        assertEquals("serious or critical accessibility violations by screen", java.util.Map.of(), found);
     }
 
     @Test
