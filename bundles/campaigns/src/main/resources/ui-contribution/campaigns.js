@@ -4,7 +4,7 @@
   "use strict";
   var h = T.h, call = T.call, t = T.t;
   T.addStrings({
-    en: { outreach: "Members & offers", members: "Members", addMembers: "Add members", memberType: "Kind", add: "Add",
+    en: { campaignRoi: "Campaign ROI", outreach: "Members & offers", members: "Members", addMembers: "Add members", memberType: "Kind", add: "Add",
       bulkOffer: "Offer to all members", channel: "Channel", content: "Content", send: "Send", results: "Results",
       offers: "Offers", responses: "Responses", response: "Record a response", leads: "Leads", convertedLeads: "Converted leads",
       potentials: "Potentials", wonAmount: "Won amount", actualCost: "Actual cost", roi: "ROI", notInstalled: "— (module not installed)",
@@ -13,7 +13,7 @@
       LEAD: "Lead", CONTACT: "Contact", ACCOUNT: "Account", emails: "E-mails", delivery: "Delivery",
       "delivery.QUEUED": "E-mail queued", "delivery.SENDING": "E-mail being sent", "delivery.SENT": "E-mail sent",
       "delivery.FAILED": "E-mail failed", "delivery.SUPPRESSED": "Not sent: unsubscribed", "delivery.NOT_SENT": "Not sent: no e-mail address" },
-    vi: { outreach: "Thành viên & chào hàng", members: "Thành viên", addMembers: "Thêm thành viên", memberType: "Loại", add: "Thêm",
+    vi: { campaignRoi: "ROI của chiến dịch", outreach: "Thành viên & chào hàng", members: "Thành viên", addMembers: "Thêm thành viên", memberType: "Loại", add: "Thêm",
       bulkOffer: "Chào hàng cho tất cả thành viên", channel: "Kênh", content: "Nội dung", send: "Gửi", results: "Kết quả",
       offers: "Lần chào hàng", responses: "Phản hồi", response: "Ghi nhận phản hồi", leads: "Khách hàng tiềm năng",
       convertedLeads: "Đã chuyển đổi", potentials: "Cơ hội", wonAmount: "Giá trị thắng", actualCost: "Chi phí thực tế",
@@ -99,4 +99,16 @@
   }
 
   T.addDetailAction("campaigns", { id: "campaign-outreach", label: { en: "Members & offers", vi: "Thành viên & chào hàng" }, run: function (c) { outreach(c); } });
+
+  // the dashboard: the return of the latest campaigns, as a percentage (-100 % is all the cost lost)
+  T.addDashboardChart("campaign-roi", { module: "campaigns", render: function () {
+    return call("GET", "/campaigns?limit=10").then(function (r) {
+      return Promise.all(r.body.items.map(function (c) {
+        return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
+      }));
+    }).then(function (rows) {
+      return T.barChart("chart-roi", t("campaignRoi"), rows.filter(function (x) { return x.roi !== null; })
+        .map(function (x) { return { label: x.label, value: Number(x.roi) * 100, unit: " %" }; }));
+    });
+  } });
 })(window.Tessera);

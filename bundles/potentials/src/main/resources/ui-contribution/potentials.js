@@ -4,8 +4,8 @@
   "use strict";
   var h = T.h, call = T.call, t = T.t;
   T.addStrings({
-    en: { board: "Pipeline board", moveTo: "Move to", move: "Move", whyLost: "Why was the deal lost?" },
-    vi: { board: "Bảng cơ hội", moveTo: "Chuyển sang", move: "Chuyển", whyLost: "Vì sao mất cơ hội này?" }
+    en: { pipelineByStage: "Pipeline by stage", forecastByMonth: "Forecast by month of close", weighted: "Weighted", board: "Pipeline board", moveTo: "Move to", move: "Move", whyLost: "Why was the deal lost?" },
+    vi: { pipelineByStage: "Cơ hội theo giai đoạn", forecastByMonth: "Dự báo theo tháng chốt", weighted: "Giá trị có trọng số", board: "Bảng cơ hội", moveTo: "Chuyển sang", move: "Chuyển", whyLost: "Vì sao mất cơ hội này?" }
   });
 
   /**
@@ -76,4 +76,23 @@
   }
 
   T.addPage("pipeline-board", { module: "potentials", label: { en: "Pipeline board", vi: "Bảng cơ hội" }, render: function () { board(); } });
+
+  // the dashboard: the open pipeline by stage and the forecast by month of close, each with its weighted amount
+  var pipeline = null;
+  function pipelineOnce() { pipeline = pipeline || call("GET", "/potentials/pipeline").finally(function () { setTimeout(function () { pipeline = null; }, 0); }); return pipeline; }
+  T.addDashboardChart("pipeline", { module: "potentials", render: function () {
+    return pipelineOnce().then(function (r) {
+      var stage = T.fieldOf("potentials", "stage");
+      return T.barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
+        return { label: T.enumLabel(stage, s.stage) + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
+      }), t("weighted"));
+    });
+  } });
+  T.addDashboardChart("pipeline-forecast", { module: "potentials", render: function () {
+    return pipelineOnce().then(function (r) {
+      return T.barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
+        return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
+      }), t("weighted"));
+    });
+  } });
 })(window.Tessera);

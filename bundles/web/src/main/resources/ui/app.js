@@ -1425,24 +1425,74 @@
   }
 
   /** Horizontal bars; rows are {label, value, second?}; the second value (e.g. weighted) is drawn inside the first. */
-  function barChart(id, title, rows, secondLabel) {
-    var max = Math.max.apply(null, rows.map(function (r) { return Math.max(Math.abs(r.value), r.second || 0); }).concat([1]));
-    // drawn at about the width it is shown at (half a page), so 15 units of text read as about 14 px
-    var rowHeight = 30, width = 560, labelWidth = 210, valueWidth = 130, barWidth = width - labelWidth - valueWidth;
-    var chart = svg("svg", { viewBox: "0 0 " + width + " " + Math.max(rows.length, 1) * rowHeight, width: "100%", role: "img",
-      "aria-label": title + ": " + rows.map(function (r) { return r.label + " " + number(r.value) + (r.unit || ""); }).join(", ") });
-    rows.forEach(function (r, i) {
-      var y = i * rowHeight;
-      chart.appendChild(svg("text", { x: 0, y: y + 18, "font-size": 15 }, r.label));
-      chart.appendChild(svg("rect", { x: labelWidth, y: y + 5, height: 18, width: Math.max(1, barWidth * Math.abs(r.value) / max),
-        fill: r.value < 0 ? "#cf222e" : "#1f6feb", rx: 3 }));
-      if (r.second !== undefined) {
-        chart.appendChild(svg("rect", { x: labelWidth, y: y + 10, height: 8, width: Math.max(0, barWidth * r.second / max), fill: "#9ecbff", rx: 2 }));
-      }
-      chart.appendChild(svg("text", { x: labelWidth + barWidth + 6, y: y + 18, "font-size": 15 }, number(r.value) + (r.unit || "")));
+  /** Apache ECharts (from its webjar, served with the UI), loaded once by the first screen that draws a chart. */
+  var chartLibrary = null;
+  function echartsLoaded() {
+    if (!chartLibrary) {
+      chartLibrary = new Promise(function (resolve, reject) {
+        var script = h("script", { src: "/ui/vendor/echarts.min.js" });
+        script.onload = function () { resolve(window.echarts); };
+        script.onerror = function () { chartLibrary = null; reject(new Error("charts unavailable")); };
+        document.head.appendChild(script);
+      });
+    }
+    return chartLibrary;
+  }
+
+  /** The width the longest of {@code texts} takes on the page, at a chart's 14 px. */
+  function textWidth(texts) {
+    var context = document.createElement("canvas").getContext("2d");
+    context.font = "14px " + window.getComputedStyle(document.body).fontFamily;
+    return Math.ceil(Math.max.apply(null, texts.map(function (x) { return context.measureText(x).width; }).concat([0])));
+  }
+
+  /** Resolves once {@code el} is on the page (a chart measures its place when it is drawn); never for one that is not shown within seconds. */
+  function whenShown(el) {
+    return new Promise(function (resolve) {
+      var tries = 0;
+      (function check() {
+        if (el.isConnected && el.clientWidth > 0) { resolve(); } else if (++tries < 300) { requestAnimationFrame(check); }
+      }());
     });
-    return h("figure", { class: "card chart", id: id }, h("figcaption", {}, h("strong", {}, title),
-      secondLabel ? h("span", { class: "muted" }, " · " + t("amount") + " / " + secondLabel) : null), rows.length ? chart : h("p", { class: "muted" }, t("noRecords")));
+  }
+
+  /**
+   * A horizontal bar chart of {label, value, unit?, second?} rows (second: a lighter bar inside, such
+   * as a weighted amount), drawn by ECharts as SVG with its figures as its accessible name.
+   */
+  function barChart(id, title, rows, secondLabel) {
+    var described = title + ": " + rows.map(function (r) { return r.label + " " + number(r.value) + (r.unit || ""); }).join(", ");
+    var canvas = h("div", { class: "chart-canvas" });
+    canvas.style.height = (Math.max(rows.length, 1) * 34 + 40) + "px"; // through the CSSOM: the page's policy refuses style attributes
+    var figure = h("figure", { class: "card chart", id: id }, h("figcaption", {}, h("strong", {}, title),
+      secondLabel ? h("span", { class: "muted" }, " · " + t("amount") + " / " + secondLabel) : null), rows.length ? canvas : h("p", { class: "muted" }, t("noRecords")));
+    if (!rows.length) { return figure; }
+    echartsLoaded().then(function (echarts) { return whenShown(canvas).then(function () { return echarts; }); }).then(function (echarts) {
+      var chart = echarts.init(canvas, null, { renderer: "svg" });
+      // long names shortened on the axis (the tooltip and the accessible name keep them whole)
+      var labels = rows.map(function (r) { return r.label.length > 30 ? r.label.substring(0, 29) + "…" : r.label; }).reverse();
+      var series = [{ type: "bar", name: title, barWidth: 18, data: rows.map(function (r) {
+        return { value: r.value, itemStyle: { color: r.value < 0 ? "#cf222e" : "#1f6feb", borderRadius: 3 } };
+      }).reverse(), label: { show: true, position: "right", fontSize: 14, color: "#1f2328",
+        formatter: function (p) { return number(p.value) + (rows[rows.length - 1 - p.dataIndex].unit || ""); } } }];
+      if (rows.some(function (r) { return r.second !== undefined; })) {
+        series.push({ type: "bar", name: secondLabel, barWidth: 8, barGap: "-72%", z: 3, itemStyle: { color: "#9ecbff", borderRadius: 2 },
+          data: rows.map(function (r) { return r.second === undefined ? null : r.second; }).reverse() });
+      }
+      chart.setOption({
+        // measured in the page's own font, so the names on the axis get the room they take
+        textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
+        animation: false, grid: { left: textWidth(labels) + 24, right: 90, top: 8, bottom: 28 },
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: function (v) { return number(v); } },
+        xAxis: { type: "value", axisLabel: { fontSize: 13, formatter: function (v) { return number(v); } } },
+        yAxis: { type: "category", data: labels, axisLabel: { fontSize: 14, color: "#1f2328", interval: 0 } },
+        series: series
+      });
+      var drawn = canvas.querySelector("svg");
+      if (drawn) { drawn.setAttribute("role", "img"); drawn.setAttribute("aria-label", described); }
+      if (window.ResizeObserver) { new ResizeObserver(function () { chart.resize(); }).observe(canvas); }
+    }).catch(function () { canvas.replaceWith(h("p", { class: "muted" }, described)); });
+    return figure;
   }
 
   function fieldOf(collection, name) {
@@ -1466,43 +1516,16 @@
       var card = dashboardCards[id];
       if (moduleOf(card.module)) { cards.appendChild(card.render()); }
     });
-    /** A chart's place, kept while its figures load, so the charts always come in one order. */
-    function place() { var p = h("div", { class: "chart-slot" }); charts.appendChild(p); return p; }
-    if (moduleOf("potentials")) {
-      var pipeline = place(), forecast = place();
-      call("GET", "/potentials/pipeline").then(function (r) {
-        var stage = fieldOf("potentials", "stage");
-        pipeline.replaceWith(barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
-          return { label: enumLabel(stage, s.stage) + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
-        }), t("weighted")));
-        forecast.replaceWith(barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
-          return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
-        }), t("weighted")));
-      }).catch(function () { return null; });
-    }
-    if (moduleOf("leads")) {
-      ["status", "source"].forEach(function (by) {
-        var slot = place();
-        call("GET", "/leads/counts?by=" + by).then(function (r) {
-          var f = fieldOf("leads", by);
-          slot.replaceWith(barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
-            return { label: c.value ? enumLabel(f, c.value) : t("none"), value: c.count };
-          })));
-        }).catch(function () { return null; });
-      });
-    }
-    if (moduleOf("campaigns")) {
-      var roi = place();
-      call("GET", "/campaigns?limit=10").then(function (r) {
-        return Promise.all(r.body.items.map(function (c) {
-          return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
-        }));
-      }).then(function (rows) {
-        // ROI as a percentage (-1 is all the cost lost: -100 %), its bar from zero either way
-        roi.replaceWith(barChart("chart-roi", t("campaignRoi"), rows.filter(function (x) { return x.roi !== null; })
-          .map(function (x) { return { label: x.label, value: Number(x.roi) * 100, unit: " %" }; })));
-      }).catch(function () { return null; });
-    }
+    // charts contributed by the installed modules, in the order of their modules' names; each keeps its place while it loads
+    Object.keys(dashboardCharts).sort(function (a, b) {
+      return (dashboardCharts[a].module + a).localeCompare(dashboardCharts[b].module + b);
+    }).forEach(function (id) {
+      var chart = dashboardCharts[id];
+      if (!moduleOf(chart.module)) { return; }
+      var slot = h("div", { class: "chart-slot" });
+      charts.appendChild(slot);
+      Promise.resolve(chart.render()).then(function (figure) { if (figure) { slot.replaceWith(figure); } }).catch(function () { return null; });
+    });
   }
 
   function route() {
@@ -1558,6 +1581,7 @@
   var detailActions = {};
   var timelineComposers = {};
   var dashboardCards = {};
+  var dashboardCharts = {};
   var pages = {};
   var adminPages = {};
   var loadedScripts = {};
@@ -1585,6 +1609,10 @@
     addTimelineComposer: function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
     /** A card at the top of the dashboard while {@code module} is installed: {module, render()} returning the element. */
     addDashboardCard: function (id, card) { dashboardCards[id] = card; },
+    /** A chart on the dashboard while {@code module} is installed: {module, render()} returning (a promise of) the element, e.g. a barChart. */
+    addDashboardChart: function (id, chart) { dashboardCharts[id] = chart; },
+    /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */
+    barChart: barChart, fieldOf: fieldOf,
     writable: writable, display: display,
     /**
      * A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, writes?, run(record)};
