@@ -228,10 +228,15 @@ public final class Benchmark {
     }
 
     private void measureCreate() throws Exception {
+        // every lead a different person: one that looks like an earlier one would be refused (409)
+        java.util.concurrent.atomic.AtomicLong person = new java.util.concurrent.atomic.AtomicLong();
         Load.Result api = Load.run("POST create lead", CONCURRENCY, warmUp, 20_000, step,
-                Load.http(client, n -> request("/api/v1/leads").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần " + n + "\","
-                                + "\"company\":\"Sao Mai\",\"email\":\"mai" + n + "@example.vn\"}")).build(), 201));
+                Load.http(client, n -> {
+                    long p = person.incrementAndGet();
+                    return request("/api/v1/leads").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần " + p + "\","
+                                    + "\"company\":\"Sao Mai\",\"email\":\"mai" + p + "@example.vn\"}")).build();
+                }, 201));
         results.put("create", api.json());
         record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
     }

@@ -133,4 +133,10 @@ public class AccountServiceImpl extends JpaRecordService<Account, AccountEntity>
             parent = p == null ? null : p.parentId;
         }
     }
+
+    /** A person's account may share its name with others (two customers called Nguyễn Văn An); a company's may not. */
+    @Override
+    protected boolean comparedBy(Account record, List<String> duplicateKey) {
+        return !(Boolean.TRUE.equals(record.individual) && duplicateKey.contains("name"));
+    }
 }

@@ -171,6 +171,21 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return clauses;
     }
 
+    /**
+     * Whether a new record is compared with existing ones by this duplicate key of the module (see
+     * {@link ModuleDescriptor#duplicateKeys()}); by default every key. A module leaves out a key that
+     * does not make records alike for this one (two people may share a name, two companies may not).
+     */
+    protected boolean comparedBy(D record, List<String> duplicateKey) {
+        return true;
+    }
+
+    /** {@link #comparedBy} for the platform's look-alike check. */
+    @SuppressWarnings("unchecked")
+    public final boolean isComparedBy(RecordDto record, List<String> duplicateKey) {
+        return comparedBy((D) record, duplicateKey);
+    }
+
     /** Fills DTO fields that the entity does not hold (computed values). */
     protected void completeDto(E entity, D dto) {
     }
@@ -765,6 +780,18 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
         }
         return moved;
+    }
+
+    /**
+     * Writes what the running unit of work changed and lets go of the records it holds, so that a
+     * long unit (an import's batch) does not compare every record it made at each write.
+     */
+    public void releaseWritten() {
+        write(em -> {
+            em.flush();
+            em.clear();
+            return null;
+        });
     }
 
     /** The survivor of a merge: a new version, and a line {@code MERGED} in its history that names the merge. */

@@ -74,7 +74,7 @@ public class Duplicates {
         Map<String, Candidate> found = new LinkedHashMap<>();
         for (List<String> rule : module.duplicateKeys()) {
             String key = key(rule, json, fields);
-            if (key == null) {
+            if (key == null || !service.isComparedBy(record, rule)) {
                 continue;
             }
             List<String> words = new ArrayList<>();

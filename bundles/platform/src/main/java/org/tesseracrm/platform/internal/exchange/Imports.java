@@ -67,6 +67,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Imports {
     private static final Logger LOG = LoggerFactory.getLogger(Imports.class);
     static final int PREVIEW_ROWS = 20;
+    /** Rows committed together: one commit for many rows, and a crash loses at most one batch not yet acknowledged. */
+    static final int BATCH = 200;
     private static final String COLUMNS = "id, collection, file_name, owner, state, settings, rows_read, created, updated, skipped, failed,"
             + " error, created_at, started_at, finished_at";
 
@@ -80,6 +82,7 @@ public class Imports {
     public static final String UNDONE = "UNDONE";
 
     private final Sql sql;
+    private final org.tesseracrm.platform.internal.db.OneTransaction batches;
     private final RecordServices modules;
     private final UserAccounts users;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -91,8 +94,10 @@ public class Imports {
 
     @Activate
     public Imports(@Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource, @Reference SchemaMigrator platformSchema,
-            @Reference RecordServices modules, @Reference UserAccounts users) {
+            @Reference RecordServices modules, @Reference UserAccounts users,
+            @Reference org.tesseracrm.platform.internal.db.OneTransaction batches) {
         this.sql = new Sql(dataSource);
+        this.batches = batches;
         this.modules = modules;
         this.users = users;
         // what ran when the server stopped goes on when its owner runs it again, after its last handled row
@@ -354,25 +359,68 @@ public class Imports {
         Pass pass = new Pass(job, service, true);
         try (Sheet sheet = Sheet.open(file(id))) {
             int row = 0;
+            List<List<String>> batch = new ArrayList<>(BATCH);
             for (List<String> cells = sheet.next(); cells != null; cells = sheet.next()) {
                 row++;
-                if (cancelled.remove(id)) {
-                    finish(id, CANCELLED, null);
-                    return;
+                if (row <= done) {
+                    pass.handle(row, cells, true); // handled before an interruption: only seen
+                    continue;
                 }
-                RowOutcome outcome = pass.handle(row, cells, row <= done);
-                if (row > done) {
-                    record(id, outcome, cells);
+                batch.add(cells);
+                if (batch.size() == BATCH) {
+                    if (!handleBatch(id, pass, row - batch.size() + 1, batch)) {
+                        return;
+                    }
+                    batch.clear();
                 }
-                if (row % 100 == 0) {
-                    counts(id);
-                }
+            }
+            if (!batch.isEmpty() && !handleBatch(id, pass, row - batch.size() + 1, batch)) {
+                return;
             }
             finish(id, DONE, null);
         } catch (RuntimeException e) {
             LOG.warn("Import {} stopped", id, e);
             finish(id, FAILED, e.getMessage());
         }
+    }
+
+    /**
+     * Rows {@code first}… of the file, committed together with their outcomes (a crash leaves whole
+     * batches, and the job knows each of their rows); when one of them fails inside a module's
+     * transaction the batch is undone and its rows handled one by one. False when the import was
+     * cancelled meanwhile (the rows handled so far stay).
+     */
+    private boolean handleBatch(String id, Pass pass, int first, List<List<String>> rows) {
+        Pass.Journal journal = pass.journal();
+        java.util.Optional<Boolean> whole = batches.attempt("tessera.import", () -> {
+            for (int i = 0; i < rows.size(); i++) {
+                if (cancelled.contains(id)) {
+                    return false;
+                }
+                RowOutcome outcome = pass.handle(first + i, rows.get(i), false);
+                if (batches.failing()) {
+                    return false; // the row failed inside its module's transaction: the batch goes row by row
+                }
+                record(id, outcome, rows.get(i));
+                pass.service.releaseWritten();
+            }
+            return true;
+        });
+        if (whole.isEmpty()) {
+            pass.undo(journal);
+            for (int i = 0; i < rows.size(); i++) {
+                if (cancelled.contains(id)) {
+                    break;
+                }
+                record(id, pass.handle(first + i, rows.get(i), false), rows.get(i));
+            }
+        }
+        counts(id);
+        if (cancelled.remove(id)) {
+            finish(id, CANCELLED, null);
+            return false;
+        }
+        return true;
     }
 
     private void record(String id, RowOutcome o, List<String> cells) {
@@ -426,6 +474,25 @@ public class Imports {
         private final Values values = new Values(modules, users);
         private final Map<String, String> existing;
         private final Map<String, Integer> seen = new HashMap<>();
+        /** What this pass learnt since the journal began (keys first seen, records made), so a batch undone forgets it. */
+        private Journal journal;
+
+        /** Keys a batch added to the pass's maps. */
+        final class Journal {
+            final List<String> seenKeys = new ArrayList<>();
+            final List<String> existingKeys = new ArrayList<>();
+        }
+
+        Journal journal() {
+            journal = new Journal();
+            return journal;
+        }
+
+        void undo(Journal undone) {
+            undone.seenKeys.forEach(seen::remove);
+            undone.existingKeys.forEach(existing::remove);
+            journal = null;
+        }
 
         Pass(Job job, JpaRecordService<?, ?> service, boolean writing) {
             this.job = job;
@@ -460,6 +527,9 @@ public class Imports {
             }
             String key = key(node);
             Integer earlier = key == null ? null : seen.putIfAbsent(key, row);
+            if (key != null && earlier == null && journal != null) {
+                journal.seenKeys.add(key);
+            }
             String match = key == null ? null : existing.get(key);
             if (handledBefore) {
                 o.outcome = "SKIPPED";
@@ -506,8 +576,8 @@ public class Imports {
                     o.recordId = create(node);
                     o.outcome = "CREATED";
                     o.values = null;
-                    if (key != null) {
-                        existing.put(key, o.recordId);
+                    if (key != null && existing.putIfAbsent(key, o.recordId) == null && journal != null) {
+                        journal.existingKeys.add(key);
                     }
                 }
                 return o;
