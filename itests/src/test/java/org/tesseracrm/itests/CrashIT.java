@@ -34,6 +34,7 @@ import org.junit.Assume;
 import org.junit.Test;
 import org.tesseracrm.benchmark.Server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -77,6 +78,70 @@ public class CrashIT {
                 + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
                 + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
         crashRound("postgresql", 1);
+    }
+
+    @Test
+    public void anImportKilledMidwayLeavesWholeBatchesAndGoesOnWithoutDuplicates() throws Exception {
+        server = Server.unpack(distribution(), Path.of("target/crash-import"), TesseraDistribution.freePort());
+        server.start();
+        int rows = 6000;
+        StringBuilder file = new StringBuilder("Họ;Công ty;Email\r\n");
+        for (int i = 0; i < rows; i++) {
+            file.append("Nhập ").append(i).append(";Công ty Nhập ").append(i).append(";nhap").append(i).append("@example.vn\r\n");
+        }
+        String boundary = "----crash" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"collection\"\r\n\r\nleads\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nhap.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/imports"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", server.authorization())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertEquals(started.body(), 202, started.statusCode());
+        String id = JSON.readTree(started.body()).get("id").asText();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int before = 0;
+        while (before < 600 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            before = JSON.readTree(get("/api/v1/imports/" + id).body()).path("created").asInt();
+        }
+        assertTrue("the import was under way: " + before, before >= 600 && before < rows);
+        ProcessHandle jvm = server.process().orElseThrow();
+        jvm.destroyForcibly(); // SIGKILL, mid-import
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+
+        server.start();
+        JsonNode interrupted = JSON.readTree(get("/api/v1/imports/" + id).body());
+        assertEquals(interrupted.toString(), "INTERRUPTED", interrupted.get("state").asText());
+        int landed = interrupted.get("created").asInt();
+        System.out.println("CrashIT import: " + before + " rows counted before kill -9, " + landed + " landed (whole batches), "
+                + (rows - landed) + " left for the second run");
+        assertEquals("whole batches of 200 landed: " + interrupted, 0, landed % 200);
+        assertEquals("the job knows every lead that landed", landed, leadCount());
+
+        HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/imports/" + id + "/run"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", server.authorization()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertTrue(again.body(), again.statusCode() < 300);
+        JsonNode done = null;
+        for (long stop = System.nanoTime() + TimeUnit.SECONDS.toNanos(180); System.nanoTime() < stop;) {
+            done = JSON.readTree(get("/api/v1/imports/" + id).body());
+            if (!List.of("RUNNING", "QUEUED").contains(done.get("state").asText())) {
+                break;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        assertEquals(done.toString(), "DONE", done.get("state").asText());
+        assertEquals(done.toString(), rows, done.get("created").asInt());
+        assertEquals("each row once, none twice", rows, leadCount());
+        server.stop();
+    }
+
+    private int leadCount() throws IOException {
+        return JSON.readTree(get("/api/v1/leads/count").body()).get("count").asInt();
     }
 
     private void crashRound(String database, int round) throws Exception {

@@ -102,6 +102,11 @@ public class Imports {
         this.users = users;
         // what ran when the server stopped goes on when its owner runs it again, after its last handled row
         sql.update("mark interrupted imports", "UPDATE tessera_import SET state = ? WHERE state IN (?, ?)", INTERRUPTED, RUNNING, QUEUED);
+        // their counts as their rows are: the batch that a crash cut off was never written, the last count may lag behind
+        for (String interrupted : sql.query("find interrupted imports", "SELECT id FROM tessera_import WHERE state = ?", r -> r.getString(1),
+                INTERRUPTED)) {
+            counts(interrupted);
+        }
     }
 
     @Deactivate
