@@ -260,15 +260,9 @@ public final class Benchmark {
         for (int i = 0; i < importRows(); i++) {
             file.append(importRow(i)).append("\r\n");
         }
-        String boundary = "----bench" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"collection\"\r\n\r\nleads\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file.toString().getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String started = send(request("/api/v1/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), 202);
+        Multipart upload = new Multipart(Map.of("collection", "leads"), "file", "leads.csv", "text/csv",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        String started = send(request("/api/v1/imports").header("Content-Type", upload.contentType()).POST(upload.publisher()).build(), 202);
         String id = JSON.readTree(started).get("id").asText();
         JsonNode job = JSON.readTree(started);
         while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.get("state").asText())) {

@@ -89,17 +89,11 @@ public class CrashIT {
         for (int i = 0; i < rows; i++) {
             file.append("Nhập ").append(i).append(";Công ty Nhập ").append(i).append(";nhap").append(i).append("@example.vn\r\n");
         }
-        String boundary = "----crash" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"collection\"\r\n\r\nleads\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nhap.csv\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file.toString().getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        org.tesseracrm.benchmark.Multipart upload = new org.tesseracrm.benchmark.Multipart(java.util.Map.of("collection", "leads"),
+                "file", "nhap.csv", "text/csv", file.toString().getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/imports"))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", server.authorization())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .header("Content-Type", upload.contentType()).POST(upload.publisher()).build());
         assertEquals(started.body(), 202, started.statusCode());
         String id = JSON.readTree(started.body()).get("id").asText();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
