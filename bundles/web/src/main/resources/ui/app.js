@@ -254,6 +254,7 @@
 
   /** A module's page is there while the module is installed; one that changes records only for those who may change them. */
   function pageOpen(page) {
+    if (!page.module) { return true; } // a page of the platform's own, for everyone signed in
     var m = moduleOf(page.module);
     return !!m && (!page.writes || writable(m));
   }
@@ -1599,7 +1600,10 @@
     /** An administrator's page of the platform (users, teams, roles, audit): {label: {en, vi}, render(path, note)}. */
     addAdminPage: function (id, page) { adminPages[id] = page; },
     showProblem: showProblem, merge: merge, viaLabel: viaLabel,
-    /** A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, writes?, render()}. */
+    /**
+     * A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, writes?, render()};
+     * without a module, a page of the platform's own shown to everyone signed in.
+     */
     addPage: function (id, page) { pages[id] = page; },
     enumLabel: enumLabel,
     /**

@@ -54,6 +54,11 @@ public final class Api {
         }
     }
 
+    /** A server the test started itself (a distribution run as a process), with this Authorization header. */
+    public static Api at(String base, String authorization) {
+        return new Api(base, authorization);
+    }
+
     public Api withoutCredentials() {
         return new Api(base, null);
     }

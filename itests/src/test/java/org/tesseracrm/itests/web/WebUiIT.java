@@ -1227,6 +1227,22 @@ public class WebUiIT {
         shown("nav-campaigns");
     }
 
+    @Test
+    public void theApiReferenceDescribesTheModulesAndTriesARequestAsTheSignedInUser() throws Exception {
+        signedIn();
+        browser.get(server.base() + "/#/");
+        click("nav-page-api");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operations-tag-leads"))).click();
+        String list = "#operations-leads-leads_list";
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(list + " .opblock-summary-control"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(list + " .try-out__btn"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(list + " .execute"))).click();
+        // the request ran with the page's session: 200 and the leads list, not a sign-in challenge
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(list + " .live-responses-table tbody .response-col_status"), "200"));
+        assertTrue(browser.findElement(By.cssSelector(list + " .live-responses-table")).getText().contains("items"));
+        screenshot("70-api-reference");
+    }
+
     private static void signedIn() {
         browser.get(server.base() + "/");
         if (!browser.findElements(By.id("signout")).isEmpty()) {

@@ -85,11 +85,17 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
         }
     }
 
+    /** The class of the records this endpoint reads and writes. */
+    public final Class<D> recordType() {
+        return dtoType;
+    }
+
     @Override
     protected abstract RecordService<D> service();
 
     @GET
     @Access(Access.Level.READ)
+    @ListParameters
     public Page<D> list(@Context UriInfo uri) {
         return service().list(listQuery(uri));
     }
@@ -103,6 +109,7 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     @GET
     @Access(Access.Level.READ)
     @Path("counts")
+    @ListParameters
     public Counts counts(@Context UriInfo uri) {
         ListQuery query = listQuery(uri);
         String by = query.filters.get("by");
@@ -149,6 +156,7 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     @Path("export")
     @Produces({ org.tesseracrm.platform.internal.exchange.RecordExports.CSV + ";charset=utf-8",
         org.tesseracrm.platform.internal.exchange.RecordExports.XLSX })
+    @ListParameters
     public Response export(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         org.tesseracrm.platform.internal.exchange.RecordExports exports = RecordCompanions.active().exports;
@@ -237,6 +245,7 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     @GET
     @Access(Access.Level.READ)
     @Path("count")
+    @ListParameters
     public Map<String, Long> count(@Context UriInfo uri) {
         return Map.of("count", service().count(listQuery(uri)));
     }

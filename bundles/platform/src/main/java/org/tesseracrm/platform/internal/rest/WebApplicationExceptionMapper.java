@@ -30,7 +30,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = original == null ? 500 : original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String detail = detailFor(status);
+        // a resource's own "not found" says what is missing (no such action, token, …); the runtime's says nothing of use
+        String own = e.getMessage();
+        String detail = status == 404 && own != null && !own.startsWith("HTTP ") ? own : detailFor(status);
         Response.ResponseBuilder response = Problems.problem(status, null, title, detail, null, null);
         if (original != null) {
             original.getStringHeaders().forEach((name, values) -> {

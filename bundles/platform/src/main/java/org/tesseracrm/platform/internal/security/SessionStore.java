@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = SessionStore.class)
 public class SessionStore {
-    static final String COOKIE = "tessera_session";
+    public static final String COOKIE = "tessera_session";
     static final Duration IDLE = Duration.ofHours(8);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     private static final int MAX_SESSIONS = 100_000;
