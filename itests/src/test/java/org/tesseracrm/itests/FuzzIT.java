@@ -95,6 +95,9 @@ public class FuzzIT {
                 (ObjectNode) JSON.readTree("{\"name\":\"fuzz\",\"type\":\"text\",\"label\":{\"en\":\"Fuzz\"}}"), noFields);
         fuzzBodies("leads", "POST", "/api/v1/views", "application/json",
                 (ObjectNode) JSON.readTree("{\"collection\":\"leads\",\"name\":\"Fuzz\",\"filters\":{}}"), noFields);
+        // webhook endpoints (what a fuzzed URL might reach is refused before anything is sent)
+        fuzzBodies("leads", "POST", "/api/v1/webhooks", "application/json",
+                (ObjectNode) JSON.readTree("{\"url\":\"https://203.0.113.7/hook\",\"events\":[\"leads.created\"]}"), noFields);
         // notes and files on any record
         String lead = ids.get("leads");
         fuzzBodies("leads", "POST", "/api/v1/leads/" + lead + "/notes", "application/json",

@@ -1243,6 +1243,34 @@ public class WebUiIT {
         screenshot("70-api-reference");
     }
 
+    @Test
+    public void anAdministratorRegistersAWebhookSeesItsSecretOnceAndPingsIt() throws Exception {
+        signedIn();
+        browser.get(server.base() + "/#/admin/webhooks");
+        click("new-webhook");
+        // a documentation address (TEST-NET-3): public, so allowed as shipped; nothing answers there
+        type("webhook-url", "http://203.0.113.10/hook");
+        click("event-leads-created");
+        click("event-invoices-paid");
+        type("webhook-description", "Kế toán");
+        click("save");
+        String secret = shown("webhook-secret-shown").findElement(By.tagName("code")).getText();
+        assertTrue(secret, secret.startsWith("whsec_"));
+        assertTrue(shown("event-leads-created").isSelected());
+        click("ping-webhook");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deliveries"), "ping"));
+        screenshot("71-webhook");
+        browser.get(server.base() + "/#/admin/webhooks");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks"), "invoices.paid, leads.created"));
+        assertTrue("the secret is not shown again", browser.findElements(By.id("webhook-secret-shown")).isEmpty());
+        // a loopback address is refused as shipped, said next to the form
+        click("new-webhook");
+        type("webhook-url", "http://127.0.0.1:1/hook");
+        click("event-leads-created");
+        click("save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-problem"), "private"));
+    }
+
     private static void signedIn() {
         browser.get(server.base() + "/");
         if (!browser.findElements(By.id("signout")).isEmpty()) {

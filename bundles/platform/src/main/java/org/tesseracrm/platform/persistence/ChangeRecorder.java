@@ -37,8 +37,9 @@ final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
     /** A create, update, delete or restore: field changes for the first two, the action alone for the others. */
     void committed(EntityManager em, String action, RecordEntity entity, D before, D after, String user) {
         boolean changesFields = RecordEvents.CREATED.equals(action) || RecordEvents.UPDATED.equals(action);
-        AuditRows.write(em, action, collection, entity.id, entity.number, user, context.via(),
-                changesFields ? changes(before, after) : List.of());
+        List<FieldChange> changes = changesFields ? changes(before, after) : List.of();
+        AuditRows.write(em, action, collection, entity.id, entity.number, user, context.via(), changes);
+        context.announce(em, collection, action, entity.id, entity.number, user, after, changes);
         remembered(entity.id, after);
     }
 
@@ -46,8 +47,9 @@ final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
     void action(RecordEntity entity, D now, String user, String action) {
         Transactions.Unit<D> unit = transactions.current();
         if (unit != null) {
-            AuditRows.write(unit.em, action, collection, entity.id, entity.number, user, context.via(),
-                    changes(unit.before.get(entity.id), now));
+            List<FieldChange> changes = changes(unit.before.get(entity.id), now);
+            AuditRows.write(unit.em, action, collection, entity.id, entity.number, user, context.via(), changes);
+            context.announce(unit.em, collection, action, entity.id, entity.number, user, now, changes);
             remembered(entity.id, now); // a second action in the same transaction records only what follows
         }
     }

@@ -50,6 +50,16 @@ public interface RecordContext {
      */
     String via();
 
+    /**
+     * Tells integrations of a change of a record, in the change's own transaction (written with
+     * {@code em}, so it is committed with the change or not at all): the webhook events an endpoint is
+     * subscribed to, with the record as the API shows it and {@code changes} as its history has them.
+     * Nothing is written while no endpoint wants them.
+     */
+    default void announce(javax.persistence.EntityManager em, String collection, String action, String id, String number,
+            String user, Object record, List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes) {
+    }
+
     /** The record listeners that follow {@code module}, highest ranking first. */
     List<RecordListener> listeners(String module);
 }

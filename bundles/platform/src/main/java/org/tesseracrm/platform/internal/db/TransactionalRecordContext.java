@@ -171,6 +171,19 @@ public class TransactionalRecordContext implements RecordContext {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.tesseracrm.platform.internal.webhooks.WebhookOutbox webhooks;
+
+    @Override
+    public void announce(javax.persistence.EntityManager em, String collection, String action, String id, String number,
+            String user, Object record, List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes) {
+        org.tesseracrm.platform.internal.webhooks.WebhookOutbox outbox = webhooks;
+        if (outbox != null && outbox.announce(em, collection, action, id, number, user, via(), record, changes)) {
+            afterCommit(outbox::committed);
+        }
+    }
+
     @Override
     public References references() {
         return references;
