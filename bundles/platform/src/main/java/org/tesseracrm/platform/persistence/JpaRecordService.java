@@ -47,6 +47,10 @@ import org.tesseracrm.platform.internal.fields.CustomValues;
 public abstract class JpaRecordService<D extends RecordDto, E extends RecordEntity>
         implements RecordService<D>, CollectionIndex {
     private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", "true");
+    /** Read-only, from the database and refreshing the cache: where other nodes write the same database. */
+    private static final Map<String, Object> READ_ONLY_FRESH = Map.of("eclipselink.read-only", "true",
+            "javax.persistence.cache.retrieveMode", javax.persistence.CacheRetrieveMode.BYPASS,
+            "javax.persistence.cache.storeMode", javax.persistence.CacheStoreMode.REFRESH);
 
     protected final ModuleDescriptor module;
     private final Class<D> dtoType;
@@ -89,7 +93,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         javax.persistence.Table tableAnnotation = entityType.getAnnotation(javax.persistence.Table.class);
         this.table = tableAnnotation != null && !tableAnnotation.name().isEmpty() ? tableAnnotation.name() : entityName;
         this.values = new DtoFields<>(dtoType);
-        this.transactions = new Transactions<>(jpa, module.name());
+        this.transactions = new Transactions<>(jpa, module.name(), context::sharedDatabase);
         this.scope = new RecordScope(context, module.collection(), module.numberPrefix(), attributes.get(RecordScope.OWNER));
         this.references = new ReferenceGuard(context, module.collection(), module.numberPrefix());
         List<FieldDescriptor> checked = new ArrayList<>();
@@ -205,7 +209,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public D get(String id) {
         // Read-only: the shared cache's object is copied to the DTO, never cloned into a unit of work.
         return read(em -> {
-            E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
+            E entity = id == null ? null : em.find(entityType, id, readOnly());
             if (entity == null || entity.isDeleted() || !scope.readable(entity)) {
                 throw new RecordNotFoundException(module.name(), id);
             }
@@ -460,6 +464,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return after;
     }
 
+    /** The hints of a read-only find (a find with hints takes none of its entity manager's own). */
+    private Map<String, Object> readOnly() {
+        return context.sharedDatabase() ? READ_ONLY_FRESH : READ_ONLY;
+    }
+
     // ---- helpers for modules ----
 
     /** Runs {@code work} in a transaction (joining a running one) and unwraps what it threw. */
@@ -601,7 +610,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             return true;
         }
         return scope.hasExtraReaders() && read(em -> {
-            E entity = em.find(entityType, record.id, READ_ONLY);
+            E entity = em.find(entityType, record.id, readOnly());
             return entity != null && scope.readable(entity);
         });
     }
@@ -686,7 +695,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     @Override
     public Optional<RecordRef> find(String id) {
         return read(em -> {
-            E entity = id == null ? null : em.find(entityType, id, READ_ONLY);
+            E entity = id == null ? null : em.find(entityType, id, readOnly());
             return entity == null || entity.isDeleted() || !scope.readable(entity) ? Optional.empty() : Optional.of(refOf(entity));
         });
     }

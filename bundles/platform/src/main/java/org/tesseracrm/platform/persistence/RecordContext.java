@@ -60,6 +60,14 @@ public interface RecordContext {
             String user, Object record, List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes) {
     }
 
+    /**
+     * Whether other nodes may write the same database (PostgreSQL; the embedded H2 belongs to one
+     * node): record services then read from the database, never from this node's entity cache.
+     */
+    default boolean sharedDatabase() {
+        return false;
+    }
+
     /** The record listeners that follow {@code module}, highest ranking first. */
     List<RecordListener> listeners(String module);
 }

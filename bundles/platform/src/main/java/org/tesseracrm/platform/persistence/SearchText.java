@@ -14,8 +14,9 @@ import org.tesseracrm.platform.api.text.TextFolding;
 
 /**
  * A module's {@code q} search: each record's folded search text (its number and searchable fields),
- * kept in its row and in an in-memory trigram index that narrows a search to a few candidate ids
- * the database then checks word by word.
+ * kept in its row and, on the embedded H2, in an in-memory trigram index that narrows a search to a
+ * few candidate ids the database then checks word by word. On PostgreSQL, which several nodes may
+ * share, the database's own trigram index on the row's text answers alone.
  */
 final class SearchText {
     private static final Logger LOG = LoggerFactory.getLogger(SearchText.class);
@@ -63,7 +64,9 @@ final class SearchText {
         String text = textOf(entity, more);
         if (!text.equals(entity.searchText)) {
             entity.searchText = text;
-            index.add(entity.id, text);
+            if (!context.sharedDatabase()) {
+                index.add(entity.id, text);
+            }
         }
     }
 
@@ -72,6 +75,9 @@ final class SearchText {
      * for a caller who sees only some owners' records ({@code owners}, null for all), to theirs.
      */
     void restrict(String q, Conditions conditions, java.util.Collection<String> owners) {
+        if (context.sharedDatabase()) {
+            return; // the database's trigram index answers, the same for every node (no index of this node's own)
+        }
         loadOnce();
         List<String> words = TextFolding.tokens(q);
         if (words.isEmpty()) {

@@ -21,12 +21,14 @@ import org.tesseracrm.platform.api.StaleVersionException;
 final class Transactions<D> {
     private final JpaTemplate jpa;
     private final String moduleName;
+    private final java.util.function.BooleanSupplier sharedDatabase;
     private final ThreadLocal<Unit<D>> unit = new ThreadLocal<>();
     private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
 
-    Transactions(JpaTemplate jpa, String moduleName) {
+    Transactions(JpaTemplate jpa, String moduleName, java.util.function.BooleanSupplier sharedDatabase) {
         this.jpa = jpa;
         this.moduleName = moduleName;
+        this.sharedDatabase = sharedDatabase;
     }
 
     /** The outermost transaction running on this thread, or null outside one. */
@@ -46,6 +48,12 @@ final class Transactions<D> {
                 Boolean outerWriting = writing.get();
                 if (outer == null) {
                     unit.set(new Unit<>(em));
+                    if (sharedDatabase.getAsBoolean()) {
+                        // Another node may have changed any record since this node cached it: finds and
+                        // queries read the database and refresh the cache with what they read.
+                        em.setProperty("javax.persistence.cache.retrieveMode", javax.persistence.CacheRetrieveMode.BYPASS);
+                        em.setProperty("javax.persistence.cache.storeMode", javax.persistence.CacheStoreMode.REFRESH);
+                    }
                 }
                 writing.set(type == TransactionType.Required);
                 try {

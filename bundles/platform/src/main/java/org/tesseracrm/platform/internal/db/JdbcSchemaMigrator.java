@@ -39,6 +39,8 @@ import org.tesseracrm.platform.api.spi.SchemaMigrator;
 public class JdbcSchemaMigrator implements SchemaMigrator {
     static final String PLATFORM = "platform";
     private static final String FOLDER = "db/migration";
+    /** The key of the advisory lock migrations hold on PostgreSQL ("tessera" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x74657373657261L;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSchemaMigrator.class);
 
     private final DataSource dataSource;
@@ -60,22 +62,37 @@ public class JdbcSchemaMigrator implements SchemaMigrator {
         try (Connection c = dataSource.getConnection()) {
             String dialect = dialect(c);
             List<Migration> migrations = Migration.select(entries(bundle), dialect);
-            c.setAutoCommit(false);
-            createHistory(c);
-            Set<Integer> applied = applied(c, module);
-            int count = 0;
-            for (Migration m : migrations) {
-                if (applied.contains(m.version)) {
-                    continue;
-                }
-                String script = read(bundle, m);
-                for (Map.Entry<String, String> p : placeholders.entrySet()) {
-                    script = script.replace("@" + p.getKey() + "@", p.getValue());
-                }
-                apply(c, module, m, script);
-                count++;
+            // Nodes of a cluster that start together migrate one after the other (the lock is the database's).
+            boolean shared = dialect.equals("postgresql");
+            if (shared) {
+                lock(c, "SELECT pg_advisory_lock(?)");
             }
-            return count;
+            try {
+                c.setAutoCommit(false);
+                createHistory(c);
+                Set<Integer> applied = applied(c, module);
+                int count = 0;
+                for (Migration m : migrations) {
+                    if (applied.contains(m.version)) {
+                        continue;
+                    }
+                    String script = read(bundle, m);
+                    for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                        script = script.replace("@" + p.getKey() + "@", p.getValue());
+                    }
+                    apply(c, module, m, script);
+                    count++;
+                }
+                if (shared) {
+                    searchIndexes(c);
+                }
+                return count;
+            } finally {
+                c.setAutoCommit(true);
+                if (shared) {
+                    lock(c, "SELECT pg_advisory_unlock(?)");
+                }
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Schema migration of module " + module + " failed: " + e.getMessage(), e);
         }
@@ -99,6 +116,41 @@ public class JdbcSchemaMigrator implements SchemaMigrator {
         } catch (SQLException e) {
             c.rollback();
             throw new SQLException("V" + m.version + " " + m.description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, {@code q} is answered by the database for every node alike: each record table's
+     * folded search text gets a trigram index, so {@code searchText LIKE '%word%'} finds rows by index.
+     * Without the pg_trgm extension (not installed, or not allowed) searches still work, by scanning.
+     */
+    private static void searchIndexes(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND column_name = 'searchtext'")) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+            for (String table : tables) {
+                if (table.matches("[a-z0-9_]+")) {
+                    s.execute("CREATE INDEX IF NOT EXISTS " + table + "_search_trgm ON " + table + " USING gin (searchtext gin_trgm_ops)");
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            LOG.warn("No trigram index for q on PostgreSQL (searches scan the tables instead): {}", e.getMessage());
+        }
+    }
+
+    /** Takes or gives back the cluster's migration lock (a PostgreSQL advisory lock of this connection's session). */
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, MIGRATION_LOCK);
+            s.execute();
         }
     }
 

@@ -175,6 +175,24 @@ public class TransactionalRecordContext implements RecordContext {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.tesseracrm.platform.internal.webhooks.WebhookOutbox webhooks;
 
+    @Reference(target = "(osgi.jndi.service.name=tessera)")
+    private javax.sql.DataSource dataSource;
+    private volatile Boolean sharedDatabase;
+
+    @Override
+    public boolean sharedDatabase() {
+        Boolean shared = sharedDatabase;
+        if (shared == null) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                shared = JdbcSchemaMigrator.dialect(c).equals("postgresql");
+            } catch (java.sql.SQLException e) {
+                return true; // not known yet: the safe answer, asked again next time
+            }
+            sharedDatabase = shared;
+        }
+        return shared;
+    }
+
     @Override
     public void announce(javax.persistence.EntityManager em, String collection, String action, String id, String number,
             String user, Object record, List<org.tesseracrm.platform.api.HistoryEntry.FieldChange> changes) {

@@ -75,6 +75,10 @@ public class Imports {
     public static final String PREVIEW = "PREVIEW";
     public static final String QUEUED = "QUEUED";
     public static final String RUNNING = "RUNNING";
+    /** How long a node's claim on an import it runs holds without a batch done (then another node may take it for interrupted). */
+    private static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
+    /** This node: its host and Karaf home (two nodes may share a host, never a home). */
+    private static final String NODE = node();
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
     public static final String CANCELLED = "CANCELLED";
@@ -100,13 +104,27 @@ public class Imports {
         this.batches = batches;
         this.modules = modules;
         this.users = users;
-        // what ran when the server stopped goes on when its owner runs it again, after its last handled row
-        sql.update("mark interrupted imports", "UPDATE tessera_import SET state = ? WHERE state IN (?, ?)", INTERRUPTED, RUNNING, QUEUED);
+        // what ran when the server stopped goes on when its owner runs it again, after its last handled row;
+        // what another node of the cluster is running (its lease still holds) is left to it
+        Instant now = Instant.now();
+        sql.update("mark interrupted imports", "UPDATE tessera_import SET state = ?, lease_until = NULL WHERE state IN (?, ?)"
+                + " AND (lease_until IS NULL OR lease_until < ? OR lease_node = ?)", INTERRUPTED, RUNNING, QUEUED, now, NODE);
         // their counts as their rows are: the batch that a crash cut off was never written, the last count may lag behind
         for (String interrupted : sql.query("find interrupted imports", "SELECT id FROM tessera_import WHERE state = ?", r -> r.getString(1),
                 INTERRUPTED)) {
             counts(interrupted);
         }
+    }
+
+    private static String node() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String node = host + ":" + System.getProperty("karaf.base", System.getProperty("user.dir"));
+        return node.length() <= 300 ? node : node.substring(node.length() - 300);
     }
 
     @Deactivate
@@ -225,8 +243,8 @@ public class Imports {
             check(module(job.collection), job.headers, settings);
             sql.update("change the import", "UPDATE tessera_import SET settings = ? WHERE id = ?", json(settings, job.headers), id);
         }
-        if (sql.update("queue the import", "UPDATE tessera_import SET state = ? WHERE id = ? AND state IN (?, ?)", QUEUED, id, PREVIEW,
-                INTERRUPTED) == 0) {
+        if (sql.update("queue the import", "UPDATE tessera_import SET state = ?, lease_until = ?, lease_node = ? WHERE id = ? AND state IN (?, ?)",
+                QUEUED, Instant.now().plus(LEASE), NODE, id, PREVIEW, INTERRUPTED) == 0) {
             throw new RuleViolationException("state", "the import was started at the same time");
         }
         Callers.Caller as = Callers.current();
@@ -359,8 +377,8 @@ public class Imports {
         }
         int done = sql.first("read the import's progress", "SELECT COALESCE(MAX(row_no), 0) FROM tessera_import_row WHERE import_id = ?",
                 r -> r.getInt(1), id).orElse(0);
-        sql.update("start the import", "UPDATE tessera_import SET state = ?, started_at = COALESCE(started_at, ?) WHERE id = ?", RUNNING,
-                Instant.now(), id);
+        sql.update("start the import", "UPDATE tessera_import SET state = ?, started_at = COALESCE(started_at, ?), lease_until = ?,"
+                + " lease_node = ? WHERE id = ?", RUNNING, Instant.now(), Instant.now().plus(LEASE), NODE, id);
         Pass pass = new Pass(job, service, true);
         try (Sheet sheet = Sheet.open(file(id))) {
             int row = 0;
@@ -421,6 +439,7 @@ public class Imports {
             }
         }
         counts(id);
+        sql.update("hold the import", "UPDATE tessera_import SET lease_until = ? WHERE id = ?", Instant.now().plus(LEASE), id);
         if (cancelled.remove(id)) {
             finish(id, CANCELLED, null);
             return false;
@@ -446,7 +465,7 @@ public class Imports {
 
     private void finish(String id, String state, String error) {
         counts(id);
-        sql.update("finish the import", "UPDATE tessera_import SET state = ?, error = ?, finished_at = ? WHERE id = ? AND state <> ?",
+        sql.update("finish the import", "UPDATE tessera_import SET state = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ? AND state <> ?",
                 state, shorten(error, 2000), Instant.now(), id, CANCELLED);
     }
 

@@ -55,7 +55,15 @@ public class AdminBootstrap {
             admin.active = true;
             users.update(ADMIN, admin, null);
         } else {
-            users.create(ADMIN, admin);
+            try {
+                users.create(ADMIN, admin);
+            } catch (RuntimeException e) {
+                if (users.find(ADMIN).isPresent()) {
+                    LOG.info("Tessera: the administrator '{}' was created by another node at the same moment", ADMIN);
+                    return;
+                }
+                throw e;
+            }
         }
         if (given) {
             LOG.info("Tessera: created the administrator '{}' with the password from TESSERA_ADMIN_PASSWORD", ADMIN);

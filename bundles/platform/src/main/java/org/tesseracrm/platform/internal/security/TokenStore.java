@@ -38,7 +38,8 @@ import org.tesseracrm.platform.api.spi.SchemaMigrator;
 @Component(service = TokenStore.class)
 public class TokenStore {
     static final String PREFIX = "tsr_";
-    private static final long CACHE_MILLIS = 60_000;
+    /** A token revoked on another node of the cluster stops working there within this time. */
+    private static final long CACHE_MILLIS = 1_000;
     private static final int CACHE_MAX = 10_000;
 
     private final DataSource dataSource;

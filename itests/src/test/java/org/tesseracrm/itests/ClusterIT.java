@@ -1,0 +1,223 @@
+package org.tesseracrm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.tesseracrm.benchmark.Server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Two Tessera nodes on one PostgreSQL database, started together as an operator would behind a load
+ * balancer: what one node commits the other serves from its next request (a change, a delete, a
+ * search), a session and an API token made on one work on the other and end on both, a reminder
+ * due fires once, and a webhook gets each event once.
+ */
+public class ClusterIT {
+    private static final String PASSWORD = "Cluster-pass-7!";
+    private static Server a;
+    private static Server b;
+    private static Api onA;
+    private static Api onB;
+
+    @BeforeClass
+    public static void startTwoNodes() throws Exception {
+        Assume.assumeTrue("no PostgreSQL server on 127.0.0.1:5432", TesseraDistribution.postgresReachable());
+        String db = "tessera_it_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        try (Connection c = DriverManager.getConnection(TesseraDistribution.POSTGRES_URL + "postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        a = node("a", db);
+        b = node("b", db);
+        // both at once on the empty database: their migrations take turns
+        CompletableFuture<Long> startA = CompletableFuture.supplyAsync(() -> start(a));
+        CompletableFuture<Long> startB = CompletableFuture.supplyAsync(() -> start(b));
+        startA.join();
+        startB.join();
+        onA = Api.at(a.base(), a.authorization());
+        onB = Api.at(b.base(), b.authorization());
+        onA.awaitReady("/api/v1/health", Duration.ofSeconds(90));
+        onB.awaitReady("/api/v1/health", Duration.ofSeconds(90));
+    }
+
+    private static Server node(String name, String db) throws Exception {
+        Server node = Server.unpack(Path.of(System.getProperty("tessera.distribution")), Path.of("target/cluster-" + name),
+                TesseraDistribution.freePort());
+        node.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + TesseraDistribution.POSTGRES_URL + db
+                + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
+                + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+        Files.writeString(node.home().resolve("etc/org.tesseracrm.webhooks.cfg"), "allowPrivateNetworks = true\npollMillis = 200\n");
+        return node;
+    }
+
+    private static long start(Server node) {
+        try {
+            return node.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        for (Server node : new Server[] { a, b }) {
+            if (node != null) {
+                node.stop();
+            }
+        }
+    }
+
+    private static String lead(Api on, String lastName) {
+        Api.Reply created = on.post("/api/v1/leads?createAnyway=true", Api.json(Map.of("lastName", lastName, "company", "Cụm " + lastName)));
+        assertEquals(created.toString(), 201, created.status);
+        return created.json().path("id").asText();
+    }
+
+    @Test
+    public void aChangeAndADeleteOnOneNodeAreSeenOnTheOtherAtOnce() {
+        String word = "hainut" + Long.toString(System.nanoTime(), 36);
+        String id = lead(onA, "Hai nút " + word);
+        Api.Reply first = onB.get("/api/v1/leads/" + id);
+        assertEquals(200, first.status);
+        assertEquals(1, onB.get("/api/v1/leads?q=" + word).json().path("items").size()); // B has it in its cache now
+        for (int round = 1; round <= 5; round++) {
+            String etag = onA.get("/api/v1/leads/" + id).header("ETag");
+            Api.Reply changed = onA.patch("/api/v1/leads/" + id, Api.json(Map.of("title", "Lần " + round)), etag);
+            assertEquals(changed.toString(), 200, changed.status);
+            Api.Reply seen = onB.get("/api/v1/leads/" + id);
+            assertEquals("B serves A's change at once", "Lần " + round, seen.json().path("title").asText());
+            assertEquals(changed.header("ETag"), seen.header("ETag"));
+            assertEquals("B's lists too", "Lần " + round, onB.get("/api/v1/leads?q=" + word).json().path("items").path(0).path("title").asText());
+            // and B's own change is seen by A, with the version A's cache never had
+            Api.Reply back = onB.patch("/api/v1/leads/" + id, Api.json(Map.of("title", "B " + round)), seen.header("ETag"));
+            assertEquals(back.toString(), 200, back.status);
+            assertEquals("B " + round, onA.get("/api/v1/leads/" + id).json().path("title").asText());
+        }
+        assertEquals(204, onA.delete("/api/v1/leads/" + id, "*").status);
+        assertEquals("B answers 404 for what A deleted", 404, onB.get("/api/v1/leads/" + id).status);
+        assertEquals("and lists it no more", 0, onB.get("/api/v1/leads?q=" + word).json().path("items").size());
+    }
+
+    @Test
+    public void aRecordMadeOnOneNodeIsFoundByQOnTheOther() {
+        String word = "cumtim" + Long.toString(System.nanoTime(), 36);
+        String id = lead(onA, "Tìm " + word);
+        JsonNode found = onB.get("/api/v1/leads?q=" + word).json().path("items");
+        assertEquals(found.toString(), 1, found.size());
+        assertEquals(id, found.get(0).path("id").asText());
+        // accent-insensitive, as on one node
+        assertEquals(1, onB.get("/api/v1/leads?q=tim%20" + word).json().path("items").size());
+    }
+
+    @Test
+    public void aSessionOpenedOnOneNodeWorksOnTheOtherAndASignOutEndsItOnBoth() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/v1/session"))
+                .header("Content-Type", "application/json").header("X-Requested-With", "fetch")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("user", "admin", "password", Server.PASSWORD)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(signedIn.body(), 200, signedIn.statusCode());
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpRequest onBWithCookie = HttpRequest.newBuilder(URI.create(b.base() + "/api/v1/leads?limit=1")).header("Cookie", cookie)
+                .header("X-Requested-With", "fetch").GET().build();
+        assertEquals(200, http.send(onBWithCookie, HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/v1/session")).header("Cookie", cookie)
+                .header("X-Requested-With", "fetch").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, out.statusCode());
+        Instant signedOut = Instant.now();
+        while (http.send(onBWithCookie, HttpResponse.BodyHandlers.ofString()).statusCode() != 401) {
+            assertTrue("the sign-out holds on B within a second", Duration.between(signedOut, Instant.now()).toMillis() < 1500);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    public void aTokenRevokedOnOneNodeStopsWorkingOnTheOtherWithinASecond() throws Exception {
+        Api.Reply made = onA.post("/api/v1/tokens", Api.json(Map.of("name", "Cụm " + UUID.randomUUID())));
+        assertEquals(made.toString(), 201, made.status);
+        Api withToken = onB.withToken(made.json().path("token").asText());
+        assertEquals(200, withToken.get("/api/v1/leads?limit=1").status);
+        assertEquals(204, onA.delete("/api/v1/tokens/" + made.json().path("id").asText(), null).status);
+        Instant revoked = Instant.now();
+        while (withToken.get("/api/v1/leads?limit=1").status != 401) {
+            assertTrue("the revocation holds on B within a second", Duration.between(revoked, Instant.now()).toMillis() < 1500);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    public void aReminderDueFiresOnceWithTwoNodesLooking() throws Exception {
+        String due = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        Api.Reply task = onA.post("/api/v1/activities", Api.json(Map.of("kind", "TASK", "subject", "Nhắc " + UUID.randomUUID(),
+                "dueAt", due, "reminderMinutes", 5)));
+        assertEquals(task.toString(), 201, task.status);
+        String id = task.json().path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (reminders(id) == 0) {
+            assertTrue("the reminder fired", System.nanoTime() < deadline);
+            Thread.sleep(300);
+        }
+        Thread.sleep(4000); // both nodes look again for due reminders several times
+        assertEquals("a reminder fires once", 1, reminders(id));
+    }
+
+    private static int reminders(String activity) {
+        int told = 0;
+        for (JsonNode n : onB.get("/api/v1/notifications?limit=100").json().path("items")) {
+            told += n.path("recordId").asText().equals(activity) && n.path("kind").asText().equals("REMINDER") ? 1 : 0;
+        }
+        return told;
+    }
+
+    @Test
+    public void aWebhookGetsEachEventOnceWithTwoNodesDelivering() throws Exception {
+        try (IntegrationsIT.Receiver receiver = new IntegrationsIT.Receiver(0)) {
+            Api.Reply hook = onA.post("/api/v1/webhooks", Api.json(Map.of("url", "http://127.0.0.1:" + receiver.port() + "/hook",
+                    "events", List.of("leads.created"))));
+            assertEquals(hook.toString(), 201, hook.status);
+            Thread.sleep(1500); // B reads the subscriptions at its next poll
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Set<String> leads = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                leads.add(lead(i % 2 == 0 ? onA : onB, "Webhook " + tag + " " + i));
+            }
+            Set<String> deliveries = new HashSet<>();
+            Set<String> records = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                Map<String, Object> d = receiver.next();
+                assertTrue("each delivery once: " + d.get("delivery"), deliveries.add((String) d.get("delivery")));
+                records.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) d.get("body")).path("recordId").asText());
+            }
+            assertEquals(leads, records);
+            Thread.sleep(3000);
+            assertTrue("nothing delivered twice: " + receiver.received, receiver.received.isEmpty());
+            assertEquals(204, onB.delete("/api/v1/webhooks/" + hook.json().path("id").asText(), null).status);
+        }
+        assertNotEquals(a.base(), b.base());
+    }
+}
