@@ -51,6 +51,9 @@ public class HealthResource {
     private final BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime runtime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.tesseracrm.platform.internal.mail.MailDelivery mail;
 
     @Activate
@@ -80,7 +83,7 @@ public class HealthResource {
      * endpoints are not registered yet: their persistence unit and services start asynchronously.
      */
     private List<String> startingModules() {
-        List<String> starting = new ArrayList<>();
+        List<String> starting = new ArrayList<>(resourcesNotServedYet());
         for (Bundle b : context.getBundles()) {
             String name = b.getSymbolicName();
             if (name == null || !name.startsWith("org.tesseracrm.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
@@ -95,6 +98,40 @@ public class HealthResource {
             }
         }
         return starting;
+    }
+
+    /**
+     * Resources of Tessera's bundles registered for the API that the API does not serve yet: the JAX-RS
+     * application is rebuilt as each comes, and until then its path would answer 404.
+     */
+    private List<String> resourcesNotServedYet() {
+        org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime jaxrs = runtime;
+        if (jaxrs == null) {
+            return List.of("api");
+        }
+        java.util.Set<Long> served = new java.util.HashSet<>();
+        for (org.osgi.service.jaxrs.runtime.dto.ApplicationDTO application : jaxrs.getRuntimeDTO().applicationDTOs) {
+            if (TesseraApi.APPLICATION_NAME.equals(application.name)) {
+                for (org.osgi.service.jaxrs.runtime.dto.ResourceDTO resource : application.resourceDTOs) {
+                    served.add(resource.serviceId);
+                }
+            }
+        }
+        List<String> waiting = new ArrayList<>();
+        try {
+            ServiceReference<?>[] resources = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
+            for (ServiceReference<?> r : resources == null ? new ServiceReference<?>[0] : resources) {
+                Bundle owner = r.getBundle();
+                if (owner != null && owner.getSymbolicName() != null && owner.getSymbolicName().startsWith("org.tesseracrm.")
+                        && !served.contains((Long) r.getProperty(Constants.SERVICE_ID))) {
+                    String[] types = (String[]) r.getProperty(Constants.OBJECTCLASS);
+                    waiting.add(types[0].substring(types[0].lastIndexOf('.') + 1));
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return waiting;
     }
 
     private static boolean servesEndpoints(Bundle bundle) {
