@@ -56,9 +56,25 @@ public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.tesseracrm.platform.internal.mail.MailDelivery mail;
 
+    /** How long a stopping server keeps serving while saying so: a load balancer takes it out meanwhile. */
+    private static final long DRAIN_MILLIS = Long.getLong("tessera.drainMillis", 3000);
+    private volatile boolean stopping;
+    private final org.osgi.framework.SynchronousBundleListener drain = event -> {
+        if (event.getBundle().getBundleId() == 0 && event.getType() == org.osgi.framework.BundleEvent.STOPPING) {
+            stopping = true; // health answers 503 while everything still works; then the framework stops the bundles
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(DRAIN_MILLIS).toNanos());
+        }
+    };
+
     @Activate
     public HealthResource(BundleContext context) {
         this.context = context;
+        context.addBundleListener(drain);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        context.removeBundleListener(drain);
     }
 
     @GET
@@ -67,7 +83,7 @@ public class HealthResource {
         boolean database = databaseAnswers();
         List<String> starting = startingModules();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !database ? "DOWN" : starting.isEmpty() ? "UP" : "STARTING");
+        body.put("status", stopping ? "STOPPING" : !database ? "DOWN" : starting.isEmpty() ? "UP" : "STARTING");
         body.put("database", database ? "UP" : "DOWN");
         // mail that does not go out delays messages (they wait in the outbox): reported, but the node still serves
         org.tesseracrm.platform.internal.mail.MailDelivery delivery = mail;
@@ -75,7 +91,7 @@ public class HealthResource {
         if (!starting.isEmpty()) {
             body.put("starting", starting);
         }
-        return Response.status(database && starting.isEmpty() ? 200 : 503).entity(body).build();
+        return Response.status(database && starting.isEmpty() && !stopping ? 200 : 503).entity(body).build();
     }
 
     /**
