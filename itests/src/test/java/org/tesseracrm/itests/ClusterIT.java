@@ -183,7 +183,9 @@ public class ClusterIT {
             assertTrue("the reminder fired", System.nanoTime() < deadline);
             Thread.sleep(300);
         }
-        Thread.sleep(4000); // both nodes look again for due reminders several times
+        // A second reminder could only come from a second claim, which the claimed row refuses; both nodes look
+        // again for due reminders several times (every second) in this window, which no state of the API shows.
+        Thread.sleep(4000);
         assertEquals("a reminder fires once", 1, reminders(id));
     }
 
@@ -195,13 +197,42 @@ public class ClusterIT {
         return told;
     }
 
+    private static JsonNode deliveries(String webhook) {
+        return onA.get("/api/v1/webhooks/" + webhook + "/deliveries?limit=200").json().path("items");
+    }
+
+    private static void awaitAllDelivered(String webhook, long deadline) throws InterruptedException {
+        while (true) {
+            boolean done = true;
+            for (JsonNode d : deliveries(webhook)) {
+                done &= "DELIVERED".equals(d.path("state").asText());
+            }
+            if (done) {
+                return;
+            }
+            assertTrue("every delivery done: " + deliveries(webhook), System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     public void aWebhookGetsEachEventOnceWithTwoNodesDelivering() throws Exception {
         try (IntegrationsIT.Receiver receiver = new IntegrationsIT.Receiver(0)) {
             Api.Reply hook = onA.post("/api/v1/webhooks", Api.json(Map.of("url", "http://127.0.0.1:" + receiver.port() + "/hook",
                     "events", List.of("leads.created"))));
             assertEquals(hook.toString(), 201, hook.status);
-            Thread.sleep(1500); // B reads the subscriptions at its next poll
+            String webhook = hook.json().path("id").asText();
+            // B reads the endpoints at its next look (every second): until a lead made on B is delivered
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            int probes = 0;
+            do {
+                assertTrue("B learns of the new endpoint", System.nanoTime() < deadline);
+                lead(onB, "Probe " + UUID.randomUUID());
+                probes++;
+            } while (receiver.received.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS) == null);
+            awaitAllDelivered(webhook, deadline);
+            receiver.received.clear();
+            int before = deliveries(webhook).size();
             String tag = UUID.randomUUID().toString().substring(0, 8);
             Set<String> leads = new HashSet<>();
             for (int i = 0; i < 10; i++) {
@@ -215,9 +246,16 @@ public class ClusterIT {
                 records.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) d.get("body")).path("recordId").asText());
             }
             assertEquals(leads, records);
-            Thread.sleep(3000);
+            // every delivery done, each sent once: a delivery two nodes both sent would show two tries
+            awaitAllDelivered(webhook, System.nanoTime() + Duration.ofSeconds(20).toNanos());
+            JsonNode log = deliveries(webhook);
+            assertEquals(before + 10, log.size());
+            for (JsonNode d : log) {
+                assertEquals("sent once: " + d, 1, d.path("attempts").asInt());
+            }
             assertTrue("nothing delivered twice: " + receiver.received, receiver.received.isEmpty());
-            assertEquals(204, onB.delete("/api/v1/webhooks/" + hook.json().path("id").asText(), null).status);
+            assertTrue(probes >= 1);
+            assertEquals(204, onB.delete("/api/v1/webhooks/" + webhook, null).status);
         }
         assertNotEquals(a.base(), b.base());
     }
