@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Two Tessera nodes on one PostgreSQL database, started together as an operator would behind a load
  * balancer: what one node commits the other serves from its next request (a change, a delete, a
  * search), a session and an API token made on one work on the other and end on both, a reminder
- * due fires once, and a webhook gets each event once.
+ * due fires once, a webhook gets each event once, and a module removed or installed on one node is
+ * removed or installed on the other (tessera-cluster, installed on each node as the README says).
  */
 public class ClusterIT {
     private static final String PASSWORD = "Cluster-pass-7!";
@@ -72,6 +73,9 @@ public class ClusterIT {
                 + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
                 + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
         Files.writeString(node.home().resolve("etc/org.tesseracrm.webhooks.cfg"), "allowPrivateNetworks = true\npollMillis = 200\n");
+        // a cluster group of this test's own, which no other Tessera on this machine joins
+        Path hazelcast = node.home().resolve("etc/hazelcast.xml");
+        Files.writeString(hazelcast, Files.readString(hazelcast).replace("<name>tessera</name>", "<name>" + db + "</name>"));
         return node;
     }
 
@@ -187,6 +191,36 @@ public class ClusterIT {
         // again for due reminders several times (every second) in this window, which no state of the API shows.
         Thread.sleep(4000);
         assertEquals("a reminder fires once", 1, reminders(id));
+    }
+
+    @Test
+    public void aModuleRemovedOrInstalledOnOneNodeIsRemovedOrInstalledOnTheOther() throws Exception {
+        Api.Reply campaign = onA.post("/api/v1/campaigns", Api.json(Map.of("name", "Cụm " + UUID.randomUUID())));
+        assertEquals(campaign.toString(), 201, campaign.status);
+        String id = campaign.json().path("id").asText();
+        for (Server node : new Server[] { a, b }) {
+            node.shell("feature:install tessera-cluster");
+        }
+        // the change travels between the nodes once they have found each other (a node joining later takes the group's state)
+        String members = Await.until(Duration.ofSeconds(60), () -> clusterNodes(a), list -> list.split("127\\.0\\.0\\.1:57", -1).length == 3);
+        assertEquals(members, 3, members.split("127\\.0\\.0\\.1:57", -1).length);
+        a.shell("feature:uninstall tessera-campaigns");
+        Api.Reply gone = Await.until(Duration.ofSeconds(60), () -> onB.get("/api/v1/campaigns/" + id), r -> r.status == 404);
+        assertEquals("B no longer has the module A removed", "No module serves /campaigns", gone.json().path("detail").asText());
+        assertEquals(404, onA.get("/api/v1/campaigns/" + id).status);
+
+        a.shell("feature:install tessera-campaigns");
+        Api.Reply back = Await.until(Duration.ofSeconds(60), () -> onB.get("/api/v1/campaigns/" + id), r -> r.status == 200);
+        assertEquals("the module A installed answers on B, its records kept", id, back.json().path("id").asText());
+        assertEquals(200, onA.get("/api/v1/campaigns/" + id).status);
+    }
+
+    private static String clusterNodes(Server node) {
+        try {
+            return node.shellAs("admin", Server.PASSWORD, "cluster:node-list");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int reminders(String activity) {
