@@ -222,7 +222,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         ListPlan plan = plan(new ListQuery(query.q, query.filters, List.of(), null, null, query.deleted));
         return read(em -> {
             TypedQuery<Long> q = em.createQuery(plan.countJpql, Long.class);
-            plan.conditions.parameters().forEach(q::setParameter);
+            bind(q, plan);
             return q.getSingleResult();
         });
     }
@@ -252,7 +252,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return read(em -> {
             TypedQuery<Object[]> q = em.createQuery("SELECT " + totals.select + plan.from + " GROUP BY " + totals.groupBy,
                     Object[].class);
-            plan.conditions.parameters().forEach(q::setParameter);
+            bind(q, plan);
             return totals.totals(q.getResultList());
         });
     }
@@ -267,7 +267,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         ListPlan plan = plan(new ListQuery(q, Map.of(), List.of(), limit, null, false));
         return read(em -> {
             TypedQuery<E> query = em.createQuery(plan.jpql, entityType);
-            plan.conditions.parameters().forEach(query::setParameter);
+            bind(query, plan);
             query.setHint("eclipselink.read-only", "true");
             query.setMaxResults(limit);
             List<RecordRef> refs = new ArrayList<>();
@@ -313,7 +313,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         ListPlan plan = plan(query);
         return read(em -> {
             TypedQuery<E> q = em.createQuery(plan.jpql, entityType);
-            plan.conditions.parameters().forEach(q::setParameter);
+            bind(q, plan);
             q.setHint("eclipselink.read-only", "true");
             q.setMaxResults(query.limit + 1);
             List<E> rows = q.getResultList();
@@ -462,6 +462,19 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         history.committed(em, action, entity, before, after, user);
         publisher.afterCommit(action, entity.id, after, before, user);
         return after;
+    }
+
+    /**
+     * Gives a list's query its values. PostgreSQL plans a statement it has run several times once for
+     * all values (a "generic plan"): for {@code LIKE '%word%'} that plan reads the trigram index for
+     * every word however common, 250-290 ms for "sao mai" or "hoang minh" at 1M leads against 2-3 ms
+     * when it knows the words. So a text search there sends its values inline, planned for its own words.
+     */
+    private void bind(javax.persistence.Query query, ListPlan plan) {
+        plan.conditions.parameters().forEach(query::setParameter);
+        if (plan.searchesText && context.sharedDatabase()) {
+            query.setHint("eclipselink.jdbc.bind-parameters", "false");
+        }
     }
 
     /** The hints of a read-only find (a find with hints takes none of its entity manager's own). */

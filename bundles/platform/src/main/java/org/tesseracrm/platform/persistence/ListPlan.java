@@ -33,6 +33,8 @@ final class ListPlan {
     private final List<SortKey> keys = new ArrayList<>();
     private final String signature;
     final Conditions conditions;
+    /** Whether the list searches the records' text ({@code q}). */
+    final boolean searchesText;
     final String jpql;
     /** The number of rows the filters and search select (meant for a query without a cursor). */
     final String countJpql;
@@ -57,7 +59,9 @@ final class ListPlan {
                 constant.add(path(fd, name));
             }
         }
-        for (String token : TextFolding.tokens(query.q)) {
+        List<String> words = TextFolding.tokens(query.q);
+        this.searchesText = !words.isEmpty();
+        for (String token : words) {
             // Folded text, so "nguyen van" finds "Nguyễn Văn An". Scanned in the list's index order and
             // stopped at the page's end: fast for common words, slow for rare ones in big tables.
             conditions.add("e.searchText LIKE ?", "%" + token + "%");
