@@ -45,18 +45,20 @@
   }
 
   /** One API call. version: the version of the record as read, sent as If-Match so a change never undoes another's. */
-  function call(method, path, body, version) {
+  /** Calls the API; {@code tag} asks for the answer only if it changed since (If-None-Match): a 304 has no body. */
+  function call(method, path, body, version, tag) {
     var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } };
     if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
     if (version !== undefined && version !== null) { init.headers["If-Match"] = "\"" + version + "\""; }
+    if (tag) { init.headers["If-None-Match"] = tag; }
     return fetch(API + path, init).then(function (r) {
-      if (r.status === 204) { return { status: 204, body: null }; }
+      if (r.status === 204 || r.status === 304) { return { status: r.status, body: null }; }
       return r.text().then(function (text) {
         var json = null;
         try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
         if (r.status === 401 && path !== "/session") { state.user = null; renderSignIn(); throw { status: 401, body: json }; }
         if (r.status >= 400) { throw { status: r.status, body: json }; }
-        return { status: r.status, body: json };
+        return { status: r.status, body: json, tag: r.headers.get("ETag") };
       });
     });
   }
@@ -1627,40 +1629,54 @@
       list.push(action);
     }
   };
-  function loadContributions() {
-    return call("GET", "/ui/contributions").then(function (r) {
-      return Promise.all(r.body.items.filter(function (c) { return !loadedScripts[c.script]; }).map(function (c) {
-        loadedScripts[c.script] = true;
-        return new Promise(function (resolve) {
-          var tag = document.createElement("script");
-          tag.src = c.script;
-          tag.onload = resolve;
-          tag.onerror = resolve;
-          document.body.appendChild(tag);
-        });
-      }));
-    }).catch(function () { return null; });
+  /** The contributed scripts not loaded yet, loaded (a module's script stays loaded while the page lives). */
+  function loadContributions(items) {
+    return Promise.all(items.filter(function (c) { return !loadedScripts[c.script]; }).map(function (c) {
+      loadedScripts[c.script] = true;
+      return new Promise(function (resolve) {
+        var tag = document.createElement("script");
+        tag.src = c.script;
+        tag.onload = resolve;
+        tag.onerror = resolve;
+        document.body.appendChild(tag);
+      });
+    }));
+  }
+
+  /** The installed modules in the navigation's order (the server's), with the labels of their fields. */
+  function applyModules(body) {
+    state.modules = body.items.filter(function (m) { return m.fields.length && m.access !== "none"; });
+    var labels = {};
+    Object.keys(body.fieldLabels.en).forEach(function (name) {
+      labels[name] = { en: body.fieldLabels.en[name], vi: body.fieldLabels.vi[name] };
+    });
+    state.modules.forEach(function (m) { m.fields.forEach(function (f) { labels[f.name] = f.label; }); });
+    state.fieldLabels = labels;
   }
 
   var starting = 0;
+  var shellData = { modules: null, contributions: null };
+  /**
+   * Draws the screen once the shell knows the installed modules and their screens. They are asked for on every
+   * screen, but with the tags of the last answers: unchanged (304, nothing sent), nothing is reloaded.
+   */
   function start() {
     var mine = ++starting;
-    return loadContributions().then(function () { return call("GET", "/modules"); }).then(function (r) {
-      // The order a sales team works in; modules the UI does not know yet come after, by name.
-      var order = ["leads", "accounts", "contacts", "potentials", "campaigns", "quotes", "sales-orders", "invoices",
-        "products", "vendors", "purchase-orders"];
-      state.modules = r.body.items.filter(function (m) { return m.fields.length && m.access !== "none"; }).sort(function (a, b) {
-        var x = order.indexOf(a.collection), y = order.indexOf(b.collection);
-        return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || a.collection.localeCompare(b.collection);
+    var contributions = call("GET", "/ui/contributions", undefined, null, shellData.contributions)
+      .catch(function () { return { status: 304 }; });
+    var modules = call("GET", "/modules", undefined, null, state.modules ? shellData.modules : null);
+    return Promise.all([contributions, modules]).then(function (answers) {
+      var scripts = answers[0], installed = answers[1];
+      var loading = scripts.status === 304 ? null : loadContributions(scripts.body.items);
+      if (loading) { shellData.contributions = scripts.tag; }
+      return Promise.resolve(loading).then(function () {
+        if (installed.status !== 304) {
+          shellData.modules = installed.tag;
+          applyModules(installed.body);
+        }
+        // a later navigation started meanwhile: it will draw the screen
+        if (mine === starting) { route(); }
       });
-      var labels = {};
-      Object.keys(r.body.fieldLabels.en).forEach(function (name) {
-        labels[name] = { en: r.body.fieldLabels.en[name], vi: r.body.fieldLabels.vi[name] };
-      });
-      state.modules.forEach(function (m) { m.fields.forEach(function (f) { labels[f.name] = f.label; }); });
-      state.fieldLabels = labels;
-      // a later navigation started meanwhile: it will draw the screen
-      if (mine === starting) { route(); }
     });
   }
 

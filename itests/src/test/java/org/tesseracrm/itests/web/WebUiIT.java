@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -1209,6 +1210,22 @@ public class WebUiIT {
         browser.get(server.base() + "/#/");
         shown("sample-data").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "already"));
+    }
+
+    @Test
+    public void theNavigationListsTheModulesInTheOrderTheyDeclare() {
+        signedIn();
+        shown("nav-leads");
+        List<String> modules = List.of("leads", "accounts", "contacts", "potentials", "campaigns", "quotes", "sales-orders", "invoices",
+                "products", "vendors", "purchase-orders", "activities");
+        List<String> shownInOrder = new ArrayList<>();
+        for (WebElement link : browser.findElements(By.cssSelector("[id^=nav-]"))) {
+            String collection = link.getAttribute("id").substring("nav-".length());
+            if (modules.contains(collection)) {
+                shownInOrder.add(collection);
+            }
+        }
+        assertEquals(modules, shownInOrder);
     }
 
     @Test

@@ -61,6 +61,11 @@ public class AccountsModule implements ModuleDescriptor {
         return "ACC";
     }
 
+    @Override
+    public int navigationOrder() {
+        return 20;
+    }
+
     /** Likely the same one: the same e-mail or phone number, or the same name there. */
     @Override
     public List<List<String>> duplicateKeys() {

@@ -70,6 +70,11 @@ public class ActivitiesModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 120;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

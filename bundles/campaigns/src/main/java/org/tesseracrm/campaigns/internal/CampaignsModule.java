@@ -60,6 +60,11 @@ public class CampaignsModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 50;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

@@ -61,6 +61,11 @@ public class ContactsModule implements ModuleDescriptor {
         return "CON";
     }
 
+    @Override
+    public int navigationOrder() {
+        return 30;
+    }
+
     /** Likely the same one: the same e-mail or phone number, or the same name there. */
     @Override
     public List<List<String>> duplicateKeys() {

@@ -54,6 +54,11 @@ public class InvoicesModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 80;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

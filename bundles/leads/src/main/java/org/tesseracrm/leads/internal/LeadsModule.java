@@ -72,6 +72,11 @@ public class LeadsModule implements ModuleDescriptor {
         return PREFIX;
     }
 
+    @Override
+    public int navigationOrder() {
+        return 10;
+    }
+
     /** Likely the same one: the same e-mail or phone number, or the same name there. */
     @Override
     public List<List<String>> duplicateKeys() {

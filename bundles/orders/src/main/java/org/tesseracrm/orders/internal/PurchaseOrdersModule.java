@@ -52,6 +52,11 @@ public class PurchaseOrdersModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 110;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

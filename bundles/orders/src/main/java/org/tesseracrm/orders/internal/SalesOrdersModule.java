@@ -55,6 +55,11 @@ public class SalesOrdersModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 70;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

@@ -63,6 +63,11 @@ public class PotentialsModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 40;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

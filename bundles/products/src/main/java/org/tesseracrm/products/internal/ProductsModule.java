@@ -56,6 +56,11 @@ public class ProductsModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 90;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

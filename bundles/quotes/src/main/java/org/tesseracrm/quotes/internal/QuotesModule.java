@@ -54,6 +54,11 @@ public class QuotesModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 60;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

@@ -50,6 +50,11 @@ public class VendorsModule implements ModuleDescriptor {
     }
 
     @Override
+    public int navigationOrder() {
+        return 100;
+    }
+
+    @Override
     public List<FieldDescriptor> fields() {
         return FIELDS;
     }

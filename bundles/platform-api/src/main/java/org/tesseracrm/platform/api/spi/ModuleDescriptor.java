@@ -44,6 +44,15 @@ public interface ModuleDescriptor {
         return List.of();
     }
 
+    /**
+     * The module's place in the navigation and in {@code GET /api/v1/modules}: lower first, the same
+     * place by collection. Tessera's modules take the tens in the order a sales team works (leads 10,
+     * accounts 20, … purchase orders 110); a module that names none comes after them.
+     */
+    default int navigationOrder() {
+        return 1000;
+    }
+
     /** Actions on one record beyond editing, for generic clients (none by default). */
     default List<ActionDescriptor> actions() {
         return List.of();

@@ -3,5 +3,5 @@
  * (schema migrations).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tesseracrm.platform.api.spi;

@@ -13,6 +13,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Component;
@@ -140,13 +142,20 @@ public class ModulesResource {
         return field;
     }
 
-    /** The installed modules, each with what the caller may do with it: {@code access} is write, read or none. */
+    /**
+     * The installed modules in the navigation's order, each with what the caller may do with it: {@code access}
+     * is write, read or none. Tagged (ETag) so a client can ask whether anything changed.
+     */
     @GET
     @Access(Access.Level.SIGNED_IN)
-    public Map<String, Object> list(@Context SecurityContext security) {
+    public Response list(@Context SecurityContext security, @Context Request request) {
+        return Revalidated.answer(request, describeAll(security));
+    }
+
+    Map<String, Object> describeAll(SecurityContext security) {
         List<Map<String, Object>> items = new ArrayList<>();
         List<ModuleDescriptor> sorted = new ArrayList<>(modules);
-        sorted.sort(Comparator.comparing(ModuleDescriptor::name));
+        sorted.sort(Comparator.comparingInt(ModuleDescriptor::navigationOrder).thenComparing(ModuleDescriptor::collection));
         java.util.Set<String> withAddress = new java.util.HashSet<>();
         for (ModuleDescriptor m : sorted) {
             if (m.fields().stream().anyMatch(f -> f.type == FieldType.EMAIL)) {

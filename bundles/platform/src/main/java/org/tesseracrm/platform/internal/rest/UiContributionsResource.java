@@ -8,7 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,9 +48,14 @@ public class UiContributionsResource {
         }
     }
 
+    /** Tagged (ETag) so the UI can ask whether anything changed. */
     @GET
     @Access(Access.Level.SIGNED_IN)
-    public Items<Script> list() {
+    public Response list(@Context Request request) {
+        return Revalidated.answer(request, scripts());
+    }
+
+    Items<Script> scripts() {
         List<Script> scripts = new ArrayList<>();
         for (UiContribution c : contributions) {
             scripts.add(new Script(c.module(), c.script()));
