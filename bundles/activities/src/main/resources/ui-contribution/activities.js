@@ -1,11 +1,11 @@
 /* The activities module's screens for the Tessera web UI, served from the activities bundle and loaded by
    the shell while the module is installed: log a call, add a task or schedule a meeting from any record's
    timeline; the calendar (month, week, day; drag an activity to another day); "My day" on the dashboard. */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t, field = T.field, shell = T.shell;
 
-  T.addStrings({
+  T.extend("strings", {
     en: { logCall: "Log a call", addTask: "Add a task", scheduleMeeting: "Schedule a meeting", calendar: "Calendar",
       myDay: "My day", overdue: "Overdue", nothingToday: "Nothing due today.", month: "Month", week: "Week", day: "Day",
       today: "Today", previous: "Previous", next: "Next", onlyMine: "Only mine", moved: "Moved.",
@@ -125,7 +125,7 @@
   }
   [["log-call", "CALL", "Log a call", "Ghi cuộc gọi"], ["add-task", "TASK", "Add a task", "Thêm công việc"],
     ["schedule-meeting", "MEETING", "Schedule a meeting", "Hẹn cuộc họp"]].forEach(function (c) {
-    T.addTimelineComposer(c[0], { module: "activities", label: { en: c[2], vi: c[3] },
+    T.extend("timeline.composer", c[0], { module: "activities", label: { en: c[2], vi: c[3] },
       render: function (m, rec, done, cancel) { return composer(c[1], m, rec, done, cancel); } });
   });
 
@@ -217,10 +217,10 @@
       };
     }
   }
-  T.addPage("calendar", { module: "activities", label: { en: "Calendar", vi: "Lịch" }, render: function () { calendar(); } });
+  T.extend("menu", "calendar", { module: "activities", label: { en: "Calendar", vi: "Lịch" }, render: function () { calendar(); } });
 
   /* ---- "My day": what is due today or overdue for the user ---- */
-  T.addDashboardCard("my-day", { module: "activities", render: function () {
+  T.extend("dashboard.card", "my-day", { module: "activities", render: function () {
     var list = h("ul", { class: "my-day-list" });
     var card = h("section", { class: "card my-day", id: "my-day", "aria-labelledby": "my-day-title" }, h("h2", { id: "my-day-title" }, t("myDay")), list);
     var endOfDay = addDays(new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate()), 1);
@@ -238,4 +238,4 @@
     }).catch(function () { list.appendChild(h("li", { class: "muted" }, t("failed"))); });
     return card;
   } });
-}(window.Tessera));
+});

@@ -1,9 +1,9 @@
 /* The campaigns module's screen for the Tessera web UI: members and their status, adding members,
    a bulk offer (Chào hàng) by channel, responses, and the results with ROI. */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: { campaignRoi: "Campaign ROI", outreach: "Members & offers", members: "Members", addMembers: "Add members", memberType: "Kind", add: "Add",
       bulkOffer: "Offer to all members", channel: "Channel", content: "Content", send: "Send", results: "Results",
       offers: "Offers", responses: "Responses", response: "Record a response", leads: "Leads", convertedLeads: "Converted leads",
@@ -98,10 +98,10 @@
     }).catch(function () { return null; });
   }
 
-  T.addDetailAction("campaigns", { id: "campaign-outreach", label: { en: "Members & offers", vi: "Thành viên & chào hàng" }, run: function (c) { outreach(c); } });
+  T.extend("record.action", "campaigns", { id: "campaign-outreach", label: { en: "Members & offers", vi: "Thành viên & chào hàng" }, run: function (c) { outreach(c); } });
 
   // the dashboard: the return of the latest campaigns, as a percentage (-100 % is all the cost lost)
-  T.addDashboardChart("campaign-roi", { module: "campaigns", render: function () {
+  T.extend("dashboard.chart", "campaign-roi", { module: "campaigns", render: function () {
     return call("GET", "/campaigns?limit=10").then(function (r) {
       return Promise.all(r.body.items.map(function (c) {
         return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
@@ -111,4 +111,4 @@
         .map(function (x) { return { label: x.label, value: Number(x.roi) * 100, unit: " %" }; }));
     });
   } });
-})(window.Tessera);
+});

@@ -1,10 +1,10 @@
 /* The leads module's screens for the Tessera web UI, served from the leads bundle and loaded by the
    shell while the module is installed (see org.tesseracrm.platform.api.spi.UiContribution). */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t, field = T.field, shell = T.shell, fieldLabel = T.fieldLabel;
 
-  T.addStrings({
+  T.extend("strings", {
     en: { leadsByStatus: "Leads by status", leadsBySource: "Leads by source", convert: "Convert", convertLead: "Convert the lead", createAccount: "Create an account from the company",
       createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name",
       touches: "Touches", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
@@ -136,10 +136,10 @@
     shell([h("h1", {}, t("convertLead") + " · " + lead.number), form]);
   }
 
-  T.addDetailAction("leads", { id: "lead-touches", label: { en: "Touches", vi: "Lần tiếp cận" }, run: function (lead) { touches(lead); } });
-  T.addPage("lead-assignment", { module: "leads", writes: true, label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
+  T.extend("record.action", "leads", { id: "lead-touches", label: { en: "Touches", vi: "Lần tiếp cận" }, run: function (lead) { touches(lead); } });
+  T.extend("menu", "lead-assignment", { module: "leads", writes: true, label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
 
-  T.addDetailAction("leads", {
+  T.extend("record.action", "leads", {
     id: "convert",
     label: { en: "Convert", vi: "Chuyển đổi" },
     shown: function (lead) { return lead.status !== "CONVERTED"; },
@@ -149,7 +149,7 @@
 
   // the dashboard: how many leads there are by status and by source
   ["status", "source"].forEach(function (by) {
-    T.addDashboardChart("leads-" + by, { module: "leads", render: function () {
+    T.extend("dashboard.chart", "leads-" + by, { module: "leads", render: function () {
       return call("GET", "/leads/counts?by=" + by).then(function (r) {
         var f = T.fieldOf("leads", by);
         return T.barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
@@ -158,4 +158,4 @@
       });
     } });
   });
-})(window.Tessera);
+});

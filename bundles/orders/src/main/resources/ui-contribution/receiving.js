@@ -1,9 +1,9 @@
 /* Purchase order receiving for the Tessera web UI: what arrives, what each product holds now and will
    hold after, then one step that books every line into stock (the server does it once, atomically). */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: { receiving: "Receive goods", receiveAll: "Receive all lines into stock", inStock: "In stock now", afterReceipt: "After receipt",
       ordered: "Quantity", notTracked: "not stocked", received: "Received: stock updated.", receiveWhen: "Approve the order before receiving it." },
     vi: { receiving: "Nhận hàng", receiveAll: "Nhập kho toàn bộ", inStock: "Tồn hiện tại", afterReceipt: "Sau khi nhập",
@@ -45,11 +45,11 @@
     });
   }
 
-  T.addDetailAction("purchase-orders", {
+  T.extend("record.action", "purchase-orders", {
     id: "receiving",
     label: { en: "Receive goods", vi: "Nhận hàng" },
     shown: function (order) { return order.status === "APPROVED" || order.status === "RECEIVED"; },
     writes: true,
     run: function (order) { receiving(order); }
   });
-})(window.Tessera);
+});

@@ -1,9 +1,9 @@
 /* The potentials module's screen for the Tessera web UI: the pipeline board, one column per open
    stage, each potential movable to another stage (the server keeps the stage history). */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: { pipelineByStage: "Pipeline by stage", forecastByMonth: "Forecast by month of close", weighted: "Weighted", board: "Pipeline board", moveTo: "Move to", move: "Move", whyLost: "Why was the deal lost?" },
     vi: { pipelineByStage: "Cơ hội theo giai đoạn", forecastByMonth: "Dự báo theo tháng chốt", weighted: "Giá trị có trọng số", board: "Bảng cơ hội", moveTo: "Chuyển sang", move: "Chuyển", whyLost: "Vì sao mất cơ hội này?" }
   });
@@ -75,12 +75,12 @@
     }).catch(function () { return null; });
   }
 
-  T.addPage("pipeline-board", { module: "potentials", label: { en: "Pipeline board", vi: "Bảng cơ hội" }, render: function () { board(); } });
+  T.extend("menu", "pipeline-board", { module: "potentials", label: { en: "Pipeline board", vi: "Bảng cơ hội" }, render: function () { board(); } });
 
   // the dashboard: the open pipeline by stage and the forecast by month of close, each with its weighted amount
   var pipeline = null;
   function pipelineOnce() { pipeline = pipeline || call("GET", "/potentials/pipeline").finally(function () { setTimeout(function () { pipeline = null; }, 0); }); return pipeline; }
-  T.addDashboardChart("pipeline", { module: "potentials", render: function () {
+  T.extend("dashboard.chart", "pipeline", { module: "potentials", render: function () {
     return pipelineOnce().then(function (r) {
       var stage = T.fieldOf("potentials", "stage");
       return T.barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
@@ -88,11 +88,11 @@
       }), t("weighted"));
     });
   } });
-  T.addDashboardChart("pipeline-forecast", { module: "potentials", render: function () {
+  T.extend("dashboard.chart", "pipeline-forecast", { module: "potentials", render: function () {
     return pipelineOnce().then(function (r) {
       return T.barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
         return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
       }), t("weighted"));
     });
   } });
-})(window.Tessera);
+});

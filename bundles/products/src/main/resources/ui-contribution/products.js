@@ -1,8 +1,8 @@
 /* The products module's screen for the Tessera web UI: a product's stock ledger, newest first. */
-(function (T) {
+Tessera.use(1, function (T) {
   "use strict";
   var h = T.h, call = T.call, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: { ledger: "Stock ledger", movement: "Movement", balance: "Balance", reason: "Reason", document: "Document", at: "When", by: "By",
       PURCHASE_RECEIPT: "Purchase receipt", INVOICE: "Invoice", CANCELLATION: "Cancellation", ADJUSTMENT: "Adjustment" },
     vi: { ledger: "Sổ kho", movement: "Nhập / xuất", balance: "Tồn", reason: "Lý do", document: "Chứng từ", at: "Thời điểm", by: "Người thực hiện",
@@ -25,10 +25,10 @@
     }).catch(function () { return null; });
   }
 
-  T.addDetailAction("products", {
+  T.extend("record.action", "products", {
     id: "stock-ledger-button",
     label: { en: "Stock ledger", vi: "Sổ kho" },
     shown: function (product) { return product.stockTracked !== false; },
     run: ledger
   });
-})(window.Tessera);
+});

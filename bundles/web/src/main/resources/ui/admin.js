@@ -1,10 +1,9 @@
 /* The administrator's pages of the platform: users, teams, roles and the audit trail. They use the
    public API only (/api/v1/users, /teams, /roles, /audit), like every other screen. */
-(function () {
+Tessera.use(1, function (T) {
   "use strict";
-  var T = window.Tessera;
   var h = T.h, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: {
       users: "Users", teams: "Teams", roles: "Roles", audit: "Audit trail", newUser: "New user", newTeam: "New team", newRole: "New role",
       name: "Name", displayName: "Display name", email: "E-mail", rolesOf: "Roles", teamsOf: "Teams", active: "Active",
@@ -354,10 +353,10 @@
     }).catch(T.showProblem);
   }
 
-  T.addAdminPage("users", { label: { en: "Users", vi: "Người dùng" }, render: users });
-  T.addAdminPage("teams", { label: { en: "Teams", vi: "Nhóm" }, render: teams });
-  T.addAdminPage("roles", { label: { en: "Roles", vi: "Vai trò" }, render: roles });
-  T.addAdminPage("audit", { label: { en: "Audit trail", vi: "Nhật ký kiểm tra" }, render: audit });
-  T.addAdminPage("fields", { label: { en: "Fields", vi: "Trường dữ liệu" }, render: fields });
-  T.addAdminPage("outbox", { label: { en: "E-mails", vi: "Thư đã gửi" }, render: outbox });
-})();
+  T.extend("admin.page", "users", { label: { en: "Users", vi: "Người dùng" }, render: users });
+  T.extend("admin.page", "teams", { label: { en: "Teams", vi: "Nhóm" }, render: teams });
+  T.extend("admin.page", "roles", { label: { en: "Roles", vi: "Vai trò" }, render: roles });
+  T.extend("admin.page", "audit", { label: { en: "Audit trail", vi: "Nhật ký kiểm tra" }, render: audit });
+  T.extend("admin.page", "fields", { label: { en: "Fields", vi: "Trường dữ liệu" }, render: fields });
+  T.extend("admin.page", "outbox", { label: { en: "E-mails", vi: "Thư đã gửi" }, render: outbox });
+});

@@ -1,9 +1,8 @@
 /* The API reference: the server's own OpenAPI description (/api/v1/openapi.json, made from the
    modules installed now), shown with Swagger UI, loaded only when the page is opened. Requests
    tried from it run as the signed-in user, like every other screen. */
-(function () {
+Tessera.use(1, function (T) {
   "use strict";
-  var T = window.Tessera;
   var h = T.h;
   var loaded = null;
 
@@ -40,5 +39,5 @@
     }).catch(T.showProblem);
   }
 
-  T.addPage("api", { label: { en: "API reference", vi: "Tài liệu API" }, render: render });
-})();
+  T.extend("menu", "api", { label: { en: "API reference", vi: "Tài liệu API" }, render: render });
+});

@@ -1588,47 +1588,73 @@
   var pages = {};
   var adminPages = {};
   var loadedScripts = {};
-  window.Tessera = {
+  /**
+   * Where contributed screens plug in, each named once. A script adds to one with
+   * {@code T.extend(point, ...)}:
+   *   "strings"           ({en: {key: text}, vi: {...}}): words its screens show, by key, for t(key)
+   *   "menu"              (id, {module?, label: {en, vi}, writes?, render(path, note)}): a page in the navigation while
+   *                       {@code module} is installed (without one, a page of the platform's own, for everyone signed in)
+   *   "admin.page"        (id, {label: {en, vi}, render(path, note)}): a page of the administrator's menu
+   *   "record.action"     (collection, {id, label: {en, vi}, shown(record)?, writes?, run(record)}): a button on the record's
+   *                       page; one that {@code writes} is offered only to those who may change the collection's records
+   *   "timeline.composer" (id, {module, label: {en, vi}, render(module, record, done(message), cancel)}): a way to add to
+   *                       every record's timeline while {@code module} is installed and writable
+   *   "dashboard.card"    (id, {module, render()}): a card at the top of the dashboard while {@code module} is installed
+   *   "dashboard.chart"   (id, {module, render()}): a chart on the dashboard (e.g. a barChart) while {@code module} is installed
+   */
+  var extensionPoints = {
+    "strings": function (strings) {
+      Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
+    },
+    "menu": function (id, page) { pages[id] = page; },
+    "admin.page": function (id, page) { adminPages[id] = page; },
+    "record.action": function (collection, action) {
+      var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
+      list.push(action);
+    },
+    "timeline.composer": function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
+    "dashboard.card": function (id, card) { dashboardCards[id] = card; },
+    "dashboard.chart": function (id, chart) { dashboardCharts[id] = chart; }
+  };
+
+  /** Version 1 of the API contributed screens are written against (only additions within a version). */
+  var apiV1 = Object.freeze({
+    version: 1,
+    extend: function (point, a, b) {
+      var add = extensionPoints[point];
+      if (!add) { throw new Error("No extension point '" + point + "'; there are: " + Object.keys(extensionPoints).join(", ")); }
+      add(a, b);
+    },
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
-    recordLabel: recordLabel, problemText: problemText,
+    recordLabel: recordLabel, problemText: problemText, showProblem: showProblem, merge: merge, viaLabel: viaLabel,
+    enumLabel: enumLabel, fieldOf: fieldOf, writable: writable, display: display,
+    /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */
+    barChart: barChart,
     language: function () { return state.lang; },
     /** The signed-in user's name. */
     userName: function () { return state.user ? state.user.user : null; },
     /** The modules installed and readable by the user, in the order the navigation shows them. */
-    modules: function () { return state.modules; },
-    addStrings: function (strings) {
-      Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
-    },
-    /** An administrator's page of the platform (users, teams, roles, audit): {label: {en, vi}, render(path, note)}. */
-    addAdminPage: function (id, page) { adminPages[id] = page; },
-    showProblem: showProblem, merge: merge, viaLabel: viaLabel,
-    /**
-     * A page of its own in the navigation, shown while {@code module} is installed: {module, label: {en, vi}, writes?, render()};
-     * without a module, a page of the platform's own shown to everyone signed in.
-     */
-    addPage: function (id, page) { pages[id] = page; },
-    enumLabel: enumLabel,
-    /**
-     * A way to add to every record's timeline while {@code module} is installed and writable: {module, label: {en, vi},
-     * render(module, record, done(message), cancel)} returning the form to show.
-     */
-    addTimelineComposer: function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
-    /** A card at the top of the dashboard while {@code module} is installed: {module, render()} returning the element. */
-    addDashboardCard: function (id, card) { dashboardCards[id] = card; },
-    /** A chart on the dashboard while {@code module} is installed: {module, render()} returning (a promise of) the element, e.g. a barChart. */
-    addDashboardChart: function (id, chart) { dashboardCharts[id] = chart; },
-    /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */
-    barChart: barChart, fieldOf: fieldOf,
-    writable: writable, display: display,
-    /**
-     * A button on the detail page of a collection's records: {id, label: {en, vi}, shown(record)?, writes?, run(record)};
-     * one that {@code writes} is offered only to those who may change the collection's records.
-     */
-    addDetailAction: function (collection, action) {
-      var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
-      list.push(action);
+    modules: function () { return state.modules; }
+  });
+  var apiVersions = { 1: apiV1 };
+
+  /**
+   * A contributed script's entry: {@code Tessera.use(1, function (T) { T.extend("record.action", "leads", {...}); })}.
+   * A script written for a version this shell does not offer is not run (the console says so) rather than
+   * breaking every screen.
+   */
+  window.Tessera = Object.freeze({
+    versions: Object.keys(apiVersions).map(Number),
+    use: function (version, contribute) {
+      var api = apiVersions[version];
+      if (!api) {
+        console.error("Tessera UI API version " + version + " is not offered here (offered: " + Object.keys(apiVersions).join(", ")
+          + "); the script asking for it was not run");
+        return;
+      }
+      contribute(api);
     }
-  };
+  });
   /** The contributed scripts not loaded yet, loaded (a module's script stays loaded while the page lives). */
   function loadContributions(items) {
     return Promise.all(items.filter(function (c) { return !loadedScripts[c.script]; }).map(function (c) {

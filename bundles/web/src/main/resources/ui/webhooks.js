@@ -1,10 +1,9 @@
 /* The administrator's webhooks page: endpoints that receive the CRM's events (/api/v1/webhooks), the
    events each one wants, its secret (shown once), a ping, and its delivery log with redelivery. */
-(function () {
+Tessera.use(1, function (T) {
   "use strict";
-  var T = window.Tessera;
   var h = T.h, t = T.t;
-  T.addStrings({
+  T.extend("strings", {
     en: {
       webhooks: "Webhooks", newWebhook: "New webhook", webhookUrl: "URL", webhookEvents: "Events", webhookActive: "Active",
       webhookDescription: "Description", webhookSecret: "Secret (leave empty: the server makes one)",
@@ -118,5 +117,5 @@
         }))));
   }
 
-  T.addAdminPage("webhooks", { label: { en: "Webhooks", vi: "Webhook" }, render: list });
-})();
+  T.extend("admin.page", "webhooks", { label: { en: "Webhooks", vi: "Webhook" }, render: list });
+});

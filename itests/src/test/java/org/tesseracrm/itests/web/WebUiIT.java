@@ -1229,6 +1229,26 @@ public class WebUiIT {
     }
 
     @Test
+    public void aContributedScriptGetsTheApiVersionItAsksForAndNamedExtensionPoints() throws Exception {
+        signedIn();
+        shown("nav-leads");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        // a script written for a version the shell does not offer is not run, and nothing else breaks
+        assertEquals(false, js.executeScript("var ran = false; Tessera.use(99, function () { ran = true; }); return ran;"));
+        assertEquals(List.of(1L), js.executeScript("return Tessera.versions;"));
+        // version 1: a record action added through its point shows on the record's page
+        js.executeScript("Tessera.use(1, function (T) { T.extend('record.action', 'leads', { id: 'partner-action',"
+                + " label: { en: 'Partner action', vi: 'Việc của đối tác' }, run: function () {} }); });");
+        String unknown = (String) js.executeScript("try { Tessera.use(1, function (T) { T.extend('sidebar', 'x', {}); }); return null; }"
+                + " catch (e) { return e.message; }");
+        assertTrue(unknown, unknown.contains("No extension point 'sidebar'") && unknown.contains("record.action"));
+        assertEquals("the API cannot be changed by a script", true, js.executeScript("return Object.isFrozen(Tessera);"));
+        String lead = rest("POST", "/api/v1/leads?createAnyway=true", "{\"lastName\":\"Đối tác\",\"company\":\"Cty Mở Rộng\"}", "id");
+        js.executeScript("location.hash = arguments[0];", "#/c/leads/" + lead); // the same page: what was added stays
+        assertEquals("Partner action", shown("partner-action").getText());
+    }
+
+    @Test
     public void aModuleRemovedLiveLeavesTheNavigation() throws Exception {
         signedIn();
         shown("nav-campaigns");

@@ -5,8 +5,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * A module's own screens for the web UI: a script the module serves from its own bundle (through
  * the HTTP whiteboard) and the shell loads after sign-in while the module is installed. The script
- * uses the shell's {@code window.Tessera} API, e.g.
- * {@code Tessera.addDetailAction("leads", {id, label: {en, vi}, shown(record), run(record)})}.
+ * asks the shell for the version of its API it is written against and adds to its named extension
+ * points, e.g. {@code Tessera.use(1, function (T) { T.extend("record.action", "leads", {id, label: {en, vi},
+ * shown(record), run(record)}); })} (the points: strings, menu, admin.page, record.action,
+ * timeline.composer, dashboard.card, dashboard.chart; README, "Editions, modules in a running server").
  * Published as a whiteboard service; it comes and goes with the module.
  */
 @ConsumerType
