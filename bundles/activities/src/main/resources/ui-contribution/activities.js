@@ -6,7 +6,8 @@ Tessera.use(1, function (T) {
   var h = T.h, call = T.call, t = T.t, field = T.field, shell = T.shell;
 
   T.extend("strings", {
-    en: { logCall: "Log a call", addTask: "Add a task", scheduleMeeting: "Schedule a meeting", calendar: "Calendar",
+    en: { "kind.TASK": "Task", "kind.CALL": "Call", "kind.MEETING": "Meeting",
+      "notice.TASK_ASSIGNED": "{0} gave you a task:", "notice.REMINDER": "Reminder:", logCall: "Log a call", addTask: "Add a task", scheduleMeeting: "Schedule a meeting", calendar: "Calendar",
       myDay: "My day", overdue: "Overdue", nothingToday: "Nothing due today.", month: "Month", week: "Week", day: "Day",
       today: "Today", previous: "Previous", next: "Next", onlyMine: "Only mine", moved: "Moved.",
       "act.subject": "Subject", "act.when": "When", "act.due": "Due", "act.starts": "Starts", "act.ends": "Ends",
@@ -15,7 +16,8 @@ Tessera.use(1, function (T) {
       "act.15m": "15 minutes before", "act.1h": "1 hour before", "act.1d": "1 day before",
       "act.callWith": "Call with {0}", "act.meetWith": "Meeting with {0}", "act.logged": "Call logged.", "act.added": "Added.",
       "act.attendees": "Attendees", "notice.INVITED": "{0} invited you:", "act.touch": "Also a nurturing touch of this lead" },
-    vi: { logCall: "Ghi cuộc gọi", addTask: "Thêm công việc", scheduleMeeting: "Hẹn cuộc họp", calendar: "Lịch",
+    vi: { "kind.TASK": "Công việc", "kind.CALL": "Cuộc gọi", "kind.MEETING": "Cuộc họp",
+      "notice.TASK_ASSIGNED": "{0} giao việc cho bạn:", "notice.REMINDER": "Nhắc việc:", logCall: "Ghi cuộc gọi", addTask: "Thêm công việc", scheduleMeeting: "Hẹn cuộc họp", calendar: "Lịch",
       myDay: "Việc hôm nay", overdue: "Quá hạn", nothingToday: "Hôm nay không có việc đến hạn.", month: "Tháng", week: "Tuần", day: "Ngày",
       today: "Hôm nay", previous: "Trước", next: "Sau", onlyMine: "Chỉ của tôi", moved: "Đã dời.",
       "act.subject": "Tiêu đề", "act.when": "Thời điểm", "act.due": "Hạn", "act.starts": "Bắt đầu", "act.ends": "Kết thúc",

@@ -5,7 +5,7 @@ Tessera.use(1, function (T) {
   var h = T.h, call = T.call, t = T.t, field = T.field, shell = T.shell, fieldLabel = T.fieldLabel;
 
   T.extend("strings", {
-    en: { leadsByStatus: "Leads by status", leadsBySource: "Leads by source", convert: "Convert", convertLead: "Convert the lead", createAccount: "Create an account from the company",
+    en: { "kind.TOUCH": "Touch", leadsByStatus: "Leads by status", leadsBySource: "Leads by source", convert: "Convert", convertLead: "Convert the lead", createAccount: "Create an account from the company",
       createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name",
       touches: "Touches", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
       note: "Note", at: "When", by: "By", noTouches: "No contact attempts yet.",
@@ -13,7 +13,7 @@ Tessera.use(1, function (T) {
       selectAll: "Select all", chooseLeads: "Choose at least one lead and one salesperson.", assigned: "Assigned",
       CALL: "Call", EMAIL: "Email", SMS: "SMS", MEETING: "Meeting", SOCIAL: "Social", OTHER: "Other",
       REACHED: "Reached", NO_ANSWER: "No answer", REPLIED: "Replied", BOUNCED: "Bounced", NOT_INTERESTED: "Not interested" },
-    vi: { leadsByStatus: "Khách hàng tiềm năng theo trạng thái", leadsBySource: "Khách hàng tiềm năng theo nguồn", convert: "Chuyển đổi", convertLead: "Chuyển đổi khách hàng tiềm năng", createAccount: "Tạo khách hàng từ tên công ty",
+    vi: { "kind.TOUCH": "Lần liên hệ", leadsByStatus: "Khách hàng tiềm năng theo trạng thái", leadsBySource: "Khách hàng tiềm năng theo nguồn", convert: "Chuyển đổi", convertLead: "Chuyển đổi khách hàng tiềm năng", createAccount: "Tạo khách hàng từ tên công ty",
       createContact: "Tạo người liên hệ", createPotential: "Tạo cơ hội", potentialName: "Tên cơ hội",
       touches: "Lần tiếp cận", touchesOf: "Nhật ký chăm sóc", logTouch: "Ghi lần tiếp cận", channel: "Kênh", outcome: "Kết quả",
       note: "Ghi chú", at: "Thời điểm", by: "Người thực hiện", noTouches: "Chưa có lần tiếp cận nào.",

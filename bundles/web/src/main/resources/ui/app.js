@@ -63,6 +63,12 @@
     });
   }
 
+  /** What a notification says before its title; a kind whose module (and words) went away shows as its actor's name. */
+  function noticeHeading(n) {
+    var key = "notice." + n.kind, words = t(key);
+    return (words === key ? "{0}:" : words).replace("{0}", n.actor || t("system"));
+  }
+
   function setLanguage(lang) {
     state.lang = lang;
     localStorage.setItem("tessera.lang", lang);
@@ -228,7 +234,7 @@
             return h("li", { class: n.readAt ? "read" : "unread" }, h("a", { href: n.collection ? "#/c/" + n.collection + "/" + n.recordId : "#/", onclick: function () {
               if (!n.readAt) { call("POST", "/notifications/" + n.id + "/read").catch(function () { return null; }); }
               panel.hidden = true;
-            } }, h("strong", {}, t("notice." + n.kind).replace("{0}", n.actor || t("system"))), " ", n.title),
+            } }, h("strong", {}, noticeHeading(n)), " ", n.title),
               n.detail ? h("div", { class: "muted" }, n.detail) : null);
           })) : h("p", { class: "muted" }, t("noNotifications")));
       }).catch(function () { return null; });
