@@ -1094,7 +1094,6 @@
   }
 
   var LINE_FIELDS = ["name", "quantity", "unitPrice", "discountPercent", "taxRate"];
-  var pickers = 0;
   function lineRow(line, index) {
     var row = h("tr", {}, LINE_FIELDS.map(function (c) {
       var v = line && line[c] !== null && line[c] !== undefined ? String(line[c]) : "";
@@ -1102,58 +1101,12 @@
         inputmode: c === "name" ? null : "decimal", "data-product": c === "name" && line && line.productId ? line.productId : null,
         "data-product-name": c === "name" && line && line.productId ? v : null }));
     }), h("td", { class: "line-total num" }), h("td", {}, h("button", { type: "button", class: "remove-line", onclick: function (e) { e.target.closest("tr").remove(); } }, t("removeLine"))));
-    if (moduleOf("products")) { productPicker(row); }
+    Object.keys(lineHelpers).forEach(function (id) {
+      if (moduleOf(lineHelpers[id].module)) { lineHelpers[id].attach(row); }
+    });
     return row;
   }
 
-  /**
-   * A line's name finds active products as one types (by name or code); picking one fills its name, unit price
-   * and tax rate and links the line to it, so the document moves its stock; typing another name unlinks it.
-   */
-  function productPicker(row) {
-    var name = row.querySelector("[name=line-name]");
-    var list = h("datalist", { id: "line-products-" + (++pickers) });
-    var stock = h("span", { class: "muted stock", "aria-live": "polite" });
-    name.setAttribute("list", list.id);
-    name.parentNode.append(list, stock);
-    var found = {};
-    var timer = null;
-    function set(field, value) {
-      var el = row.querySelector("[name=line-" + field + "]");
-      el.value = value === null || value === undefined ? "" : String(value);
-    }
-    function pick(p) {
-      name.value = p.name;
-      name.setAttribute("data-product", p.id);
-      name.setAttribute("data-product-name", p.name);
-      set("unitPrice", p.unitPrice);
-      set("taxRate", p.taxRate);
-      if (!row.querySelector("[name=line-quantity]").value) { set("quantity", 1); }
-      stock.textContent = p.stockTracked ? t("lineStock").replace("{0}", display({ type: "DECIMAL" }, p.qtyInStock)) : "";
-    }
-    name.addEventListener("input", function () {
-      var text = name.value;
-      if (found[text]) { pick(found[text]); return; }
-      if (name.getAttribute("data-product") && text !== name.getAttribute("data-product-name")) {
-        name.removeAttribute("data-product");
-        name.removeAttribute("data-product-name");
-        stock.textContent = "";
-      }
-      clearTimeout(timer);
-      if (!text.trim()) { return; }
-      timer = setTimeout(function () {
-        call("GET", "/products?active=true&limit=10&q=" + encodeURIComponent(text)).then(function (r) {
-          found = {};
-          list.replaceChildren.apply(list, r.body.items.map(function (p) {
-            var key = (p.code ? p.code + " · " : "") + p.name;
-            found[key] = p;
-            return h("option", { value: key }, display({ type: "DECIMAL" }, p.unitPrice) + " " + (p.currency || "")
-              + (p.stockTracked ? " · " + t("lineStock").replace("{0}", display({ type: "DECIMAL" }, p.qtyInStock)) : ""));
-          }));
-        }).catch(function () { return null; });
-      }, 200);
-    });
-  }
   function linesEditor(rec) {
     var body = h("tbody", { id: "line-rows" }, ((rec && rec.lineItems) || [null]).map(lineRow));
     return h("div", { class: "field" }, h("span", { class: "label" }, t("lines")),
@@ -1588,6 +1541,7 @@
 
   /* ---- screens modules contribute (UiContribution services): scripts served by their own bundles ---- */
   var detailActions = {};
+  var lineHelpers = {};
   var timelineComposers = {};
   var dashboardCards = {};
   var dashboardCharts = {};
@@ -1607,6 +1561,9 @@
    *                       every record's timeline while {@code module} is installed and writable
    *   "dashboard.card"    (id, {module, render()}): a card at the top of the dashboard while {@code module} is installed
    *   "dashboard.chart"   (id, {module, render()}): a chart on the dashboard (e.g. a barChart) while {@code module} is installed
+   *   "document.line"     (id, {module, attach(row)}): helps fill each line of a quote, order or invoice while {@code module}
+   *                       is installed; its name input ([name=line-name]) links the line to a record by data-product
+   *                       (the line's productId) and data-product-name (the name it was linked with)
    */
   var extensionPoints = {
     "strings": function (strings) {
@@ -1620,7 +1577,8 @@
     },
     "timeline.composer": function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
     "dashboard.card": function (id, card) { dashboardCards[id] = card; },
-    "dashboard.chart": function (id, chart) { dashboardCharts[id] = chart; }
+    "dashboard.chart": function (id, chart) { dashboardCharts[id] = chart; },
+    "document.line": function (id, helper) { lineHelpers[id] = helper; }
   };
 
   /** Version 1 of the API contributed screens are written against (only additions within a version). */
