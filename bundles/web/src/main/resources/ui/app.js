@@ -1,18 +1,22 @@
 /* Tessera CRM web UI: one page, no build step. Screens are generated from /api/v1/modules, so the
-   modules installed on the server decide what it shows; every call goes through the public REST API. */
+   modules installed on the server decide what it shows; every call goes through the public REST API.
+   The shell is made of ES modules (ui/shell/), loaded by the browser as they are. */
+import { state } from "./shell/state.js";
+import { t, number } from "./shell/words.js";
+import { h } from "./shell/dom.js";
+import { barChart } from "./shell/charts.js";
+
 (function () {
   "use strict";
   var I18N = window.TESSERA_I18N;
   var API = "/api/v1";
   var app = document.getElementById("app");
-  var state = { lang: localStorage.getItem("tessera.lang") || "en", modules: [], fieldLabels: {}, branding: null, user: null, note: null };
 
   /* Each navigation is a new view; an answer that arrives after the user moved on must not paint over the
      screen they are on now (a slow detail page replacing the form they started typing in). */
   var view = 0;
   function stillCurrent() { var mine = view; return function () { return mine === view; }; }
 
-  function t(key) { return (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || key; }
   /* Labels come from the server: each module declares its fields' labels, the platform those many modules share. */
   function fieldLabel(name) {
     var label = state.fieldLabels[name];
@@ -24,25 +28,6 @@
     return found ? (found[state.lang] || found.en) : value;
   }
   function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
-
-  /* Builds elements without innerHTML, so data from the server is never parsed as markup. */
-  function h(tag, attrs) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      var v = attrs[k];
-      if (v === null || v === undefined || v === false) { return; }
-      if (k.indexOf("on") === 0) { el.addEventListener(k.substring(2), v); }
-      else if (k === "text") { el.textContent = v; }
-      else { el.setAttribute(k, v === true ? "" : v); }
-    });
-    for (var i = 2; i < arguments.length; i++) { append(el, arguments[i]); }
-    return el;
-  }
-  function append(el, child) {
-    if (child === null || child === undefined || child === false) { return; }
-    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
-    el.appendChild(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
-  }
 
   /** One API call. version: the version of the record as read, sent as If-Match so a change never undoes another's. */
   /** Calls the API; {@code tag} asks for the answer only if it changed since (If-None-Match): a 304 has no body. */
@@ -1309,15 +1294,7 @@
     shell([h("p", { class: "message bad", role: "alert" }, (body.title || t("failed")) + (body.detail ? ": " + body.detail : ""))]);
   }
 
-  /* ---- dashboard: charts drawn as SVG from the modules' own figures ---- */
-  var SVG = "http://www.w3.org/2000/svg";
-  function svg(tag, attrs, text) {
-    var el = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { el.textContent = text; }
-    return el;
-  }
-  function number(v) { return Number(v).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US"); }
+  /* ---- dashboard and reports: charts (shell/charts.js) of the modules' own figures ---- */
 
   /**
    * Reports: a module's records grouped by one or two fields (a date by period) with a count or a
@@ -1384,77 +1361,6 @@
             return h("tr", {}, h("td", {}, x.label), h("td", {}, numberFormat(x.count)), measure ? h("td", {}, numberFormat(x.value)) : null);
           })))]);
     }).catch(function (err) { if (still()) { showProblem(err); } });
-  }
-
-  /** Horizontal bars; rows are {label, value, second?}; the second value (e.g. weighted) is drawn inside the first. */
-  /** Apache ECharts (from its webjar, served with the UI), loaded once by the first screen that draws a chart. */
-  var chartLibrary = null;
-  function echartsLoaded() {
-    if (!chartLibrary) {
-      chartLibrary = new Promise(function (resolve, reject) {
-        var script = h("script", { src: "/ui/vendor/echarts.min.js" });
-        script.onload = function () { resolve(window.echarts); };
-        script.onerror = function () { chartLibrary = null; reject(new Error("charts unavailable")); };
-        document.head.appendChild(script);
-      });
-    }
-    return chartLibrary;
-  }
-
-  /** The width the longest of {@code texts} takes on the page, at a chart's 14 px. */
-  function textWidth(texts) {
-    var context = document.createElement("canvas").getContext("2d");
-    context.font = "14px " + window.getComputedStyle(document.body).fontFamily;
-    return Math.ceil(Math.max.apply(null, texts.map(function (x) { return context.measureText(x).width; }).concat([0])));
-  }
-
-  /** Resolves once {@code el} is on the page (a chart measures its place when it is drawn); never for one that is not shown within seconds. */
-  function whenShown(el) {
-    return new Promise(function (resolve) {
-      var tries = 0;
-      (function check() {
-        if (el.isConnected && el.clientWidth > 0) { resolve(); } else if (++tries < 300) { requestAnimationFrame(check); }
-      }());
-    });
-  }
-
-  /**
-   * A horizontal bar chart of {label, value, unit?, second?} rows (second: a lighter bar inside, such
-   * as a weighted amount), drawn by ECharts as SVG with its figures as its accessible name.
-   */
-  function barChart(id, title, rows, secondLabel) {
-    var described = title + ": " + rows.map(function (r) { return r.label + " " + number(r.value) + (r.unit || ""); }).join(", ");
-    var canvas = h("div", { class: "chart-canvas" });
-    canvas.style.height = (Math.max(rows.length, 1) * 34 + 40) + "px"; // through the CSSOM: the page's policy refuses style attributes
-    var figure = h("figure", { class: "card chart", id: id }, h("figcaption", {}, h("strong", {}, title),
-      secondLabel ? h("span", { class: "muted" }, " · " + t("amount") + " / " + secondLabel) : null), rows.length ? canvas : h("p", { class: "muted" }, t("noRecords")));
-    if (!rows.length) { return figure; }
-    echartsLoaded().then(function (echarts) { return whenShown(canvas).then(function () { return echarts; }); }).then(function (echarts) {
-      var chart = echarts.init(canvas, null, { renderer: "svg" });
-      // long names shortened on the axis (the tooltip and the accessible name keep them whole)
-      var labels = rows.map(function (r) { return r.label.length > 30 ? r.label.substring(0, 29) + "…" : r.label; }).reverse();
-      var series = [{ type: "bar", name: title, barWidth: 18, data: rows.map(function (r) {
-        return { value: r.value, itemStyle: { color: r.value < 0 ? "#cf222e" : "#1f6feb", borderRadius: 3 } };
-      }).reverse(), label: { show: true, position: "right", fontSize: 14, color: "#1f2328",
-        formatter: function (p) { return number(p.value) + (rows[rows.length - 1 - p.dataIndex].unit || ""); } } }];
-      if (rows.some(function (r) { return r.second !== undefined; })) {
-        series.push({ type: "bar", name: secondLabel, barWidth: 8, barGap: "-72%", z: 3, itemStyle: { color: "#9ecbff", borderRadius: 2 },
-          data: rows.map(function (r) { return r.second === undefined ? null : r.second; }).reverse() });
-      }
-      chart.setOption({
-        // measured in the page's own font, so the names on the axis get the room they take
-        textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
-        animation: false, grid: { left: textWidth(labels) + 24, right: 90, top: 8, bottom: 28 },
-        tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: function (v) { return number(v); } },
-        xAxis: { type: "value", axisLabel: { fontSize: 13, formatter: function (v) { return number(v); } } },
-        yAxis: { type: "category", data: labels, axisLabel: { fontSize: 14, color: "#1f2328", interval: 0 } },
-        series: series
-      });
-      var drawn = canvas.querySelector("svg");
-      if (drawn) { drawn.setAttribute("role", "img"); drawn.setAttribute("aria-label", described); }
-      if (window.ResizeObserver) { new ResizeObserver(function () { chart.resize(); }).observe(canvas); }
-    }).catch(function () { canvas.replaceWith(h("p", { class: "muted" }, described)); });
-    return figure;
   }
 
   function fieldOf(collection, name) {
