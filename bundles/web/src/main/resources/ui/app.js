@@ -4,49 +4,20 @@
 import { state } from "./shell/state.js";
 import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
+import { API, call, upload, onSignedOut } from "./shell/api.js";
+import { fieldLabel, enumLabel, moduleLabel, display, typedNumber, fileSize } from "./shell/values.js";
 import { barChart } from "./shell/charts.js";
 
 (function () {
   "use strict";
   var I18N = window.TESSERA_I18N;
-  var API = "/api/v1";
   var app = document.getElementById("app");
+  onSignedOut(function () { state.user = null; renderSignIn(); });
 
   /* Each navigation is a new view; an answer that arrives after the user moved on must not paint over the
      screen they are on now (a slow detail page replacing the form they started typing in). */
   var view = 0;
   function stillCurrent() { var mine = view; return function () { return mine === view; }; }
-
-  /* Labels come from the server: each module declares its fields' labels, the platform those many modules share. */
-  function fieldLabel(name) {
-    var label = state.fieldLabels[name];
-    if (label) { return label[state.lang] || label.en; }
-    return name.replace(/([A-Z])/g, " $1").replace(/^./, function (c) { return c.toUpperCase(); });
-  }
-  function enumLabel(field, value) {
-    var found = (field.values || []).filter(function (v) { return v.value === value; })[0];
-    return found ? (found[state.lang] || found.en) : value;
-  }
-  function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
-
-  /** One API call. version: the version of the record as read, sent as If-Match so a change never undoes another's. */
-  /** Calls the API; {@code tag} asks for the answer only if it changed since (If-None-Match): a 304 has no body. */
-  function call(method, path, body, version, tag) {
-    var init = { method: method, credentials: "same-origin", headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } };
-    if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-    if (version !== undefined && version !== null) { init.headers["If-Match"] = "\"" + version + "\""; }
-    if (tag) { init.headers["If-None-Match"] = tag; }
-    return fetch(API + path, init).then(function (r) {
-      if (r.status === 204 || r.status === 304) { return { status: r.status, body: null }; }
-      return r.text().then(function (text) {
-        var json = null;
-        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
-        if (r.status === 401 && path !== "/session") { state.user = null; renderSignIn(); throw { status: 401, body: json }; }
-        if (r.status >= 400) { throw { status: r.status, body: json }; }
-        return { status: r.status, body: json, tag: r.headers.get("ETag") };
-      });
-    });
-  }
 
   /** What a notification says before its title; a kind whose module (and words) went away shows as its actor's name. */
   function noticeHeading(n) {
@@ -253,21 +224,6 @@ import { barChart } from "./shell/charts.js";
   }
 
   function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
-
-  function display(f, value) {
-    if (value === null || value === undefined || value === "") { return ""; }
-    if (f.type === "ENUM") { return enumLabel(f, value); }
-    if (f.type === "BOOLEAN") { return value ? t("yes") : t("no"); }
-    if (f.type === "ADDRESS") { return ["street", "city", "state", "postalCode", "country"].map(function (k) { return value[k]; }).filter(Boolean).join(", "); }
-    if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
-    if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
-    if (f.type === "TAGS") { return value.join(", "); }
-    if (f.type === "PARTICIPANTS") { return value.map(function (a) { return a.label || a.number || a.id; }).join(", "); }
-    if (f.type === "MULTI_ENUM") { return value.map(function (v) { return enumLabel(f, v); }).join(", "); }
-    if (f.type === "MONEY" || f.type === "DECIMAL") { return Number(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }); }
-    if (f.type === "DATETIME") { return new Date(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"); }
-    return String(value);
-  }
 
   /** What a list shows beside the number: the record's name first, then where it stands and what it is worth. */
   var LIST_FIRST = ["name", "subject", "lastName", "firstName", "company", "status", "stage", "amount", "totals", "closeDate", "email", "phone"];
@@ -1021,26 +977,6 @@ import { barChart } from "./shell/charts.js";
     load(null);
     return box;
   }
-  function fileSize(bytes) {
-    if (bytes < 1024) { return bytes + " B"; }
-    if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + " KB"; }
-    return (bytes / 1024 / 1024).toFixed(1) + " MB";
-  }
-  /** A file sent as the browser's multipart form (part "file"), under the same rules as every other call. */
-  function upload(path, file, fields) {
-    var form = new FormData();
-    Object.keys(fields || {}).forEach(function (k) { form.append(k, fields[k]); });
-    form.append("file", file, file.name);
-    return fetch(API + path, { method: "POST", credentials: "same-origin", body: form,
-      headers: { "X-Requested-With": "fetch", "Accept": "application/json", "Accept-Language": state.lang } }).then(function (r) {
-      return r.text().then(function (text) {
-        var json = null;
-        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { detail: text }; }
-        if (r.status >= 400) { throw { status: r.status, body: json }; }
-        return { status: r.status, body: json };
-      });
-    });
-  }
   function viaLabel(via) {
     if (!via) { return ""; }
     if (via.indexOf("token ") === 0) { return t("via.token") + " " + via.substring(6); }
@@ -1176,18 +1112,6 @@ import { barChart } from "./shell/charts.js";
     var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
     return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
       inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
-  }
-
-  /**
-   * A number as people type it: 1,500,000.50 in English, 1.500.000,50 in Vietnamese, or plain;
-   * null when it is not one.
-   */
-  function typedNumber(text) {
-    var v = String(text).replace(/\s/g, "");
-    if (state.lang === "vi" ? /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$/.test(v) : false) { v = v.replace(/\./g, "").replace(",", "."); }
-    else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) { v = v.replace(/,/g, ""); }
-    else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(v)) { v = v.replace(/\./g, ""); }
-    return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
   }
 
   var ADDRESS_PARTS = ["street", "city", "state", "postalCode", "country"];

@@ -1249,6 +1249,22 @@ public class WebUiIT {
     }
 
     @Test
+    public void aSessionEndedElsewhereLeadsToTheSignInFormOnTheNextScreen() {
+        signedIn();
+        shown("nav-leads");
+        // the session ends on the server (as a sign-out in another tab, or its expiry, would end it)
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("var done = arguments[0];"
+                + " fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } })"
+                + ".then(function () { done(); });");
+        shown("nav-accounts").click();
+        shown("signin-button");
+        type("user", "admin");
+        type("password", Server.PASSWORD);
+        shown("signin-button").click();
+        shown("signout");
+    }
+
+    @Test
     public void aModuleRemovedLiveLeavesTheNavigation() throws Exception {
         signedIn();
         shown("nav-campaigns");

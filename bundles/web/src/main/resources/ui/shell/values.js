@@ -1,0 +1,48 @@
+/* How values are named and shown in the chosen language, and read back as people type them. */
+import { state } from "./state.js";
+import { t } from "./words.js";
+
+/* Labels come from the server: each module declares its fields' labels, the platform those many modules share. */
+export function fieldLabel(name) {
+  var label = state.fieldLabels[name];
+  if (label) { return label[state.lang] || label.en; }
+  return name.replace(/([A-Z])/g, " $1").replace(/^./, function (c) { return c.toUpperCase(); });
+}
+export function enumLabel(field, value) {
+  var found = (field.values || []).filter(function (v) { return v.value === value; })[0];
+  return found ? (found[state.lang] || found.en) : value;
+}
+export function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
+
+export function display(f, value) {
+  if (value === null || value === undefined || value === "") { return ""; }
+  if (f.type === "ENUM") { return enumLabel(f, value); }
+  if (f.type === "BOOLEAN") { return value ? t("yes") : t("no"); }
+  if (f.type === "ADDRESS") { return ["street", "city", "state", "postalCode", "country"].map(function (k) { return value[k]; }).filter(Boolean).join(", "); }
+  if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
+  if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
+  if (f.type === "TAGS") { return value.join(", "); }
+  if (f.type === "PARTICIPANTS") { return value.map(function (a) { return a.label || a.number || a.id; }).join(", "); }
+  if (f.type === "MULTI_ENUM") { return value.map(function (v) { return enumLabel(f, v); }).join(", "); }
+  if (f.type === "MONEY" || f.type === "DECIMAL") { return Number(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }); }
+  if (f.type === "DATETIME") { return new Date(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"); }
+  return String(value);
+}
+
+/**
+ * A number as people type it: 1,500,000.50 in English, 1.500.000,50 in Vietnamese, or plain;
+ * null when it is not one.
+ */
+export function typedNumber(text) {
+  var v = String(text).replace(/\s/g, "");
+  if (state.lang === "vi" ? /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$/.test(v) : false) { v = v.replace(/\./g, "").replace(",", "."); }
+  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) { v = v.replace(/,/g, ""); }
+  else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(v)) { v = v.replace(/\./g, ""); }
+  return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
+}
+
+export function fileSize(bytes) {
+  if (bytes < 1024) { return bytes + " B"; }
+  if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + " KB"; }
+  return (bytes / 1024 / 1024).toFixed(1) + " MB";
+}
