@@ -6,11 +6,12 @@ import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
 import { fieldLabel, enumLabel, moduleLabel, display, typedNumber, fileSize } from "./shell/values.js";
+import { detailActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
+  from "./shell/extensions.js";
 import { barChart } from "./shell/charts.js";
 
 (function () {
   "use strict";
-  var I18N = window.TESSERA_I18N;
   var app = document.getElementById("app");
   onSignedOut(function () { state.user = null; renderSignIn(); });
 
@@ -1370,55 +1371,8 @@ import { barChart } from "./shell/charts.js";
   }
 
   /* ---- screens modules contribute (UiContribution services): scripts served by their own bundles ---- */
-  var detailActions = {};
-  var lineHelpers = {};
-  var timelineComposers = {};
-  var dashboardCards = {};
-  var dashboardCharts = {};
-  var pages = {};
-  var adminPages = {};
-  var loadedScripts = {};
-  /**
-   * Where contributed screens plug in, each named once. A script adds to one with
-   * {@code T.extend(point, ...)}:
-   *   "strings"           ({en: {key: text}, vi: {...}}): words its screens show, by key, for t(key)
-   *   "menu"              (id, {module?, label: {en, vi}, writes?, render(path, note)}): a page in the navigation while
-   *                       {@code module} is installed (without one, a page of the platform's own, for everyone signed in)
-   *   "admin.page"        (id, {label: {en, vi}, render(path, note)}): a page of the administrator's menu
-   *   "record.action"     (collection, {id, label: {en, vi}, shown(record)?, writes?, run(record)}): a button on the record's
-   *                       page; one that {@code writes} is offered only to those who may change the collection's records
-   *   "timeline.composer" (id, {module, label: {en, vi}, render(module, record, done(message), cancel)}): a way to add to
-   *                       every record's timeline while {@code module} is installed and writable
-   *   "dashboard.card"    (id, {module, render()}): a card at the top of the dashboard while {@code module} is installed
-   *   "dashboard.chart"   (id, {module, render()}): a chart on the dashboard (e.g. a barChart) while {@code module} is installed
-   *   "document.line"     (id, {module, attach(row)}): helps fill each line of a quote, order or invoice while {@code module}
-   *                       is installed; its name input ([name=line-name]) links the line to a record by data-product
-   *                       (the line's productId) and data-product-name (the name it was linked with)
-   */
-  var extensionPoints = {
-    "strings": function (strings) {
-      Object.keys(strings).forEach(function (lang) { Object.keys(strings[lang]).forEach(function (k) { I18N[lang][k] = strings[lang][k]; }); });
-    },
-    "menu": function (id, page) { pages[id] = page; },
-    "admin.page": function (id, page) { adminPages[id] = page; },
-    "record.action": function (collection, action) {
-      var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
-      list.push(action);
-    },
-    "timeline.composer": function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
-    "dashboard.card": function (id, card) { dashboardCards[id] = card; },
-    "dashboard.chart": function (id, chart) { dashboardCharts[id] = chart; },
-    "document.line": function (id, helper) { lineHelpers[id] = helper; }
-  };
-
-  /** Version 1 of the API contributed screens are written against (only additions within a version). */
-  var apiV1 = Object.freeze({
-    version: 1,
-    extend: function (point, a, b) {
-      var add = extensionPoints[point];
-      if (!add) { throw new Error("No extension point '" + point + "'; there are: " + Object.keys(extensionPoints).join(", ")); }
-      add(a, b);
-    },
+  /** Version 1 of the API contributed screens are written against (only additions within a version; shell/extensions.js). */
+  offerApi(1, {
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
     recordLabel: recordLabel, problemText: problemText, showProblem: showProblem, merge: merge, viaLabel: viaLabel,
     enumLabel: enumLabel, fieldOf: fieldOf, writable: writable, display: display,
@@ -1430,38 +1384,6 @@ import { barChart } from "./shell/charts.js";
     /** The modules installed and readable by the user, in the order the navigation shows them. */
     modules: function () { return state.modules; }
   });
-  var apiVersions = { 1: apiV1 };
-
-  /**
-   * A contributed script's entry: {@code Tessera.use(1, function (T) { T.extend("record.action", "leads", {...}); })}.
-   * A script written for a version this shell does not offer is not run (the console says so) rather than
-   * breaking every screen.
-   */
-  window.Tessera = Object.freeze({
-    versions: Object.keys(apiVersions).map(Number),
-    use: function (version, contribute) {
-      var api = apiVersions[version];
-      if (!api) {
-        console.error("Tessera UI API version " + version + " is not offered here (offered: " + Object.keys(apiVersions).join(", ")
-          + "); the script asking for it was not run");
-        return;
-      }
-      contribute(api);
-    }
-  });
-  /** The contributed scripts not loaded yet, loaded (a module's script stays loaded while the page lives). */
-  function loadContributions(items) {
-    return Promise.all(items.filter(function (c) { return !loadedScripts[c.script]; }).map(function (c) {
-      loadedScripts[c.script] = true;
-      return new Promise(function (resolve) {
-        var tag = document.createElement("script");
-        tag.src = c.script;
-        tag.onload = resolve;
-        tag.onerror = resolve;
-        document.body.appendChild(tag);
-      });
-    }));
-  }
 
   /** The installed modules in the navigation's order (the server's), with the labels of their fields. */
   function applyModules(body) {
