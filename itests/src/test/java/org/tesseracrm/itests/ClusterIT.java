@@ -153,12 +153,15 @@ public class ClusterIT {
         HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(a.base() + "/api/v1/session")).header("Cookie", cookie)
                 .header("X-Requested-With", "fetch").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(204, out.statusCode());
-        Instant signedOut = Instant.now();
-        while (http.send(onBWithCookie, HttpResponse.BodyHandlers.ofString()).statusCode() != 401) {
-            // the node remembers a session for a second; the rest is this machine's scheduling under load
-            assertTrue("the sign-out holds on B within a second", Duration.between(signedOut, Instant.now()).toMillis() < 3000);
-            Thread.sleep(50);
-        }
+        // the node remembers a session for a second; the rest is this machine's scheduling under load
+        int onBAfter = Await.until(Duration.ofSeconds(3), () -> {
+            try {
+                return http.send(onBWithCookie, HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, status -> status == 401);
+        assertEquals("the sign-out holds on B within a second", 401, onBAfter);
     }
 
     @Test
@@ -168,11 +171,8 @@ public class ClusterIT {
         Api withToken = onB.withToken(made.json().path("token").asText());
         assertEquals(200, withToken.get("/api/v1/leads?limit=1").status);
         assertEquals(204, onA.delete("/api/v1/tokens/" + made.json().path("id").asText(), null).status);
-        Instant revoked = Instant.now();
-        while (withToken.get("/api/v1/leads?limit=1").status != 401) {
-            assertTrue("the revocation holds on B within a second", Duration.between(revoked, Instant.now()).toMillis() < 3000);
-            Thread.sleep(50);
-        }
+        assertEquals("the revocation holds on B within a second", 401,
+                Await.until(Duration.ofSeconds(3), () -> withToken.get("/api/v1/leads?limit=1").status, status -> status == 401).intValue());
     }
 
     @Test
@@ -182,15 +182,10 @@ public class ClusterIT {
                 "dueAt", due, "reminderMinutes", 5)));
         assertEquals(task.toString(), 201, task.status);
         String id = task.json().path("id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (reminders(id) == 0) {
-            assertTrue("the reminder fired", System.nanoTime() < deadline);
-            Thread.sleep(300);
-        }
+        assertTrue("the reminder fired", Await.until(Duration.ofSeconds(20), () -> reminders(id), n -> n > 0) > 0);
         // A second reminder could only come from a second claim, which the claimed row refuses; both nodes look
-        // again for due reminders several times (every second) in this window, which no state of the API shows.
-        Thread.sleep(4000);
-        assertEquals("a reminder fires once", 1, reminders(id));
+        // again for due reminders several times (every second) in this window: a second one ends the wait at once.
+        assertEquals("a reminder fires once", 1, (int) Await.until(Duration.ofSeconds(4), () -> reminders(id), n -> n > 1));
     }
 
     @Test
@@ -235,18 +230,18 @@ public class ClusterIT {
         return onA.get("/api/v1/webhooks/" + webhook + "/deliveries?limit=200").json().path("items");
     }
 
-    private static void awaitAllDelivered(String webhook, long deadline) throws InterruptedException {
-        while (true) {
-            boolean done = true;
-            for (JsonNode d : deliveries(webhook)) {
-                done &= "DELIVERED".equals(d.path("state").asText());
-            }
-            if (done) {
-                return;
-            }
-            assertTrue("every delivery done: " + deliveries(webhook), System.nanoTime() < deadline);
-            Thread.sleep(100);
+    private static void awaitAllDelivered(String webhook, long deadline) {
+        JsonNode log = Await.until(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> deliveries(webhook),
+                ClusterIT::allDelivered);
+        assertTrue("every delivery done: " + log, allDelivered(log));
+    }
+
+    private static boolean allDelivered(JsonNode log) {
+        boolean done = true;
+        for (JsonNode d : log) {
+            done &= "DELIVERED".equals(d.path("state").asText());
         }
+        return done;
     }
 
     @Test
