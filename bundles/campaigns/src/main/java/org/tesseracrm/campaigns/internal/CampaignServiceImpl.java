@@ -1,6 +1,5 @@
 package org.tesseracrm.campaigns.internal;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,7 +28,6 @@ import org.tesseracrm.campaigns.api.CampaignEvents;
 import org.tesseracrm.campaigns.api.CampaignMember;
 import org.tesseracrm.campaigns.api.CampaignResults;
 import org.tesseracrm.campaigns.api.CampaignService;
-import org.tesseracrm.campaigns.api.CampaignStatus;
 import org.tesseracrm.campaigns.api.MemberAddition;
 import org.tesseracrm.campaigns.api.MemberStatus;
 import org.tesseracrm.campaigns.api.MemberType;
@@ -47,13 +44,10 @@ import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.RuleViolationException;
-import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.api.spi.References;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.JpaRecordService;
-import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.potentials.api.Pipeline;
 import org.tesseracrm.potentials.api.PipelineQuery;
@@ -63,21 +57,14 @@ import org.tesseracrm.accounts.api.AccountService;
 import org.tesseracrm.potentials.api.PotentialStage;
 
 /**
- * Campaigns on the platform's record machinery, with their members (leads, contacts, accounts
+ * Campaigns on the platform's record machinery ({@link CampaignRules}), with their members (leads, contacts, accounts
  * checked against the modules that own them), offers, responses, and results gathered from the
  * modules that own each figure.
  */
-@Component(immediate = true, service = {CampaignService.class, CollectionIndex.class},
-        property = CollectionIndex.PROPERTY + "=campaigns")
+@Component(immediate = true, service = {CampaignService.class, CollectionIndex.class})
 public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEntity> implements CampaignService {
-    static final StateMachine<CampaignStatus> STATUSES = StateMachine.of(CampaignStatus.class, "status")
-            .allow(CampaignStatus.PLANNING, CampaignStatus.ACTIVE, CampaignStatus.CANCELLED)
-            .allow(CampaignStatus.ACTIVE, CampaignStatus.INACTIVE, CampaignStatus.COMPLETED, CampaignStatus.CANCELLED)
-            .allow(CampaignStatus.INACTIVE, CampaignStatus.ACTIVE, CampaignStatus.COMPLETED, CampaignStatus.CANCELLED)
-            .build();
     /** Ids one request may add; more is a 422 asking for smaller batches. */
     static final int MAX_IDS = 1000;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** Clocks differ a little between client and server. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -95,75 +82,8 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     volatile org.tesseracrm.platform.api.mail.Mailer mailer;
 
     @Activate
-    public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=tessera-campaigns)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=campaigns)") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=campaigns)") ModuleSchema schema, @Reference RecordContext context) {
-        super(module, Campaign.class, CampaignEntity.class, jpa, context);
-    }
-
-    @Override
-    protected String labelOf(CampaignEntity campaign) {
-        return campaign.name;
-    }
-
-    // ---- the campaign record ----
-
-    @Override
-    protected void validate(Campaign c, CampaignEntity existing, List<FieldError> errors) {
-        if (existing == null && c.status != null && c.status != CampaignStatus.PLANNING && c.status != CampaignStatus.ACTIVE) {
-            errors.add(new FieldError("status", "a new campaign starts as PLANNING or ACTIVE"));
-        }
-        if (c.currency == null) {
-            c.currency = Money.DEFAULT_CURRENCY;
-        } else if (!Money.isCurrency(c.currency)) {
-            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
-            return;
-        }
-        c.budget = money("budget", c.budget, c.currency, errors);
-        c.actualCost = money("actualCost", c.actualCost, c.currency, errors);
-        c.expectedRevenue = money("expectedRevenue", c.expectedRevenue, c.currency, errors);
-        if (c.expectedResponse != null && (c.expectedResponse.signum() < 0 || c.expectedResponse.compareTo(HUNDRED) > 0)) {
-            errors.add(new FieldError("expectedResponse", "must be a percentage between 0 and 100"));
-        }
-        if (c.startDate != null && c.endDate != null && c.endDate.isBefore(c.startDate)) {
-            errors.add(new FieldError("endDate", "must not be before startDate"));
-        }
-    }
-
-    private static BigDecimal money(String field, BigDecimal amount, String currency, List<FieldError> errors) {
-        if (amount != null && amount.signum() < 0) {
-            errors.add(new FieldError(field, "must not be negative"));
-            return amount;
-        }
-        try {
-            return Money.exact(field, amount, currency);
-        } catch (RuleViolationException e) {
-            errors.addAll(e.errors());
-            return amount;
-        }
-    }
-
-    @Override
-    protected void beforeCreate(EntityManager em, CampaignEntity campaign, String user) {
-        if (campaign.status == null) {
-            campaign.status = CampaignStatus.PLANNING;
-        }
-    }
-
-    @Override
-    protected void beforeUpdate(EntityManager em, CampaignEntity campaign, Campaign before, String user) {
-        if (campaign.status == null) {
-            campaign.status = before.status;
-        }
-        STATUSES.check(before.status, campaign.status);
-    }
-
-    @Override
-    protected void completeDto(CampaignEntity entity, Campaign dto) {
-        dto.budget = Money.round(entity.budget, entity.currency);
-        dto.actualCost = Money.round(entity.actualCost, entity.currency);
-        dto.expectedRevenue = Money.round(entity.expectedRevenue, entity.currency);
-        dto.expectedResponse = Decimals.plain(entity.expectedResponse);
+    public CampaignServiceImpl(@Reference(target = "(tessera.module=campaigns)") ModuleStorage storage) {
+        super(storage, Campaign.class, CampaignEntity.class, new CampaignRules(storage.context()));
     }
 
     // ---- members ----
@@ -651,47 +571,5 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
         // One writer of a campaign's members and offers at a time: no duplicate member, no lost status.
         em.lock(campaign, LockModeType.PESSIMISTIC_WRITE);
         return campaign;
-    }
-
-
-    /**
-     * A lead, contact or account merged into another: its memberships are the survivor's; where the
-     * survivor is a member of the campaign already, the merged member's offers and responses join it.
-     */
-    @Override
-    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
-        MemberType type = java.util.Arrays.stream(MemberType.values()).filter(t -> t.collection().equals(collection)).findFirst()
-                .orElse(null);
-        if (type == null) {
-            return 0;
-        }
-        int moved = 0;
-        RecordRef survivor = null;
-        for (MemberEntity m : em.createQuery("SELECT m FROM CampaignMember m WHERE m.memberType = :t AND m.recordId = :id",
-                MemberEntity.class).setParameter("t", type).setParameter("id", fromId).getResultList()) {
-            List<MemberEntity> already = em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c"
-                    + " AND m.memberType = :t AND m.recordId = :id", MemberEntity.class)
-                    .setParameter("c", m.campaignId).setParameter("t", type).setParameter("id", toId).getResultList();
-            if (already.isEmpty()) {
-                if (survivor == null) {
-                    survivor = context().references().find(collection, toId).orElse(new RecordRef(collection, toId, null, null));
-                }
-                m.recordId = toId;
-                m.number = survivor.number;
-                m.name = survivor.label == null ? null : survivor.label.length() > 255 ? survivor.label.substring(0, 255) : survivor.label;
-                m.updatedAt = now();
-                m.updatedBy = user;
-            } else {
-                String kept = already.get(0).id;
-                em.createQuery("UPDATE CampaignOffer o SET o.memberId = :kept WHERE o.memberId = :m")
-                        .setParameter("kept", kept).setParameter("m", m.id).executeUpdate();
-                em.createQuery("UPDATE CampaignResponse r SET r.memberId = :kept WHERE r.memberId = :m")
-                        .setParameter("kept", kept).setParameter("m", m.id).executeUpdate();
-                em.remove(m);
-            }
-            moved++;
-        }
-        em.flush();
-        return moved;
     }
 }

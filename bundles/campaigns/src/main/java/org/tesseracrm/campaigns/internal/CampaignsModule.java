@@ -20,7 +20,7 @@ public class CampaignsModule implements ModuleDescriptor {
     private static final List<FieldDescriptor> FIELDS = List.of(
             field("name", FieldType.STRING).required().sortable().searchable().build(),
             enumField("type", CampaignType.class).filterable().build(),
-            enumField("status", CampaignStatus.class).filterable().sortable().steps(CampaignServiceImpl.STATUSES, CampaignStatus.class).build(),
+            enumField("status", CampaignStatus.class).filterable().sortable().steps(CampaignRules.STATUSES, CampaignStatus.class).build(),
             field("startDate", FieldType.DATE).filterable().sortable().build(),
             field("endDate", FieldType.DATE).filterable().sortable().build(),
             field("currency", FieldType.STRING).filterable().build(),

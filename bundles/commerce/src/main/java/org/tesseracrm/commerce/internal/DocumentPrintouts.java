@@ -28,14 +28,14 @@ public class DocumentPrintouts implements Printouts {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindIndex(CollectionIndex index, Map<String, Object> properties) {
+    void bindIndex(CollectionIndex index) {
         if (index instanceof DocumentService) {
-            documents.put(String.valueOf(properties.get(CollectionIndex.PROPERTY)), (DocumentService<?, ?, ?, ?>) index);
+            documents.put(index.collection(), (DocumentService<?, ?, ?, ?>) index);
         }
     }
 
-    void unbindIndex(CollectionIndex index, Map<String, Object> properties) {
-        documents.remove(String.valueOf(properties.get(CollectionIndex.PROPERTY)), index);
+    void unbindIndex(CollectionIndex index) {
+        documents.remove(index.collection(), index);
     }
 
     @Override

@@ -4,5 +4,5 @@
  * generic document service (pricing, lines, status changes with their effects, conversions).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.tesseracrm.commerce.persistence;

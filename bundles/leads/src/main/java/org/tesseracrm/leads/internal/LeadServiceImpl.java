@@ -7,12 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
-import javax.persistence.EntityManager;
-
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,29 +28,23 @@ import org.tesseracrm.leads.api.LeadStatus;
 import org.tesseracrm.leads.api.Touch;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
-import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
-import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
-import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.potentials.api.PotentialService;
 
 /** Leads on the platform's record machinery, plus the funnel, assignment and touches. */
-@Component(immediate = true, service = {LeadService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=leads")
+@Component(immediate = true, service = {LeadService.class, CollectionIndex.class})
 public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implements LeadService {
     static final int MAX_BULK = 500;
 
     @Activate
-    public LeadServiceImpl(@Reference(target = "(osgi.unit.name=tessera-leads)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=leads)") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=leads)") ModuleSchema schema, @Reference RecordContext context) {
-        super(module, Lead.class, LeadEntity.class, jpa, context);
+    public LeadServiceImpl(@Reference(target = "(tessera.module=leads)") ModuleStorage storage) {
+        super(storage, Lead.class, LeadEntity.class, new LeadRules());
     }
 
     /** Other modules, used by conversion when they are installed. */
@@ -67,54 +57,6 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PotentialService potentials;
-
-    @Override
-    protected String labelOf(LeadEntity lead) {
-        return lead.firstName == null ? lead.lastName : lead.firstName + " " + lead.lastName;
-    }
-
-    @Override
-    protected void validate(Lead lead, LeadEntity existing, List<FieldError> errors) {
-        LeadFunnel.check(lead, existing == null ? null : existing.status, errors);
-    }
-
-    @Override
-    protected void beforeCreate(EntityManager em, LeadEntity lead, String user) {
-        if (lead.status == null) {
-            lead.status = LeadStatus.NEW;
-        }
-        normalise(lead);
-    }
-
-    /** Money as stored (2 decimals), so the answer to a write equals a later read. */
-    private static void normalise(LeadEntity lead) {
-        if (lead.annualRevenue != null) {
-            lead.annualRevenue = lead.annualRevenue.setScale(2);
-        }
-    }
-
-    @Override
-    protected void beforeUpdate(EntityManager em, LeadEntity lead, Lead before, String user) {
-        if (lead.status == null) {
-            lead.status = before.status;
-        }
-        if (lead.status == LeadStatus.NEW && lead.assignedTo != null && !lead.assignedTo.isBlank()
-                && !Objects.equals(lead.assignedTo, before.assignedTo)) {
-            lead.status = LeadStatus.NURTURING; // assigning a new lead starts its nurturing
-        }
-        if (before.status == LeadStatus.DISQUALIFIED && lead.status != LeadStatus.DISQUALIFIED) {
-            lead.disqualifyReason = null; // recycled
-        }
-        normalise(lead);
-    }
-
-    @Override
-    protected void restrictList(ListQuery query, Conditions conditions) {
-        // Converted leads leave the working list, not the recycle bin: a deleted one is found there.
-        if (!query.filters.containsKey("status") && !query.deleted) {
-            conditions.add("e.status <> ?", LeadStatus.CONVERTED);
-        }
-    }
 
     @Override
     public List<Lead> assign(Assignment assignment, String user) {
@@ -322,15 +264,5 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             }
             return touches;
         });
-    }
-
-    /** A lead merged into another: its touches are the survivor's. */
-    @Override
-    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
-        if (!collection.equals(collection())) {
-            return 0;
-        }
-        return em.createQuery("UPDATE Touch t SET t.leadId = :to WHERE t.leadId = :from")
-                .setParameter("to", toId).setParameter("from", fromId).executeUpdate();
     }
 }

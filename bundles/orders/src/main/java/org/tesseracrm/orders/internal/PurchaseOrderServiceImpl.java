@@ -4,11 +4,11 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.commerce.api.DocumentEngine;
+import org.tesseracrm.commerce.persistence.DocumentRules;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.orders.api.OrderEvents;
 import org.tesseracrm.orders.api.PurchaseOrder;
@@ -16,14 +16,11 @@ import org.tesseracrm.orders.api.PurchaseOrderService;
 import org.tesseracrm.orders.api.PurchaseOrderStatus;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
-import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.products.api.StockReason;
 
 /** Purchase orders: receiving adds the lines to stock once; cancelling a received order takes them back out. */
-@Component(immediate = true, service = {PurchaseOrderService.class, CollectionIndex.class},
-        property = CollectionIndex.PROPERTY + "=" + OrderEvents.PURCHASE_ORDERS)
+@Component(immediate = true, service = {PurchaseOrderService.class, CollectionIndex.class})
 public class PurchaseOrderServiceImpl
         extends DocumentService<PurchaseOrder, PurchaseOrderEntity, PurchaseOrderLineEntity, PurchaseOrderStatus>
         implements PurchaseOrderService {
@@ -33,29 +30,34 @@ public class PurchaseOrderServiceImpl
             .allow(PurchaseOrderStatus.RECEIVED, PurchaseOrderStatus.CANCELLED)
             .build();
 
+    /** A new or cancelled order may go to the recycle bin; an approved or received one is kept (cancelled, not deleted). */
     @Activate
-    public PurchaseOrderServiceImpl(@Reference(target = "(osgi.unit.name=tessera-orders)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=" + OrderEvents.PURCHASE_ORDERS + ")") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=orders)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
-        super(module, PurchaseOrder.class, PurchaseOrderEntity.class, PurchaseOrderLineEntity.class, jpa, context,
-                engine, STATUSES, PurchaseOrderStatus.CREATED, Set.of(PurchaseOrderStatus.CREATED));
+    public PurchaseOrderServiceImpl(@Reference(target = "(tessera.module=" + OrderEvents.PURCHASE_ORDERS + ")") ModuleStorage storage,
+            @Reference DocumentEngine engine) {
+        super(storage, PurchaseOrder.class, PurchaseOrderEntity.class, PurchaseOrderLineEntity.class, engine, STATUSES,
+                PurchaseOrderStatus.CREATED, Set.of(PurchaseOrderStatus.CREATED),
+                Set.of(PurchaseOrderStatus.CREATED, PurchaseOrderStatus.CANCELLED), new ReceivingRules(engine));
     }
 
-    @Override
-    protected void onStatusChange(EntityManager em, PurchaseOrderEntity entity, PurchaseOrder order,
-            PurchaseOrderStatus from, PurchaseOrderStatus to, String user) {
-        if (to == PurchaseOrderStatus.RECEIVED) {
-            engine().moveStock(OrderEvents.PURCHASE_ORDERS, entity.getId(), StockReason.PURCHASE_RECEIPT,
-                    order.lineItems, user);
-        } else if (from == PurchaseOrderStatus.RECEIVED && to == PurchaseOrderStatus.CANCELLED) {
-            engine().returnStock(OrderEvents.PURCHASE_ORDERS, entity.getId(), StockReason.PURCHASE_RECEIPT,
-                    order.lineItems, user);
+    /** Receiving adds the lines to stock once; cancelling a received order takes them back out. */
+    private static final class ReceivingRules
+            implements DocumentRules<PurchaseOrder, PurchaseOrderEntity, PurchaseOrderStatus> {
+        private final DocumentEngine engine;
+
+        ReceivingRules(DocumentEngine engine) {
+            this.engine = engine;
         }
-    }
 
-    /** An approved or received order is kept (cancelled, not deleted); a new or cancelled one may go. */
-    @Override
-    protected boolean deletable(PurchaseOrderStatus status) {
-        return status == PurchaseOrderStatus.CREATED || status == PurchaseOrderStatus.CANCELLED;
+        @Override
+        public void onStatusChange(EntityManager em, PurchaseOrderEntity entity, PurchaseOrder order,
+                PurchaseOrderStatus from, PurchaseOrderStatus to, String user) {
+            if (to == PurchaseOrderStatus.RECEIVED) {
+                engine.moveStock(OrderEvents.PURCHASE_ORDERS, entity.getId(), StockReason.PURCHASE_RECEIPT,
+                        order.lineItems, user);
+            } else if (from == PurchaseOrderStatus.RECEIVED && to == PurchaseOrderStatus.CANCELLED) {
+                engine.returnStock(OrderEvents.PURCHASE_ORDERS, entity.getId(), StockReason.PURCHASE_RECEIPT,
+                        order.lineItems, user);
+            }
+        }
     }
 }

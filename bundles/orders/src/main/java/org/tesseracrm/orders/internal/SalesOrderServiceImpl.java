@@ -2,7 +2,6 @@ package org.tesseracrm.orders.internal;
 
 import java.util.Set;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -10,6 +9,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tesseracrm.commerce.api.DocumentEngine;
+import org.tesseracrm.commerce.persistence.DocumentRules;
 import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.invoices.api.Invoice;
 import org.tesseracrm.invoices.api.InvoiceService;
@@ -20,17 +20,12 @@ import org.tesseracrm.orders.api.SalesOrderStatus;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.StateMachine;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
-import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 
 /** Sales orders on the document machinery: statuses, and invoicing an order that is not cancelled. */
-@Component(immediate = true, service = {SalesOrderService.class, SalesOrderServiceImpl.class, CollectionIndex.class},
-        property = CollectionIndex.PROPERTY + "=" + OrderEvents.SALES_ORDERS)
+@Component(immediate = true, service = {SalesOrderService.class, SalesOrderServiceImpl.class, CollectionIndex.class})
 public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrderEntity, SalesOrderLineEntity, SalesOrderStatus>
         implements SalesOrderService {
-    /** The migrations of both order kinds live in this bundle and are recorded under one name. */
-    static final String SCHEMA = "orders";
     static final StateMachine<SalesOrderStatus> STATUSES = StateMachine.of(SalesOrderStatus.class, "status")
             .allow(SalesOrderStatus.CREATED, SalesOrderStatus.APPROVED, SalesOrderStatus.CANCELLED)
             .allow(SalesOrderStatus.APPROVED, SalesOrderStatus.DELIVERED, SalesOrderStatus.CANCELLED)
@@ -40,12 +35,13 @@ public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrde
             policyOption = ReferencePolicyOption.GREEDY)
     volatile InvoiceService invoices;
 
+    /** A new or cancelled order may go to the recycle bin; an approved or delivered one is kept (cancelled, not deleted). */
     @Activate
-    public SalesOrderServiceImpl(@Reference(target = "(osgi.unit.name=tessera-orders)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=orders)") ModuleSchema schema, @Reference RecordContext context, @Reference DocumentEngine engine) {
-        super(module, SalesOrder.class, SalesOrderEntity.class, SalesOrderLineEntity.class, jpa, context, engine,
-                STATUSES, SalesOrderStatus.CREATED, Set.of(SalesOrderStatus.CREATED));
+    public SalesOrderServiceImpl(@Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleStorage storage,
+            @Reference DocumentEngine engine) {
+        super(storage, SalesOrder.class, SalesOrderEntity.class, SalesOrderLineEntity.class, engine, STATUSES,
+                SalesOrderStatus.CREATED, Set.of(SalesOrderStatus.CREATED),
+                Set.of(SalesOrderStatus.CREATED, SalesOrderStatus.CANCELLED), new DocumentRules<>() { });
     }
 
     /**
@@ -72,11 +68,5 @@ public class SalesOrderServiceImpl extends DocumentService<SalesOrder, SalesOrde
             invoice.customerPoNumber = order.customerPoNumber;
             return billing.create(invoice, user);
         });
-    }
-
-    /** An approved or delivered order is kept (cancelled, not deleted); a new or cancelled one may go. */
-    @Override
-    protected boolean deletable(SalesOrderStatus status) {
-        return status == SalesOrderStatus.CREATED || status == SalesOrderStatus.CANCELLED;
     }
 }

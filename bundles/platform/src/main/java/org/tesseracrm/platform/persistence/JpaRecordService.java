@@ -38,7 +38,7 @@ import org.tesseracrm.platform.internal.fields.CustomValues;
 
 /**
  * The record machinery every module shares: a module's service extends this with its DTO and entity
- * types and adds only its own rules through the protected hooks. The work is done by small parts
+ * types, gives its own rules as {@link RecordRules} and adds its actions with the helpers here. The work is done by small parts
  * composed here: {@link Transactions}, {@link ListPlan} (the planner), {@link FieldRules} and
  * {@link ReferenceGuard} (the rules), {@link RecordScope} (who sees what), {@link ChangeRecorder}
  * (history), {@link ChangePublisher} (listeners and events) and {@link SearchText} ({@code q}).
@@ -67,6 +67,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final Transactions<D> transactions;
     private final RecordScope scope;
     private final FieldRules<D> rules;
+    private final RecordRules<D, E> moduleRules;
     private final ReferenceGuard references;
     private final ChangeRecorder<D> history;
     private final ChangePublisher publisher;
@@ -74,9 +75,15 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final RecordTags tags;
     private final String table;
 
-    protected JpaRecordService(ModuleDescriptor module, Class<D> dtoType, Class<E> entityType,
-            JpaTemplate jpa, RecordContext context) {
-        this.module = module;
+    /**
+     * @param storage the module's descriptor, persistence unit and the platform's record context
+     * @param rules the module's own rules on its records
+     */
+    protected JpaRecordService(ModuleStorage storage, Class<D> dtoType, Class<E> entityType, RecordRules<D, E> rules) {
+        this.module = storage.module();
+        this.moduleRules = rules;
+        RecordContext context = storage.context();
+        JpaTemplate jpa = storage.jpa();
         this.dtoType = dtoType;
         this.entityType = entityType;
         this.context = context;
@@ -118,53 +125,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 work -> transactions.run(TransactionType.Supports, work));
     }
 
-    // ---- hooks for modules ----
+    // ---- what the module's rules add ----
 
-    /** Module rules on a record about to be created ({@code existing == null}) or updated. */
-    protected void validate(D record, E existing, List<FieldError> errors) {
-    }
-
-    /** Called in the transaction before a new record is persisted (set defaults, derived fields). */
-    protected void beforeCreate(EntityManager em, E entity, String user) {
-    }
-
-    /**
-     * In the delete's transaction, before the record goes to the recycle bin: refuse (e.g. a 409 for
-     * a record in a final state, which is cancelled rather than deleted) or release what only a live
-     * record holds (a unique name).
-     */
-    protected void beforeDelete(EntityManager em, E entity, String user) {
-    }
-
-    /** As {@link #beforeCreate(EntityManager, RecordEntity, String)}, for modules that need the validated DTO too. */
-    protected void beforeCreate(EntityManager em, E entity, D record, String user) {
-        beforeCreate(em, entity, user);
-    }
-
-    /**
-     * Called in the transaction after the client's fields were copied onto an existing record;
-     * {@code before} is the record as it was.
-     */
-    protected void beforeUpdate(EntityManager em, E entity, D before, String user) {
-    }
-
-    /** As {@link #beforeUpdate(EntityManager, RecordEntity, RecordDto, String)}, with the validated DTO too. */
-    protected void beforeUpdate(EntityManager em, E entity, D before, D record, String user) {
-        beforeUpdate(em, entity, before, user);
-    }
-
-    /**
-     * Fills DTO fields kept outside the record's row (e.g. child rows), for a whole page at once so a
-     * list costs one more query, not one per record.
-     */
-    protected void completeDtos(EntityManager em, List<E> entities, List<D> dtos) {
-    }
-
-    /**
-     * JPQL conditions on {@code e} (with the parameter {@code :id}) that hold when a record points to
-     * a record of {@code collection}; by default its reference fields to that collection.
-     */
-    protected List<String> referenceConditions(String collection) {
+    /** JPQL conditions on {@code e} (parameter {@code :id}) true when a record points to a record of {@code collection}. */
+    private List<String> referenceConditions(String collection) {
         List<String> clauses = new ArrayList<>();
         for (FieldDescriptor fd : fields.values()) {
             if (fd.type == FieldType.REFERENCE && !fd.readOnly
@@ -172,35 +136,14 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
                 clauses.add("e." + fd.name + " = :id");
             }
         }
+        clauses.addAll(moduleRules.moreReferences(collection));
         return clauses;
     }
 
-    /**
-     * Whether a new record is compared with existing ones by this duplicate key of the module (see
-     * {@link ModuleDescriptor#duplicateKeys()}); by default every key. A module leaves out a key that
-     * does not make records alike for this one (two people may share a name, two companies may not).
-     */
-    protected boolean comparedBy(D record, List<String> duplicateKey) {
-        return true;
-    }
-
-    /** {@link #comparedBy} for the platform's look-alike check. */
+    /** Whether a new record is compared with existing ones by this duplicate key, for the platform's look-alike check. */
     @SuppressWarnings("unchecked")
     public final boolean isComparedBy(RecordDto record, List<String> duplicateKey) {
-        return comparedBy((D) record, duplicateKey);
-    }
-
-    /** Fills DTO fields that the entity does not hold (computed values). */
-    protected void completeDto(E entity, D dto) {
-    }
-
-    /** Restrictions of the default list, e.g. records in a final state left out unless asked for. */
-    protected void restrictList(ListQuery query, Conditions conditions) {
-    }
-
-    /** List parameters that are not field filters (e.g. {@code belowReorderLevel}); {@link #restrictList} reads them. */
-    protected Set<String> listParameters() {
-        return Set.of();
+        return moduleRules.comparedBy((D) record, duplicateKey);
     }
 
     // ---- the record operations ----
@@ -280,11 +223,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
 
     private ListPlan plan(ListQuery query) {
         Conditions conditions = new Conditions();
-        restrictList(query, conditions);
+        moduleRules.restrictList(query, conditions);
         scope.restrict(conditions);
         search.restrict(query.q, conditions, scope.owners());
         Map<String, String> fieldFilters = fieldFilters(query, conditions);
-        fieldFilters.keySet().removeAll(listParameters());
+        fieldFilters.keySet().removeAll(moduleRules.listParameters());
         ListQuery fieldQuery = new ListQuery(query.q, fieldFilters, query.sort, query.limit, query.cursor, query.deleted);
         return new ListPlan(entityName, allFieldsByName(), attributes, fieldQuery, conditions, filters());
     }
@@ -343,7 +286,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             entity.createdBy = user;
             entity.updatedAt = now;
             entity.updatedBy = user;
-            beforeCreate(em, entity, record, user);
+            moduleRules.beforeCreate(em, entity, record, user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
             search.index(entity, customText(record.custom));
             em.persist(entity);
@@ -366,7 +309,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             D before = toDto(em, entity);
             check(record, entity, before, user);
             mapper.toEntity(record, entity);
-            beforeUpdate(em, entity, before, record, user);
+            moduleRules.beforeUpdate(em, entity, before, record, user);
             Map<String, Object> customValues = new LinkedHashMap<>(before.custom);
             customValues.putAll(record.custom);
             touch(entity, user, customValues);
@@ -397,7 +340,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             E entity = findLive(em, id);
             checkVersion(entity, expectedVersion);
             references.requireUnreferenced(entity);
-            beforeDelete(em, entity, user);
+            moduleRules.beforeDelete(em, entity, user);
             D before = toDto(em, entity);
             List<FieldError> errors = new ArrayList<>();
             publisher.beforeCommit(RecordEvents.DELETED, before, before, user, errors);
@@ -430,7 +373,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             // and codes, references to live records, the module's own rules.
             D restored = toDto(em, entity);
             check(restored, entity, restored, user);
-            beforeUpdate(em, entity, restored, restored, user);
+            moduleRules.beforeUpdate(em, entity, restored, restored, user);
             touch(entity, user);
             em.flush();
             return committed(em, RecordEvents.RESTORED, entity, null, user);
@@ -447,7 +390,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         List<FieldError> errors = new ArrayList<>();
         rules.check(record, existing == null ? null : existing.id, before, errors, customFields());
         record.tags = RecordTags.cleaned(record.tags, errors);
-        validate(record, existing, errors);
+        moduleRules.validate(record, existing, errors);
         if (errors.isEmpty()) {
             publisher.beforeCommit(existing == null ? RecordEvents.CREATED : RecordEvents.UPDATED, record, before, user, errors);
         }
@@ -519,7 +462,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     }
 
     /** The current time at the precision the database keeps (microseconds), so what is answered is what is stored. */
-    protected static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
@@ -645,11 +588,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     protected D toDto(E entity) {
         D dto = newDto();
         mapper.toDto(entity, dto);
-        completeDto(entity, dto);
+        moduleRules.complete(entity, dto);
         return dto;
     }
 
-    /** The record as its DTO, with what {@link #completeDtos} adds. */
+    /** The record as its DTO, with what the rules' {@link RecordRules#completePage} adds. */
     protected D toDto(EntityManager em, E entity) {
         return toDtos(em, List.of(entity)).get(0);
     }
@@ -660,7 +603,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             dtos.add(toDto(e));
         }
         if (!entities.isEmpty()) {
-            completeDtos(em, entities, dtos);
+            moduleRules.completePage(em, entities, dtos);
             List<String> ids = entities.stream().map(e -> e.id).toList();
             Map<String, List<String>> tagged = tags.of(em, ids);
             Map<String, Map<String, Object>> custom = CustomValues.read(em, table, customFields(), ids);
@@ -735,7 +678,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
      * A merge: every record of this module (the recycle bin's too) whose reference fields, own or
      * custom, name {@code collection}/{@code fromId} names {@code toId} instead, each with a line in
      * its history; a record that would then point to itself points nowhere. Then the module's own
-     * rows about the merged record follow ({@link #repointOwn}). In the running transaction; how many
+     * rows about the merged record follow ({@link RecordRules#repointOwn}). In the running transaction; how many
      * records and rows moved.
      */
     public int repoint(String collection, String fromId, String toId, String user) {
@@ -781,7 +724,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             if (collection.equals(module.collection())) {
                 moved += moveCompanions(em, fromId, toId);
             }
-            return moved + repointOwn(em, collection, fromId, toId, user);
+            return moved + moduleRules.repointOwn(em, collection, fromId, toId, user);
         });
     }
 
@@ -830,15 +773,6 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return merged;
     }
 
-    /**
-     * In a merge, after {@link #repoint}: rows of this module about {@code collection}/{@code fromId}
-     * that are not reference fields of its records (a lead's touches, a campaign's members, an
-     * activity's attendees) now concern {@code toId}; how many moved.
-     */
-    protected int repointOwn(EntityManager em, String collection, String fromId, String toId, String user) {
-        return 0;
-    }
-
     /** A record of this module as created: when, by whom, and how it is named. */
     public static final class Created {
         public final java.time.Instant at;
@@ -877,17 +811,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         });
     }
 
-    /** How a record of this module is named to people (e.g. a lead's full name). */
-    protected String labelOf(E entity) {
-        return entity.number;
-    }
-
     private RecordRef refOf(E entity) {
-        return new RecordRef(module.collection(), entity.id, entity.number, labelOf(entity));
+        return new RecordRef(module.collection(), entity.id, entity.number, moduleRules.label(entity));
     }
 
     /** Another module's service, or 422 naming the module that the request needs and that is not installed. */
-    protected static <S> S installed(S service, String module) {
+    public static <S> S installed(S service, String module) {
         if (service == null) {
             throw new RuleViolationException(module, "the " + module + " module is not installed");
         }

@@ -3,6 +3,26 @@ package org.tesseracrm.potentials.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.tesseracrm.contacts.api.Contact;
+import org.tesseracrm.contacts.api.ContactService;
+import org.tesseracrm.platform.api.ConflictException;
+import org.tesseracrm.platform.api.RecordEvents;
+import org.tesseracrm.platform.api.RecordNotFoundException;
+import org.tesseracrm.platform.persistence.JpaRecordService;
+import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.RecordIds;
+import org.tesseracrm.platform.persistence.RecordRules;
+import org.tesseracrm.potentials.api.PotentialEvents;
 
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.Money;
@@ -10,11 +30,111 @@ import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.potentials.api.Potential;
 import org.tesseracrm.potentials.api.PotentialStage;
 
-/** The rules of a potential, apart from storage: required links, money, probability, stages. */
-final class PotentialRules {
+/**
+ * The rules of a potential: required links, its contact at its account, money, probability, stages and
+ * their history, and no deleting a closed deal. A component, for the contacts module it consults when
+ * installed and the events it posts.
+ */
+@Component(service = PotentialRules.class)
+public class PotentialRules implements RecordRules<Potential, PotentialEntity> {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private PotentialRules() {
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ContactService contacts;
+
+    @Reference
+    RecordContext context;
+
+    @Override
+    public String label(PotentialEntity potential) {
+        return potential.name;
+    }
+
+    @Override
+    public void validate(Potential potential, PotentialEntity existing, List<FieldError> errors) {
+        check(potential, existing == null ? null : existing.stage, errors);
+        checkContactAtAccount(potential, existing, errors);
+    }
+
+    /** The potential's contact works at the potential's account (a contact of no account goes anywhere). */
+    private void checkContactAtAccount(Potential potential, PotentialEntity existing, List<FieldError> errors) {
+        ContactService people = contacts;
+        if (people == null || potential.contactId == null || potential.accountId == null || existing != null
+                && potential.contactId.equals(existing.contactId) && potential.accountId.equals(existing.accountId)) {
+            return;
+        }
+        try {
+            Contact contact = people.get(potential.contactId);
+            if (contact.accountId != null && !contact.accountId.equals(potential.accountId)) {
+                errors.add(new FieldError("contactId", "works at another account than the potential's (" + contact.accountId + ")"));
+            }
+        } catch (RecordNotFoundException e) {
+            // the reference check names the missing contact
+        }
+    }
+
+    @Override
+    public void complete(PotentialEntity entity, Potential dto) {
+        dto.amount = inCurrency(entity.amount, entity.currency);
+        dto.forecastAmount = inCurrency(entity.forecastAmount, entity.currency);
+    }
+
+    @Override
+    public void beforeCreate(EntityManager em, PotentialEntity potential, Potential record, String user) {
+        if (potential.stage == null) {
+            potential.stage = PotentialStage.PROSPECTING;
+        }
+        potential.probability = probability(potential.probability, null, potential.stage, null);
+        settle(potential);
+        record(em, potential, user);
+    }
+
+    @Override
+    public void beforeUpdate(EntityManager em, PotentialEntity potential, Potential before, Potential record, String user) {
+        if (potential.stage == null) {
+            potential.stage = before.stage;
+        }
+        potential.probability = probability(potential.probability, before.probability,
+                potential.stage, before.stage);
+        settle(potential);
+        if (potential.stage != before.stage) {
+            record(em, potential, user);
+            context.post(new Event(PotentialEvents.STAGE_CHANGED, Map.of(RecordEvents.PROPERTY_ID, potential.getId(),
+                    "stage", potential.stage.name(), "previousStage", before.stage.name())));
+        }
+    }
+
+    /** Currency, exact amount, forecast and close month as stored. */
+    static void settle(PotentialEntity potential) {
+        if (potential.currency == null) {
+            potential.currency = Money.DEFAULT_CURRENCY;
+        }
+        potential.amount = Money.exact("amount", potential.amount, potential.currency);
+        potential.forecastAmount = forecast(potential.amount, potential.probability, potential.currency);
+        potential.closeMonth = potential.closeDate.toString().substring(0, 7);
+    }
+
+    /** A closed deal is part of the record of what was won and lost: reopen it to delete it. */
+    @Override
+    public void beforeDelete(EntityManager em, PotentialEntity potential, String user) {
+        if (potential.stage != null && potential.stage.isClosed()) {
+            throw new ConflictException("Potential " + potential.getNumber() + " is " + potential.stage
+                    + ": a closed potential cannot be deleted; reopen it first").with("stage", potential.stage.name());
+        }
+    }
+
+    /** Appends the potential's current stage to its history. */
+    static void record(EntityManager em, PotentialEntity potential, String user) {
+        StageChangeEntity change = new StageChangeEntity();
+        change.id = RecordIds.newId();
+        change.potentialId = potential.getId();
+        change.stage = potential.stage;
+        change.amount = potential.amount;
+        change.probability = potential.probability;
+        change.at = JpaRecordService.now();
+        change.by = user;
+        em.persist(change);
     }
 
     /** Checks a potential about to be saved; {@code previousStage} is null for a new one. */

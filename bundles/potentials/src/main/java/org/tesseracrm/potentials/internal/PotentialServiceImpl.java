@@ -9,140 +9,32 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.tesseracrm.contacts.api.Contact;
-import org.tesseracrm.contacts.api.ContactService;
-import org.tesseracrm.platform.api.RecordNotFoundException;
-import org.osgi.service.event.Event;
 import org.tesseracrm.platform.api.ConflictException;
-import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.Money;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
 import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
-import org.tesseracrm.platform.persistence.RecordContext;
-import org.tesseracrm.platform.persistence.RecordIds;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.potentials.api.Pipeline;
 import org.tesseracrm.potentials.api.PipelineQuery;
 import org.tesseracrm.potentials.api.Potential;
-import org.tesseracrm.potentials.api.PotentialEvents;
 import org.tesseracrm.potentials.api.PotentialService;
 import org.tesseracrm.potentials.api.PotentialStage;
 import org.tesseracrm.potentials.api.StageChange;
 
-/** Potentials on the platform's record machinery, plus stages, their history, reopening and the pipeline. */
-@Component(immediate = true, service = {PotentialService.class, CollectionIndex.class}, property = CollectionIndex.PROPERTY + "=potentials")
+/** Potentials on the platform's record machinery with {@link PotentialRules}, plus stage history, reopening and the pipeline. */
+@Component(immediate = true, service = {PotentialService.class, CollectionIndex.class})
 public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialEntity> implements PotentialService {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ContactService contacts;
-
     @Activate
-    public PotentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-potentials)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=potentials)") ModuleSchema schema, @Reference RecordContext context) {
-        super(module, Potential.class, PotentialEntity.class, jpa, context);
-    }
-
-    @Override
-    protected String labelOf(PotentialEntity potential) {
-        return potential.name;
-    }
-
-    @Override
-    protected void validate(Potential potential, PotentialEntity existing, List<FieldError> errors) {
-        PotentialRules.check(potential, existing == null ? null : existing.stage, errors);
-        checkContactAtAccount(potential, existing, errors);
-    }
-
-    /** The potential's contact works at the potential's account (a contact of no account goes anywhere). */
-    private void checkContactAtAccount(Potential potential, PotentialEntity existing, List<FieldError> errors) {
-        ContactService people = contacts;
-        if (people == null || potential.contactId == null || potential.accountId == null || existing != null
-                && potential.contactId.equals(existing.contactId) && potential.accountId.equals(existing.accountId)) {
-            return;
-        }
-        try {
-            Contact contact = people.get(potential.contactId);
-            if (contact.accountId != null && !contact.accountId.equals(potential.accountId)) {
-                errors.add(new FieldError("contactId", "works at another account than the potential's (" + contact.accountId + ")"));
-            }
-        } catch (RecordNotFoundException e) {
-            // the reference check names the missing contact
-        }
-    }
-
-    @Override
-    protected void completeDto(PotentialEntity entity, Potential dto) {
-        dto.amount = PotentialRules.inCurrency(entity.amount, entity.currency);
-        dto.forecastAmount = PotentialRules.inCurrency(entity.forecastAmount, entity.currency);
-    }
-
-    @Override
-    protected void beforeCreate(EntityManager em, PotentialEntity potential, String user) {
-        if (potential.stage == null) {
-            potential.stage = PotentialStage.PROSPECTING;
-        }
-        potential.probability = PotentialRules.probability(potential.probability, null, potential.stage, null);
-        settle(potential);
-        record(em, potential, user);
-    }
-
-    @Override
-    protected void beforeUpdate(EntityManager em, PotentialEntity potential, Potential before, String user) {
-        if (potential.stage == null) {
-            potential.stage = before.stage;
-        }
-        potential.probability = PotentialRules.probability(potential.probability, before.probability,
-                potential.stage, before.stage);
-        settle(potential);
-        if (potential.stage != before.stage) {
-            record(em, potential, user);
-            context().post(new Event(PotentialEvents.STAGE_CHANGED, Map.of(RecordEvents.PROPERTY_ID, potential.getId(),
-                    "stage", potential.stage.name(), "previousStage", before.stage.name())));
-        }
-    }
-
-    private static void settle(PotentialEntity potential) {
-        if (potential.currency == null) {
-            potential.currency = Money.DEFAULT_CURRENCY;
-        }
-        potential.amount = Money.exact("amount", potential.amount, potential.currency);
-        potential.forecastAmount = PotentialRules.forecast(potential.amount, potential.probability, potential.currency);
-        potential.closeMonth = potential.closeDate.toString().substring(0, 7);
-    }
-
-    /** A closed deal is part of the record of what was won and lost: reopen it to delete it. */
-    @Override
-    protected void beforeDelete(EntityManager em, PotentialEntity potential, String user) {
-        if (potential.stage != null && potential.stage.isClosed()) {
-            throw new ConflictException("Potential " + potential.getNumber() + " is " + potential.stage
-                    + ": a closed potential cannot be deleted; reopen it first").with("stage", potential.stage.name());
-        }
-    }
-
-    /** Appends the potential's current stage to its history. */
-    private static void record(EntityManager em, PotentialEntity potential, String user) {
-        StageChangeEntity change = new StageChangeEntity();
-        change.id = RecordIds.newId();
-        change.potentialId = potential.getId();
-        change.stage = potential.stage;
-        change.amount = potential.amount;
-        change.probability = potential.probability;
-        change.at = now();
-        change.by = user;
-        em.persist(change);
+    public PotentialServiceImpl(@Reference(target = "(tessera.module=potentials)") ModuleStorage storage,
+            @Reference PotentialRules rules) {
+        super(storage, Potential.class, PotentialEntity.class, rules);
     }
 
     @Override
@@ -184,9 +76,9 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
             potential.stage = target;
             potential.probability = target.defaultProbability();
             potential.lostReason = null;
-            settle(potential);
+            PotentialRules.settle(potential);
             stamp(potential, user, "REOPENED");
-            record(em, potential, user);
+            PotentialRules.record(em, potential, user);
             return potential;
         });
         post(RecordEvents.UPDATED, saved, user);

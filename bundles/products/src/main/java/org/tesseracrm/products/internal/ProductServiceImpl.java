@@ -3,32 +3,21 @@ package org.tesseracrm.products.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
-import org.tesseracrm.platform.api.ConflictException;
-import org.tesseracrm.platform.api.FieldError;
-import org.tesseracrm.platform.api.InvalidRequestException;
-import org.tesseracrm.platform.api.ListQuery;
-import org.tesseracrm.platform.api.Money;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
-import org.tesseracrm.platform.api.spi.ModuleSchema;
-import org.tesseracrm.platform.persistence.Conditions;
 import org.tesseracrm.platform.persistence.JpaRecordService;
-import org.tesseracrm.platform.persistence.RecordContext;
+import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.platform.persistence.RecordIds;
 import org.tesseracrm.products.api.Product;
 import org.tesseracrm.products.api.ProductEvents;
@@ -40,121 +29,15 @@ import org.tesseracrm.products.api.StockReason;
 import org.tesseracrm.products.api.StockService;
 
 /**
- * Products on the platform's record machinery, and their stock: an append-only ledger whose sum is
+ * Products on the platform's record machinery with {@link ProductRules}, and their stock: an append-only ledger whose sum is
  * {@code qtyInStock}. Every stock change locks the product row, so concurrent movements queue up
  * instead of losing updates.
  */
-@Component(immediate = true, service = {ProductService.class, StockService.class, CollectionIndex.class},
-        property = CollectionIndex.PROPERTY + "=products")
+@Component(immediate = true, service = {ProductService.class, StockService.class, CollectionIndex.class})
 public class ProductServiceImpl extends JpaRecordService<Product, ProductEntity> implements ProductService, StockService {
-    static final String BELOW_REORDER_LEVEL = "belowReorderLevel";
-
     @Activate
-    public ProductServiceImpl(@Reference(target = "(osgi.unit.name=tessera-products)") JpaTemplate jpa,
-            @Reference(target = "(tessera.module=products)") ModuleDescriptor module,
-            @Reference(target = "(" + ModuleSchema.PROPERTY + "=products)") ModuleSchema schema, @Reference RecordContext context) {
-        super(module, Product.class, ProductEntity.class, jpa, context);
-    }
-
-    @Override
-    protected String labelOf(ProductEntity product) {
-        return product.name;
-    }
-
-    @Override
-    protected void validate(Product product, ProductEntity existing, List<FieldError> errors) {
-        String currency = product.currency == null ? Money.DEFAULT_CURRENCY : product.currency;
-        if (!Money.isCurrency(currency)) {
-            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
-        } else if (product.unitPrice != null && (product.unitPrice.signum() < 0
-                || product.unitPrice.stripTrailingZeros().scale() > Money.scale(currency))) {
-            errors.add(new FieldError("unitPrice", "must not be negative and have at most " + Money.scale(currency)
-                    + " decimals in " + currency));
-        }
-        if (product.taxRate != null && (product.taxRate.signum() < 0 || product.taxRate.compareTo(BigDecimal.valueOf(100)) > 0
-                || product.taxRate.stripTrailingZeros().scale() > 3)) {
-            errors.add(new FieldError("taxRate", "must be a percentage between 0 and 100 with at most 3 decimals"));
-        }
-        if (product.reorderLevel != null && (product.reorderLevel.signum() < 0
-                || product.reorderLevel.stripTrailingZeros().scale() > Ledger.SCALE)) {
-            errors.add(new FieldError("reorderLevel", "must not be negative and have at most 3 decimals"));
-        }
-        if (existing != null && Boolean.FALSE.equals(product.stockTracked) && existing.qtyInStock.signum() != 0) {
-            errors.add(new FieldError("stockTracked", "cannot be turned off while " + existing.qtyInStock.stripTrailingZeros()
-                    .toPlainString() + " are in stock; adjust the stock to zero first"));
-        }
-    }
-
-    @Override
-    protected void completeDto(ProductEntity entity, Product dto) {
-        dto.unitPrice = entity.unitPrice == null ? null : Money.round(entity.unitPrice, entity.currency);
-        dto.qtyInStock = Ledger.plain(entity.qtyInStock);
-        dto.reorderLevel = Ledger.plain(entity.reorderLevel);
-        dto.taxRate = Ledger.plain(entity.taxRate);
-    }
-
-    @Override
-    protected void beforeCreate(EntityManager em, ProductEntity product, String user) {
-        product.qtyInStock = BigDecimal.ZERO.setScale(Ledger.SCALE);
-        settle(em, product);
-    }
-
-    @Override
-    protected void beforeUpdate(EntityManager em, ProductEntity product, Product before, String user) {
-        settle(em, product);
-    }
-
-    private static void settle(EntityManager em, ProductEntity product) {
-        if (product.stockTracked == null) {
-            product.stockTracked = true;
-        }
-        if (product.active == null) {
-            product.active = true;
-        }
-        if (product.currency == null) {
-            product.currency = Money.DEFAULT_CURRENCY;
-        }
-        product.unitPrice = Money.exact("unitPrice", product.unitPrice, product.currency);
-        product.code = product.code == null || product.code.isBlank() ? null : product.code.trim();
-        product.codeKey = product.code == null ? null : product.code.toLowerCase(Locale.ROOT);
-        product.uniqueCode = product.codeKey;
-        if (product.codeKey != null) {
-            List<ProductEntity> same = em.createQuery("SELECT e FROM Product e WHERE e.deletedAt IS NULL"
-                    + " AND e.codeKey = :code AND e.id <> :id", ProductEntity.class)
-                    .setParameter("code", product.codeKey).setParameter("id", product.getId() == null ? "" : product.getId())
-                    .setMaxResults(1).getResultList();
-            if (!same.isEmpty()) {
-                throw new ConflictException("Product code " + product.code + " is already used by " + same.get(0).getNumber())
-                        .with("existingId", same.get(0).getId());
-            }
-        }
-    }
-
-    @Override
-    protected void beforeDelete(EntityManager em, ProductEntity product, String user) {
-        product.uniqueCode = null; // a deleted product leaves its code free; restoring claims it again
-    }
-
-    @Override
-    protected Set<String> listParameters() {
-        return Set.of(BELOW_REORDER_LEVEL);
-    }
-
-    @Override
-    protected void restrictList(ListQuery query, Conditions conditions) {
-        String below = query.filters.get(BELOW_REORDER_LEVEL);
-        if (below == null) {
-            return;
-        }
-        if (below.equals("true")) {
-            conditions.add("e.stockTracked = ? AND e.reorderLevel IS NOT NULL AND e.qtyInStock < e.reorderLevel", true);
-        } else if (below.equals("false")) {
-            // the complement: everything that is not below its reorder level
-            conditions.add("(e.stockTracked = ? OR e.reorderLevel IS NULL OR e.qtyInStock >= e.reorderLevel)", false);
-        } else {
-            throw new InvalidRequestException(BELOW_REORDER_LEVEL + " must be true or false",
-                    List.of(new FieldError(BELOW_REORDER_LEVEL, "must be true or false")));
-        }
+    public ProductServiceImpl(@Reference(target = "(tessera.module=products)") ModuleStorage storage) {
+        super(storage, Product.class, ProductEntity.class, new ProductRules());
     }
 
     // ---- the stock ledger ----
