@@ -199,6 +199,51 @@ public abstract class CampaignsContract {
         assertEquals("(50,000,000 − 10,000,000) / 10,000,000", "4", r.get("roi").asText());
     }
 
+    /** Members are a child collection: listed a page at a time, and each change is a line in the campaign's history. */
+    @Test
+    public void membersComeAPageAtATimeAndTheirChangesAreInTheCampaignsHistory() {
+        String campaignId = campaign(0);
+        String base = "/api/v1/campaigns/" + campaignId;
+        List<String> leads = List.of(lead("An", "Lê", campaignId), lead("Bình", "Lý", campaignId), lead("Chi", "Mai", campaignId));
+        post(base + "/members", map("type", "LEAD", "ids", leads), 201);
+
+        JsonNode first = api.get(base + "/members?limit=2").json();
+        assertEquals(2, first.get("items").size());
+        assertTrue("a next page: " + first, first.get("nextCursor").isTextual());
+        JsonNode second = api.get(base + "/members?limit=2&cursor=" + first.get("nextCursor").asText()).json();
+        assertEquals(1, second.get("items").size());
+        assertTrue("the last page: " + second, second.get("nextCursor").isNull());
+        List<String> paged = new ArrayList<>();
+        first.get("items").forEach(m -> paged.add(m.get("recordId").asText()));
+        second.get("items").forEach(m -> paged.add(m.get("recordId").asText()));
+        assertEquals("each member once, in the order added", leads, paged);
+        Api.Reply badCursor = api.get(base + "/members?cursor=not-a-cursor!");
+        assertEquals(badCursor.toString(), 400, badCursor.status);
+        assertTrue(badCursor.toString(), badCursor.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(400, api.get(base + "/members?limit=0").status);
+        assertEquals(400, api.get(base + "/members?limit=abc").status);
+
+        String chi = second.get("items").get(0).get("id").asText();
+        Api.Reply changed = api.patch(base + "/members/" + chi, Api.json(Map.of("status", "NOT_INTERESTED")), null);
+        assertEquals(changed.toString(), 200, changed.status);
+
+        JsonNode history = api.get(base + "/history").json().get("items");
+        JsonNode statusLine = history.get(0);
+        assertEquals(history.toString(), "MEMBER_CHANGED", statusLine.get("action").asText());
+        JsonNode change = statusLine.get("changes").get(0);
+        assertEquals("members", change.get("field").asText());
+        assertEquals("Members", change.get("label").asText());
+        assertTrue(change.toString(), change.get("from").asText().matches("LEA-\\d+ Chi Mai: PLANNED"));
+        assertTrue(change.toString(), change.get("to").asText().endsWith(": NOT_INTERESTED"));
+        JsonNode addedLine = history.get(1);
+        assertEquals(history.toString(), "MEMBERS_ADDED", addedLine.get("action").asText());
+        JsonNode added = addedLine.get("changes").get(0).get("to");
+        assertEquals(added.toString(), 3, added.size());
+        assertTrue(added.toString(), added.get(0).asText().startsWith("LEA-") && added.get(0).asText().contains("An"));
+        JsonNode vi = api.send("GET", base + "/history?limit=1", null, null, null, "Accept-Language", "vi").json();
+        assertEquals("Thành viên", vi.get("items").get(0).get("changes").get(0).get("label").asText());
+    }
+
     @Test
     public void offersRespectMembersAndTheCampaignStatus() {
         String campaignId = campaign(0);

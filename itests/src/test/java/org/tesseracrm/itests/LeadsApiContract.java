@@ -702,6 +702,21 @@ public abstract class LeadsApiContract {
         assertEquals(2, touches.size());
         assertEquals("EMAIL", touches.get(0).get("channel").asText());
         assertEquals("Hẹn gặp tuần sau", touches.get(0).get("note").asText());
+
+        // a child collection: a page at a time, newest first, each touch a line in the lead's history
+        JsonNode page = api.get(path + "?limit=1").json();
+        assertEquals("EMAIL", page.get("items").get(0).get("channel").asText());
+        JsonNode older = api.get(path + "?limit=1&cursor=" + page.get("nextCursor").asText()).json();
+        assertEquals("CALL", older.get("items").get(0).get("channel").asText());
+        assertTrue(older.toString(), older.get("nextCursor").isNull());
+        assertProblem(api.get(path + "?cursor=!!"), 400);
+        assertProblem(api.get(path + "?limit=100000"), 400);
+        JsonNode history = api.get("/api/v1/leads/" + id + "/history?limit=2").json().get("items");
+        assertEquals(history.toString(), "TOUCHED", history.get(0).get("action").asText());
+        JsonNode logged = history.get(0).get("changes").get(0);
+        assertEquals("touches", logged.get("field").asText());
+        assertEquals("EMAIL: REPLIED · Hẹn gặp tuần sau", logged.get("to").asText());
+        assertEquals("TOUCHED", history.get(1).get("action").asText());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tesseracrm.campaigns.api;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.RecordService;
 
 /** Campaigns, their members, offers and responses, and their results. */
@@ -14,6 +15,12 @@ public interface CampaignService extends RecordService<Campaign> {
 
     /** The members, oldest first; {@code status} null for all. */
     List<CampaignMember> members(String campaignId, MemberStatus status);
+
+    /**
+     * A page of the members, oldest first ({@code status} null for all), after {@code cursor} (null: the
+     * first page); members the caller may not see are left out.
+     */
+    Page<CampaignMember> members(String campaignId, MemberStatus status, int limit, String cursor);
 
     CampaignMember changeMemberStatus(String campaignId, String memberId, MemberStatus status, String user);
 

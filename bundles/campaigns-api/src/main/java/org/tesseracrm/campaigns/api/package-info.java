@@ -1,4 +1,4 @@
 /** The Campaigns module's public API: campaigns, their members, offers (Chào hàng), responses and results. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tesseracrm.campaigns.api;

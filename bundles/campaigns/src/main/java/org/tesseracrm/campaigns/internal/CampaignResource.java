@@ -34,8 +34,8 @@ import org.tesseracrm.campaigns.api.OfferResponse;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.Items;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.persistence.ChildRows;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
@@ -50,15 +50,9 @@ public class CampaignResource extends RecordResource<Campaign> {
     private final CampaignService campaigns;
 
     @Activate
-    public CampaignResource(@Reference CampaignService campaigns,
-            @Reference(target = "(tessera.module=campaigns)") ModuleDescriptor module) {
-        super(Campaign.class, module);
+    public CampaignResource(@Reference CampaignService campaigns) {
+        super(Campaign.class, campaigns);
         this.campaigns = campaigns;
-    }
-
-    @Override
-    protected RecordService<Campaign> service() {
-        return campaigns;
     }
 
     /** Adds {@code {"type": "LEAD", "ids": [...]}}: 201 when any record is new to the campaign, else 200. */
@@ -74,8 +68,10 @@ public class CampaignResource extends RecordResource<Campaign> {
     @GET
     @Access(Access.Level.READ)
     @Path("{id}/members")
-    public Items<CampaignMember> members(@PathParam("id") String id, @QueryParam("status") String status) {
-        return new Items<>(campaigns.members(id, status == null || status.isBlank() ? null : memberStatus(status)));
+    public Page<CampaignMember> members(@PathParam("id") String id, @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return campaigns.members(id, status == null || status.isBlank() ? null : memberStatus(status),
+                ChildRows.limit(limit, 200, 1000), cursor);
     }
 
     /** Changes a member's status: {@code {"status": "NOT_INTERESTED"}}. */

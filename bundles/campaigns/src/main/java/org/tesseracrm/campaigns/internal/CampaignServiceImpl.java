@@ -22,9 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.tesseracrm.campaigns.api.Campaign;
-import org.tesseracrm.campaigns.api.CampaignEvents;
 import org.tesseracrm.campaigns.api.CampaignMember;
 import org.tesseracrm.campaigns.api.CampaignResults;
 import org.tesseracrm.campaigns.api.CampaignService;
@@ -39,13 +37,14 @@ import org.tesseracrm.campaigns.api.OfferResponse;
 import org.tesseracrm.platform.api.Decimals;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.ListQuery;
+import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.Money;
-import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RecordRef;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.api.spi.References;
+import org.tesseracrm.platform.persistence.ChildRows;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.platform.persistence.RecordIds;
@@ -81,6 +80,16 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             policyOption = ReferencePolicyOption.GREEDY)
     volatile org.tesseracrm.platform.api.mail.Mailer mailer;
 
+    /** The child collection of members, and the actions that change it (in the campaign's history). */
+    static final String MEMBERS = "members";
+    static final String MEMBERS_ADDED = "MEMBERS_ADDED";
+    static final String MEMBER_CHANGED = "MEMBER_CHANGED";
+    static final String OFFERS = "offers";
+    static final String OFFERS_MADE = "OFFERS_MADE";
+    static final String RESPONSES = "responses";
+    static final String RESPONDED = "RESPONDED";
+    private final ChildRows<MemberEntity> memberRows = new ChildRows<>(MemberEntity.class, "campaignId", "addedAt", false);
+
     @Activate
     public CampaignServiceImpl(@Reference(target = "(tessera.module=campaigns)") ModuleStorage storage) {
         super(storage, Campaign.class, CampaignEntity.class, new CampaignRules(storage.context()));
@@ -106,7 +115,8 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             throw new RuleViolationException("Some records cannot be members: " + errors, errors);
         }
         MembersAdded result = write(em -> {
-            lockLive(em, campaignId);
+            CampaignEntity campaign = lockLive(em, campaignId);
+            List<String> newcomers = new ArrayList<>();
             Map<String, MemberEntity> existing = new HashMap<>();
             for (MemberEntity m : em.createQuery("SELECT m FROM CampaignMember m WHERE m.campaignId = :c"
                     + " AND m.memberType = :t AND m.recordId IN :ids", MemberEntity.class)
@@ -134,15 +144,15 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                     m.updatedBy = user;
                     em.persist(m);
                     added.added++;
+                    newcomers.add(labelOf(m));
                 }
                 added.items.add(m.toDto());
             }
+            if (!newcomers.isEmpty()) {
+                childChanged(campaign, MEMBERS_ADDED, MEMBERS, null, newcomers, user);
+            }
             return added;
         });
-        if (result.added > 0) {
-            context().post(new Event(CampaignEvents.MEMBERS_ADDED, Map.of(RecordEvents.PROPERTY_ID, campaignId,
-                    "type", addition.type.name(), "added", result.added)));
-        }
         return result;
     }
 
@@ -172,6 +182,27 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
     }
 
     @Override
+    public Page<CampaignMember> members(String campaignId, MemberStatus status, int limit, String cursor) {
+        return read(em -> {
+            findLive(em, campaignId);
+            Page<MemberEntity> page = memberRows.page(em, campaignId, status == null ? Map.of() : Map.of("status", status), limit,
+                    cursor, this::visible);
+            return new Page<>(page.items.stream().map(MemberEntity::toDto).toList(), page.nextCursor);
+        });
+    }
+
+    /** Whether the caller may see the record a member is (a colleague's lead may be out of their scope). */
+    private boolean visible(MemberEntity m) {
+        String collection = m.memberType.collection();
+        return context().visibility(collection).readsAll() || context().references().find(collection, m.recordId).isPresent();
+    }
+
+    /** A member as people know it: its number and name. */
+    private static String labelOf(MemberEntity m) {
+        return m.name == null ? m.number : m.number + " " + m.name;
+    }
+
+    @Override
     public List<CampaignMember> members(String campaignId, MemberStatus status) {
         return read(em -> {
             findLive(em, campaignId);
@@ -183,9 +214,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             }
             List<CampaignMember> members = new ArrayList<>();
             for (MemberEntity m : query.getResultList()) {
-                // a member the caller may not see (a colleague's lead) is left out, as if it were not there
-                String collection = m.memberType.collection();
-                if (context().visibility(collection).readsAll() || context().references().find(collection, m.recordId).isPresent()) {
+                if (visible(m)) { // a member the caller may not see (a colleague's lead) is left out, as if it were not there
                     members.add(m.toDto());
                 }
             }
@@ -199,9 +228,10 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             throw new RuleViolationException("status", "is required");
         }
         return write(em -> {
-            findLive(em, campaignId);
+            CampaignEntity campaign = findLive(em, campaignId);
             MemberEntity m = member(em, campaignId, memberId);
             if (m.status != status) {
+                childChanged(campaign, MEMBER_CHANGED, MEMBERS, labelOf(m) + ": " + m.status, labelOf(m) + ": " + status, user);
                 m.status = status;
                 m.updatedAt = now();
                 m.updatedBy = user;
@@ -274,10 +304,10 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                 }
                 offers.add(o.toDto());
             }
+            childChanged(campaign, OFFERS_MADE, OFFERS, null, request.channel + (request.subject == null ? "" : " · " + request.subject)
+                    + " → " + (targets.size() == 1 ? labelOf(targets.get(0)) : targets.size() + " " + MEMBERS), user);
             return offers;
         });
-        context().post(new Event(CampaignEvents.OFFERS_MADE, Map.of(RecordEvents.PROPERTY_ID, campaignId,
-                "channel", request.channel.name(), "offers", made.size())));
         if (request.channel == OfferChannel.EMAIL) {
             for (Offer o : made) {
                 email(o, reached.get(o.id), user);
@@ -461,7 +491,7 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
             throw new RuleViolationException("note", "must be at most 4000 characters");
         }
         OfferResponse recorded = write(em -> {
-            findLive(em, campaignId);
+            CampaignEntity campaign = findLive(em, campaignId);
             OfferEntity o = offer(em, campaignId, offerId);
             MemberEntity m = member(em, campaignId, o.memberId);
             if (o.sentAt == null) {
@@ -482,10 +512,10 @@ public class CampaignServiceImpl extends JpaRecordService<Campaign, CampaignEnti
                 m.updatedAt = now;
                 m.updatedBy = user;
             }
+            childChanged(campaign, RESPONDED, RESPONSES, null, labelOf(m) + (r.note == null ? ""
+                    : " · " + (r.note.length() > 200 ? r.note.substring(0, 200) + "…" : r.note)), user);
             return r.toDto();
         });
-        context().post(new Event(CampaignEvents.RESPONDED, Map.of(RecordEvents.PROPERTY_ID, campaignId,
-                "offerId", offerId, "memberId", recorded.memberId)));
         return recorded;
     }
 

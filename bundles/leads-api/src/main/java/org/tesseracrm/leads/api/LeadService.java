@@ -3,6 +3,7 @@ package org.tesseracrm.leads.api;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.RecordService;
 
 /** The leads of the CRM: records, the funnel, assignment and nurturing touches. */
@@ -20,6 +21,9 @@ public interface LeadService extends RecordService<Lead> {
 
     /** A lead's touches, newest first. */
     List<Touch> touches(String leadId);
+
+    /** A page of the lead's touches, newest first, after {@code cursor} (null: the first page). */
+    Page<Touch> touches(String leadId, int limit, String cursor);
 
     /**
      * Converts a lead into an account and/or a contact, and optionally a potential, all in one

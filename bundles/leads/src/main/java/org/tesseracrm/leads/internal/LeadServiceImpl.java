@@ -28,10 +28,12 @@ import org.tesseracrm.leads.api.LeadStatus;
 import org.tesseracrm.leads.api.Touch;
 import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
+import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
 import org.tesseracrm.platform.api.RuleViolationException;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
+import org.tesseracrm.platform.persistence.ChildRows;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.persistence.ModuleStorage;
 import org.tesseracrm.platform.persistence.RecordIds;
@@ -41,6 +43,11 @@ import org.tesseracrm.potentials.api.PotentialService;
 @Component(immediate = true, service = {LeadService.class, CollectionIndex.class})
 public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implements LeadService {
     static final int MAX_BULK = 500;
+
+    /** The child collection of touches, and the action that adds one (in the lead's history). */
+    static final String TOUCHES = "touches";
+    static final String TOUCHED = "TOUCHED";
+    private final ChildRows<TouchEntity> touchRows = new ChildRows<>(TouchEntity.class, "leadId", "at", true);
 
     @Activate
     public LeadServiceImpl(@Reference(target = "(tessera.module=leads)") ModuleStorage storage) {
@@ -246,10 +253,20 @@ public class LeadServiceImpl extends JpaRecordService<Lead, LeadEntity> implemen
             t.by = user;
             t.activityId = touch.activityId;
             em.persist(t);
+            childChanged(lead, TOUCHED, TOUCHES, null, t.channel + (t.outcome == null ? "" : ": " + t.outcome)
+                    + (t.note == null ? "" : " · " + (t.note.length() > 200 ? t.note.substring(0, 200) + "…" : t.note)), user);
             return t;
         });
-        context().post(new Event(LeadEvents.TOUCHED, Map.of(RecordEvents.PROPERTY_ID, leadId, "touchId", saved.id)));
         return saved.toDto();
+    }
+
+    @Override
+    public Page<Touch> touches(String leadId, int limit, String cursor) {
+        return read(em -> {
+            findLive(em, leadId);
+            Page<TouchEntity> page = touchRows.page(em, leadId, Map.of(), limit, cursor, t -> true);
+            return new Page<>(page.items.stream().map(TouchEntity::toDto).toList(), page.nextCursor);
+        });
     }
 
     @Override

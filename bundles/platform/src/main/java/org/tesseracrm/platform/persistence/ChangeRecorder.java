@@ -54,6 +54,16 @@ final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
         }
     }
 
+    /** A change of one of the record's child collections: the collection's old and new value, as one line. */
+    void child(EntityManager em, String action, RecordEntity entity, String child, Object before, Object after, String user,
+            D record) {
+        ObjectMapper json = Json.mapper();
+        List<FieldChange> changes = List.of(new FieldChange(child, before == null ? null : json.valueToTree(before),
+                after == null ? null : json.valueToTree(after)));
+        AuditRows.write(em, action, collection, entity.id, entity.number, user, context.via(), changes);
+        context.announce(em, collection, action, entity.id, entity.number, user, record, changes);
+    }
+
     /** Keeps the record as the transaction first read it. */
     void remember(String id, java.util.function.Supplier<D> record) {
         Transactions.Unit<D> unit = transactions.current();

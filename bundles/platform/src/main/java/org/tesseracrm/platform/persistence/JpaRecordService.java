@@ -615,6 +615,21 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         return dtos;
     }
 
+    /**
+     * A change of one of a record's child collections ({@code child}, e.g. {@code members}; see
+     * {@link ChildRows}) in the running write: a line in the record's history naming {@code action}
+     * (e.g. {@code MEMBERS_ADDED}) with the child collection's old and new value (what was added, what
+     * changed), the same for webhooks, and the module's OSGi event {@code action} once committed.
+     */
+    protected void childChanged(E parent, String action, String child, Object before, Object after, String user) {
+        Transactions.Unit<D> unit = transactions.current();
+        if (unit == null) {
+            throw new IllegalStateException("a change of " + child + " is recorded in the write that makes it");
+        }
+        history.child(unit.em, action, parent, child, before, after, user, toDto(unit.em, parent));
+        publisher.post(action, parent.id, parent.number, user);
+    }
+
     /** Posts the OSGi event of a change the module made itself (an action), once it is committed. */
     protected void post(String action, E entity, String user) {
         publisher.post(action, entity.id, entity.number, user);
