@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.activities.api.Activity;
 import org.tesseracrm.activities.api.ActivityService;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.Access;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
@@ -27,14 +25,9 @@ public class ActivityResource extends RecordResource<Activity> {
     private final ActivityService activities;
 
     @Activate
-    public ActivityResource(@Reference ActivityService activities, @Reference(target = "(tessera.module=activities)") ModuleDescriptor module) {
-        super(Activity.class, module);
+    public ActivityResource(@Reference ActivityService activities) {
+        super(Activity.class, activities);
         this.activities = activities;
-    }
-
-    @Override
-    protected RecordService<Activity> service() {
-        return activities;
     }
 
     @POST

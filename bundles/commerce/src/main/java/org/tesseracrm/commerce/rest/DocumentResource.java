@@ -33,6 +33,7 @@ import org.tesseracrm.commerce.persistence.DocumentService;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.InvalidRequestException;
 import org.tesseracrm.platform.api.StateMachine;
+import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.Json;
 import org.tesseracrm.platform.rest.RecordResource;
@@ -54,13 +55,25 @@ public abstract class DocumentResource<D extends SalesDocument> extends RecordRe
      * @param statuses the document's state machine (its field is the status field)
      * @param actions action names and the status each one moves the document to, e.g. {@code receive → RECEIVED}
      */
+    protected DocumentResource(Class<D> dtoType, RecordService<D> documents, StateMachine<?> statuses,
+            Map<String, ? extends Enum<?>> actions) {
+        super(dtoType, documents);
+        this.statusField = statuses.field();
+        this.actions = targets(actions);
+    }
+
+    /** For a document service that is not the platform's: the resource overrides {@link #service()}. */
     protected DocumentResource(Class<D> dtoType, ModuleDescriptor module, StateMachine<?> statuses,
             Map<String, ? extends Enum<?>> actions) {
         super(dtoType, module);
         this.statusField = statuses.field();
+        this.actions = targets(actions);
+    }
+
+    private static Map<String, String> targets(Map<String, ? extends Enum<?>> actions) {
         Map<String, String> targets = new LinkedHashMap<>();
         actions.forEach((action, status) -> targets.put(action, status.name()));
-        this.actions = Map.copyOf(targets);
+        return Map.copyOf(targets);
     }
 
     /**

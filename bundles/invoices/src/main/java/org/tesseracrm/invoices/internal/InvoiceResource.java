@@ -13,29 +13,18 @@ import org.tesseracrm.invoices.api.Invoice;
 import org.tesseracrm.invoices.api.InvoiceStatus;
 import org.tesseracrm.invoices.api.InvoiceEvents;
 import org.tesseracrm.invoices.api.InvoiceService;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 
 /** {@code /api/v1/invoices}: the document endpoints; approving is a status change to APPROVED. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=" + InvoiceEvents.MODULE)
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource extends DocumentResource<Invoice> {
-    private final InvoiceService invoices;
-
     @Activate
-    public InvoiceResource(@Reference InvoiceService invoices,
-            @Reference(target = "(tessera.module=" + InvoiceEvents.MODULE + ")") ModuleDescriptor module) {
-        super(Invoice.class, module, InvoiceServiceImpl.STATUSES,
+    public InvoiceResource(@Reference InvoiceService invoices) {
+        super(Invoice.class, invoices, InvoiceServiceImpl.STATUSES,
                 Map.of("approve", InvoiceStatus.APPROVED,
                         "send", InvoiceStatus.SENT,
                         "pay", InvoiceStatus.PAID,
                         "cancel", InvoiceStatus.CANCELLED));
-        this.invoices = invoices;
-    }
-
-    @Override
-    protected RecordService<Invoice> service() {
-        return invoices;
     }
 }

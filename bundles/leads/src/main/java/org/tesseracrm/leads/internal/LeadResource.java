@@ -7,6 +7,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -25,8 +26,8 @@ import org.tesseracrm.leads.api.Lead;
 import org.tesseracrm.leads.api.LeadService;
 import org.tesseracrm.leads.api.Touch;
 import org.tesseracrm.platform.api.Items;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
+import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.persistence.ChildRows;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleAccess;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
@@ -42,15 +43,9 @@ public class LeadResource extends RecordResource<Lead> {
     private final LeadService leads;
 
     @Activate
-    public LeadResource(@Reference LeadService leads,
-            @Reference(target = "(tessera.module=leads)") ModuleDescriptor module) {
-        super(Lead.class, module);
+    public LeadResource(@Reference LeadService leads) {
+        super(Lead.class, leads);
         this.leads = leads;
-    }
-
-    @Override
-    protected RecordService<Lead> service() {
-        return leads;
     }
 
     /** Round-robin assignment of many leads: {@code {"leadIds": [...], "assignees": [...]}}. */
@@ -84,8 +79,8 @@ public class LeadResource extends RecordResource<Lead> {
     @GET
     @Access(Access.Level.READ)
     @Path("{id}/touches")
-    public Items<Touch> touches(@PathParam("id") String id) {
-        return new Items<>(leads.touches(id));
+    public Page<Touch> touches(@PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return leads.touches(id, ChildRows.limit(limit, 100, 500), cursor);
     }
 
     @POST

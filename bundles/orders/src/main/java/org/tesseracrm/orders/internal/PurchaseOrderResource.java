@@ -13,28 +13,17 @@ import org.tesseracrm.orders.api.OrderEvents;
 import org.tesseracrm.orders.api.PurchaseOrder;
 import org.tesseracrm.orders.api.PurchaseOrderStatus;
 import org.tesseracrm.orders.api.PurchaseOrderService;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 
 /** {@code /api/v1/purchase-orders}: the document endpoints; receiving is a status change to RECEIVED. */
 @Component(service = ModuleEndpoint.class, property = ModuleEndpoint.COLLECTION + "=" + OrderEvents.PURCHASE_ORDERS)
 @Produces(MediaType.APPLICATION_JSON)
 public class PurchaseOrderResource extends DocumentResource<PurchaseOrder> {
-    private final PurchaseOrderService orders;
-
     @Activate
-    public PurchaseOrderResource(@Reference PurchaseOrderService orders,
-            @Reference(target = "(tessera.module=" + OrderEvents.PURCHASE_ORDERS + ")") ModuleDescriptor module) {
-        super(PurchaseOrder.class, module, PurchaseOrderServiceImpl.STATUSES,
+    public PurchaseOrderResource(@Reference PurchaseOrderService orders) {
+        super(PurchaseOrder.class, orders, PurchaseOrderServiceImpl.STATUSES,
                 Map.of("approve", PurchaseOrderStatus.APPROVED,
                         "receive", PurchaseOrderStatus.RECEIVED,
                         "cancel", PurchaseOrderStatus.CANCELLED));
-        this.orders = orders;
-    }
-
-    @Override
-    protected RecordService<PurchaseOrder> service() {
-        return orders;
     }
 }

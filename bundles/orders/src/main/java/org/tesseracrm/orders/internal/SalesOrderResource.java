@@ -17,8 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.commerce.rest.DocumentResource;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.orders.api.OrderEvents;
 import org.tesseracrm.orders.api.SalesOrder;
@@ -32,18 +30,12 @@ public class SalesOrderResource extends DocumentResource<SalesOrder> {
     private final SalesOrderServiceImpl orders;
 
     @Activate
-    public SalesOrderResource(@Reference SalesOrderServiceImpl orders,
-            @Reference(target = "(tessera.module=" + OrderEvents.SALES_ORDERS + ")") ModuleDescriptor module) {
-        super(SalesOrder.class, module, SalesOrderServiceImpl.STATUSES,
+    public SalesOrderResource(@Reference SalesOrderServiceImpl orders) {
+        super(SalesOrder.class, orders, SalesOrderServiceImpl.STATUSES,
                 Map.of("approve", SalesOrderStatus.APPROVED,
                         "deliver", SalesOrderStatus.DELIVERED,
                         "cancel", SalesOrderStatus.CANCELLED));
         this.orders = orders;
-    }
-
-    @Override
-    protected RecordService<SalesOrder> service() {
-        return orders;
     }
 
     @POST

@@ -69,12 +69,27 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     private static final Set<String> LIST_PARAMETERS = Set.of("q", "sort", "limit", "cursor", "deleted");
 
     private final Class<D> dtoType;
+    private final RecordService<D> records;
     private final String collection;
     private final ModuleDescriptor module;
     private final Set<String> serverManaged = new HashSet<>(RecordDto.SERVER_MANAGED);
 
+    /**
+     * The record endpoints over a module's record service (the platform's {@link JpaRecordService}),
+     * whose descriptor says what the module is: a module's resource names neither again.
+     */
+    protected RecordResource(Class<D> dtoType, RecordService<D> records) {
+        this(dtoType, descriptorOf(records), records);
+    }
+
+    /** For a record service that is not the platform's: the resource overrides {@link #service()}. */
     protected RecordResource(Class<D> dtoType, ModuleDescriptor module) {
+        this(dtoType, module, null);
+    }
+
+    private RecordResource(Class<D> dtoType, ModuleDescriptor module, RecordService<D> records) {
         super(module);
+        this.records = records;
         this.dtoType = dtoType;
         this.collection = module.collection();
         this.module = module;
@@ -91,7 +106,19 @@ public abstract class RecordResource<D extends RecordDto> extends RecordCompanio
     }
 
     @Override
-    protected abstract RecordService<D> service();
+    protected RecordService<D> service() {
+        if (records == null) {
+            throw new IllegalStateException(getClass().getName() + " names no record service: override service()");
+        }
+        return records;
+    }
+
+    private static ModuleDescriptor descriptorOf(RecordService<?> records) {
+        if (records instanceof org.tesseracrm.platform.persistence.JpaRecordService) {
+            return ((org.tesseracrm.platform.persistence.JpaRecordService<?, ?>) records).descriptor();
+        }
+        throw new IllegalArgumentException(records + " is not the platform's record service: give its ModuleDescriptor");
+    }
 
     @GET
     @Access(Access.Level.READ)

@@ -25,10 +25,7 @@ import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.HistoryEntry;
 import org.tesseracrm.platform.api.Page;
 import org.tesseracrm.platform.api.InvalidRequestException;
-import org.tesseracrm.platform.api.Items;
 import org.tesseracrm.platform.api.Money;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
@@ -36,7 +33,6 @@ import org.tesseracrm.potentials.api.Pipeline;
 import org.tesseracrm.potentials.api.PipelineQuery;
 import org.tesseracrm.potentials.api.Potential;
 import org.tesseracrm.potentials.api.PotentialService;
-import org.tesseracrm.potentials.api.StageChange;
 import org.tesseracrm.platform.rest.Access;
 
 /** {@code /api/v1/potentials}: the record endpoints, stage history, reopening and the pipeline. */
@@ -46,15 +42,9 @@ public class PotentialResource extends RecordResource<Potential> {
     private final PotentialService potentials;
 
     @Activate
-    public PotentialResource(@Reference PotentialService potentials,
-            @Reference(target = "(tessera.module=potentials)") ModuleDescriptor module) {
-        super(Potential.class, module);
+    public PotentialResource(@Reference PotentialService potentials) {
+        super(Potential.class, potentials);
         this.potentials = potentials;
-    }
-
-    @Override
-    protected RecordService<Potential> service() {
-        return potentials;
     }
 
     @GET

@@ -19,8 +19,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.platform.api.Items;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.JsonInput;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.RecordResource;
@@ -37,15 +35,9 @@ public class ProductResource extends RecordResource<Product> {
     private final ProductService products;
 
     @Activate
-    public ProductResource(@Reference ProductService products,
-            @Reference(target = "(tessera.module=products)") ModuleDescriptor module) {
-        super(Product.class, module);
+    public ProductResource(@Reference ProductService products) {
+        super(Product.class, products);
         this.products = products;
-    }
-
-    @Override
-    protected RecordService<Product> service() {
-        return products;
     }
 
     @GET

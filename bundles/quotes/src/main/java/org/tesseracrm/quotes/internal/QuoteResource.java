@@ -17,8 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tesseracrm.commerce.rest.DocumentResource;
-import org.tesseracrm.platform.api.RecordService;
-import org.tesseracrm.platform.api.spi.ModuleDescriptor;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.quotes.api.Quote;
 import org.tesseracrm.quotes.api.QuoteStage;
@@ -31,19 +29,13 @@ public class QuoteResource extends DocumentResource<Quote> {
     private final QuoteServiceImpl quotes;
 
     @Activate
-    public QuoteResource(@Reference QuoteServiceImpl quotes,
-            @Reference(target = "(tessera.module=quotes)") ModuleDescriptor module) {
-        super(Quote.class, module, QuoteServiceImpl.STAGES,
+    public QuoteResource(@Reference QuoteServiceImpl quotes) {
+        super(Quote.class, quotes, QuoteServiceImpl.STAGES,
                 Map.of("deliver", QuoteStage.DELIVERED,
                         "review", QuoteStage.REVIEWED,
                         "accept", QuoteStage.ACCEPTED,
                         "reject", QuoteStage.REJECTED));
         this.quotes = quotes;
-    }
-
-    @Override
-    protected RecordService<Quote> service() {
-        return quotes;
     }
 
     @POST

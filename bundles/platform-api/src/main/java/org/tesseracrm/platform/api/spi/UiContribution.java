@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * the HTTP whiteboard) and the shell loads after sign-in while the module is installed. The script
  * asks the shell for the version of its API it is written against and adds to its named extension
  * points, e.g. {@code Tessera.use(1, function (T) { T.extend("record.action", "leads", {id, label: {en, vi},
- * shown(record), run(record)}); })} (the points: strings, menu, admin.page, record.action,
- * timeline.composer, dashboard.card, dashboard.chart, document.line; README, "Editions, modules in a running server").
+ * shown(record), run(record)}); })} (the points: strings, menu, admin.page, record.action, record.panel,
+ * list.action, timeline.composer, dashboard.card, dashboard.chart, document.line; README, "Editions, modules in a running server").
  * Published as a whiteboard service; it comes and goes with the module.
  */
 @ConsumerType

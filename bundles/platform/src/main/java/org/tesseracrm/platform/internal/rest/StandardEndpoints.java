@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.tesseracrm.platform.api.RecordDto;
-import org.tesseracrm.platform.api.RecordService;
 import org.tesseracrm.platform.api.spi.CollectionIndex;
 import org.tesseracrm.platform.persistence.JpaRecordService;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
@@ -76,16 +75,8 @@ public class StandardEndpoints {
     /** The record endpoints of {@link RecordResource} over one module's service. */
     @Produces(MediaType.APPLICATION_JSON)
     public static final class Standard<D extends RecordDto> extends RecordResource<D> {
-        private final JpaRecordService<D, ?> records;
-
         Standard(JpaRecordService<D, ?> records) {
-            super(records.recordType(), records.descriptor());
-            this.records = records;
-        }
-
-        @Override
-        protected RecordService<D> service() {
-            return records;
+            super(records.recordType(), records);
         }
     }
 }
