@@ -7,7 +7,7 @@ Tessera.use(1, function (T) {
   T.extend("strings", {
     en: { "kind.TOUCH": "Touch", leadsByStatus: "Leads by status", leadsBySource: "Leads by source", convert: "Convert", convertLead: "Convert the lead", createAccount: "Create an account from the company",
       createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name",
-      touches: "Touches", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
+      touches: "Touches", moreTouches: "Show older touches", "action.TOUCHED": "Touch logged", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
       note: "Note", at: "When", by: "By", noTouches: "No contact attempts yet.",
       assignLeads: "Assign leads", assignees: "Salespeople (user names, comma-separated)", roundRobin: "Assign round robin",
       selectAll: "Select all", chooseLeads: "Choose at least one lead and one salesperson.", assigned: "Assigned",
@@ -15,7 +15,7 @@ Tessera.use(1, function (T) {
       REACHED: "Reached", NO_ANSWER: "No answer", REPLIED: "Replied", BOUNCED: "Bounced", NOT_INTERESTED: "Not interested" },
     vi: { "kind.TOUCH": "Lần liên hệ", leadsByStatus: "Khách hàng tiềm năng theo trạng thái", leadsBySource: "Khách hàng tiềm năng theo nguồn", convert: "Chuyển đổi", convertLead: "Chuyển đổi khách hàng tiềm năng", createAccount: "Tạo khách hàng từ tên công ty",
       createContact: "Tạo người liên hệ", createPotential: "Tạo cơ hội", potentialName: "Tên cơ hội",
-      touches: "Lần tiếp cận", touchesOf: "Nhật ký chăm sóc", logTouch: "Ghi lần tiếp cận", channel: "Kênh", outcome: "Kết quả",
+      touches: "Lần tiếp cận", moreTouches: "Xem các lần trước", "action.TOUCHED": "Ghi lần tiếp cận", touchesOf: "Nhật ký chăm sóc", logTouch: "Ghi lần tiếp cận", channel: "Kênh", outcome: "Kết quả",
       note: "Ghi chú", at: "Thời điểm", by: "Người thực hiện", noTouches: "Chưa có lần tiếp cận nào.",
       assignLeads: "Phân công khách hàng tiềm năng", assignees: "Nhân viên bán hàng (tên đăng nhập, cách nhau bằng dấu phẩy)",
       roundRobin: "Chia đều lần lượt", selectAll: "Chọn tất cả", chooseLeads: "Hãy chọn ít nhất một khách hàng tiềm năng và một nhân viên.",
@@ -47,16 +47,26 @@ Tessera.use(1, function (T) {
         field("touch-at", t("at"), h("input", { id: "touch-at", name: "at", type: "datetime-local" })),
         field("touch-note", t("note"), h("textarea", { id: "touch-note", name: "note", rows: "2" })),
         h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "touch-save" }, t("save"))));
-      var items = r.body.items;
+      var items = r.body.items, next = r.body.nextCursor;
+      function row(x) {
+        return h("tr", {}, h("td", {}, new Date(x.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, t(x.channel)),
+          h("td", {}, x.outcome ? t(x.outcome) : ""), h("td", {}, x.note || ""), h("td", {}, x.by || ""));
+      }
+      var rows = h("tbody", {}, items.map(row));
+      // a long nurturing log comes a page at a time
+      var more = h("button", { type: "button", id: "more-touches", hidden: !next, onclick: function () {
+        call("GET", "/leads/" + lead.id + "/touches?cursor=" + encodeURIComponent(next)).then(function (x) {
+          x.body.items.forEach(function (it) { rows.appendChild(row(it)); });
+          next = x.body.nextCursor;
+          more.hidden = !next;
+        }).catch(function () { return null; });
+      } }, t("moreTouches"));
       shell([h("h1", {}, t("touchesOf") + " · " + lead.number + " · " + leadName(lead)),
         note ? h("p", { class: "message good", role: "status" }, note) : null,
         h("p", {}, h("a", { href: "#/c/leads/" + lead.id }, t("back"))),
         items.length ? h("table", { id: "touches" }, h("thead", {}, h("tr", {}, ["at", "channel", "outcome", "note", "by"].map(function (c) {
           return h("th", { scope: "col" }, t(c));
-        }))), h("tbody", {}, items.map(function (x) {
-          return h("tr", {}, h("td", {}, new Date(x.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")), h("td", {}, t(x.channel)),
-            h("td", {}, x.outcome ? t(x.outcome) : ""), h("td", {}, x.note || ""), h("td", {}, x.by || ""));
-        }))) : h("p", { class: "muted", id: "touches" }, t("noTouches")),
+        }))), rows) : h("p", { class: "muted", id: "touches" }, t("noTouches")), more,
         T.writable(T.moduleOf("leads")) ? form : null]);
     }).catch(function (err) { if (err.status !== 401) { shell([h("p", { class: "message bad", role: "alert" }, problemText(err))]); } });
   }
@@ -136,6 +146,16 @@ Tessera.use(1, function (T) {
     shell([h("h1", {}, t("convertLead") + " · " + lead.number), form]);
   }
 
+  // the latest touches on the lead's own page; the whole log is a click away
+  T.extend("record.panel", "leads", { id: "touches", label: { en: "Latest touches", vi: "Các lần tiếp cận gần đây" }, render: function (lead, box) {
+    call("GET", "/leads/" + lead.id + "/touches?limit=5").then(function (r) {
+      box.appendChild(r.body.items.length ? h("ul", { id: "recent-touches" }, r.body.items.map(function (x) {
+        return h("li", {}, h("time", { datetime: x.at }, new Date(x.at).toLocaleString(T.language() === "vi" ? "vi-VN" : "en-GB")),
+          " · " + t(x.channel) + (x.outcome ? " · " + t(x.outcome) : "") + (x.note ? " — " + x.note : ""));
+      })) : h("p", { class: "muted" }, t("noTouches")));
+      box.appendChild(h("a", { href: "#/c/leads/" + lead.id + "/lead-touches", id: "all-touches" }, t("touchesOf")));
+    }).catch(function () { return null; });
+  } });
   T.extend("record.action", "leads", { id: "lead-touches", label: { en: "Touches", vi: "Lần tiếp cận" }, run: function (lead) { touches(lead); } });
   T.extend("menu", "lead-assignment", { module: "leads", writes: true, label: { en: "Assign leads", vi: "Phân công KH tiềm năng" }, render: function () { assignment("NEW"); } });
 

@@ -6,7 +6,7 @@ import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
 import { fieldLabel, enumLabel, moduleLabel, display, typedNumber, fileSize } from "./shell/values.js";
-import { detailActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
+import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
   from "./shell/extensions.js";
 import { barChart } from "./shell/charts.js";
 
@@ -630,7 +630,12 @@ import { barChart } from "./shell/charts.js";
         if (tag.value.trim()) { change.addTags = tag.value.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
         if (change.set || change.addTags) { run(change); }
       } }, t("applyToSelected")),
-      h("button", { id: "bulk-delete", class: "danger", onclick: function () { if (confirm(t("confirmDelete"))) { run({ delete: true }); } } }, t("delete")));
+      h("button", { id: "bulk-delete", class: "danger", onclick: function () { if (confirm(t("confirmDelete"))) { run({ delete: true }); } } }, t("delete")),
+      // what the installed modules do with selected records (e.g. add them to a campaign)
+      (listActions[m.collection] || []).map(function (a) {
+        return h("span", { class: "list-action", id: "list-action-" + a.id }, a.render(function () { return Object.keys(selected); },
+          function (message) { state.note = message; route(); }));
+      }));
     return { element: element, update: function () {
       var n = Object.keys(selected).length;
       element.hidden = n === 0;
@@ -735,15 +740,22 @@ import { barChart } from "./shell/charts.js";
     state.modules.forEach(function (other) {
       other.fields.filter(function (f) { return f.type === "REFERENCE" && f.references === m.collection && f.filterable; })
         .forEach(function (f) {
-          call("GET", "/" + other.collection + "?limit=20&" + f.name + "=" + encodeURIComponent(rec.id)).then(function (r) {
+          var filter = f.name + "=" + encodeURIComponent(rec.id);
+          call("GET", "/" + other.collection + "?limit=10&" + filter).then(function (r) {
             if (!r.body.items.length) { return; }
             if (!box.querySelector("h2")) { box.appendChild(h("h2", {}, t("related"))); }
-            box.appendChild(h("div", { class: "card", id: "related-" + other.collection },
-              h("h3", {}, moduleLabel(other) + (other.collection === m.collection ? " (" + fieldLabel(f.name) + ")" : "")),
+            var count = h("span", { class: "count" }, String(r.body.items.length));
+            if (r.body.nextCursor) { // more than a panel shows: how many in all
+              call("GET", "/" + other.collection + "/count?" + filter).then(function (c) { count.textContent = number(c.body.count); })
+                .catch(function () { return null; });
+            }
+            box.appendChild(h("section", { class: "card", id: "related-" + other.collection },
+              h("h3", {}, moduleLabel(other) + (other.collection === m.collection ? " (" + fieldLabel(f.name) + ")" : "") + " (", count, ")"),
               h("ul", {}, r.body.items.map(function (x) {
                 var label = recordLabel(x);
                 return h("li", {}, h("a", { href: "#/c/" + other.collection + "/" + x.id }, x.number + (label ? " · " + label : "")));
-              }))));
+              })),
+              h("div", { class: "actions" }, r.body.nextCursor ? h("a", { href: "#/c/" + other.collection + "?" + filter, class: "all" }, t("showAll")) : null)));
           }).catch(function () { return null; });
         });
     });
@@ -764,7 +776,8 @@ import { barChart } from "./shell/charts.js";
     call("GET", "/" + m.collection + "/" + id).then(function (r) {
       if (!still()) { return; }
       var rec = r.body;
-      var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)];
+      // fields in sections (the record's own, its addresses, its longer texts); empty ones out of the way
+      var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)], addresses = [], texts = [], empty = [];
       m.fields.forEach(function (f) {
         if (f.type === "LINE_ITEMS" || f.type === "TOTALS") { return; }
         var shown = display(f, rec[f.name]);
@@ -774,11 +787,22 @@ import { barChart } from "./shell/charts.js";
         if (f.type === "REFERENCE" && rec[f.name] && moduleOf(f.references)) {
           referenceLink(dd, f.references, rec[f.name]);
         }
-        rows.push(h("dt", {}, fieldLabel(f.name)), dd);
+        (!shown ? empty : f.type === "ADDRESS" ? addresses : f.type === "TEXT" ? texts : rows).push(h("dt", {}, fieldLabel(f.name)), dd);
       });
       var lines = rec.lineItems ? linesTable(rec) : null;
-      shell([h("h1", {}, moduleLabel(m) + " · " + rec.number), note ? h("p", { class: "message good", role: "status" }, note) : null,
+      var label = recordLabel(rec);
+      var owner = byFieldName(m, "assignedTo") ? rec.assignedTo : null;
+      shell([h("h1", {}, moduleLabel(m) + " · " + rec.number + (label ? " · " + label : "")),
+        h("p", { class: "muted record-meta", id: "record-meta" },
+          byFieldName(m, "assignedTo") ? [h("span", { id: "record-owner" }, fieldLabel("assignedTo") + ": " + (owner || t("nobody"))), " · "] : null,
+          t("lastChanged").replace("{0}", rec.updatedBy || t("system")).replace("{1}",
+            new Date(rec.updatedAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"))),
+        note ? h("p", { class: "message good", role: "status" }, note) : null,
         h("div", { class: "card" }, h("dl", {}, rows), lines),
+        addresses.length ? h("section", { class: "card", id: "fields-addresses" }, h("h2", {}, t("addresses")), h("dl", {}, addresses)) : null,
+        texts.length ? h("section", { class: "card", id: "fields-texts" }, h("h2", {}, t("moreAbout")), h("dl", {}, texts)) : null,
+        empty.length ? h("details", { class: "card", id: "empty-fields" }, h("summary", {}, t("emptyFields").replace("{0}", empty.length / 2)),
+          h("dl", {}, empty)) : null,
         writable(m) ? statusChange(m, rec) : null,
         h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).filter(function (a) {
           // An action that creates another module's record needs that module, and the right to change it.
@@ -805,6 +829,11 @@ import { barChart } from "./shell/charts.js";
         h("div", { class: "actions" }, (detailActions[m.collection] || []).filter(function (a) { return (!a.shown || a.shown(rec)) && (!a.writes || writable(m)); })
           .map(function (a) { return h("button", { id: a.id, onclick: function () { location.hash = "#/c/" + m.collection + "/" + id + "/" + a.id; } }, a.label[state.lang] || a.label.en); })),
         problem ? h("p", { class: "message bad", role: "alert", id: "detail-problem" }, problem.detail || t("failed")) : null,
+        (recordPanels[m.collection] || []).filter(function (p) { return !p.shown || p.shown(rec); }).map(function (p) {
+          var box = h("section", { class: "card record-panel", id: "panel-" + p.id }, h("h2", {}, p.label[state.lang] || p.label.en));
+          p.render(rec, box);
+          return box;
+        }),
         related(m, rec),
         timeline(m, rec),
         h("div", { class: "actions" },

@@ -3,6 +3,8 @@
 import { addWords } from "./words.js";
 
 export const detailActions = {};
+export const recordPanels = {};
+export const listActions = {};
 export const lineHelpers = {};
 export const timelineComposers = {};
 export const dashboardCards = {};
@@ -20,6 +22,10 @@ const loadedScripts = {};
  *   "admin.page"        (id, {label: {en, vi}, render(path, note)}): a page of the administrator's menu
  *   "record.action"     (collection, {id, label: {en, vi}, shown(record)?, writes?, run(record)}): a button on the record's
  *                       page; one that {@code writes} is offered only to those who may change the collection's records
+ *   "record.panel"      (collection, {id, label: {en, vi}, shown(record)?, render(record, box)}): a panel on the record's
+ *                       page, below its fields; {@code render} fills {@code box} (a card with the label as its heading)
+ *   "list.action"       (collection, {id, writes?, render(selectedIds(), done(message))}): a control of the list's
+ *                       bar for the selected records; {@code selectedIds()} gives their ids when it runs
  *   "timeline.composer" (id, {module, label: {en, vi}, render(module, record, done(message), cancel)}): a way to add to
  *                       every record's timeline while {@code module} is installed and writable
  *   "dashboard.card"    (id, {module, render()}): a card at the top of the dashboard while {@code module} is installed
@@ -28,14 +34,19 @@ const loadedScripts = {};
  *                       is installed; its name input ([name=line-name]) links the line to a record by data-product
  *                       (the line's productId) and data-product-name (the name it was linked with)
  */
+/** Adds {@code item} to the collection's list in {@code registry}, replacing one with the same id (a script loaded again). */
+function keyed(registry, collection, item) {
+  var list = registry[collection] = (registry[collection] || []).filter(function (x) { return x.id !== item.id; });
+  list.push(item);
+}
+
 const extensionPoints = {
   "strings": addWords,
   "menu": function (id, page) { pages[id] = page; },
   "admin.page": function (id, page) { adminPages[id] = page; },
-  "record.action": function (collection, action) {
-    var list = detailActions[collection] = (detailActions[collection] || []).filter(function (a) { return a.id !== action.id; });
-    list.push(action);
-  },
+  "record.action": function (collection, action) { keyed(detailActions, collection, action); },
+  "record.panel": function (collection, panel) { keyed(recordPanels, collection, panel); },
+  "list.action": function (collection, action) { keyed(listActions, collection, action); },
   "timeline.composer": function (id, composer) { composer.id = id; timelineComposers[id] = composer; },
   "dashboard.card": function (id, card) { dashboardCards[id] = card; },
   "dashboard.chart": function (id, chart) { dashboardCharts[id] = chart; },

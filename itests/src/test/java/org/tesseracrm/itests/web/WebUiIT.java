@@ -649,6 +649,66 @@ public class WebUiIT {
         screenshot("17-lead-touches");
     }
 
+    /** A record page: named and owned in its header, fields in sections, empty ones folded away, related records counted, module panels. */
+    @Test
+    public void aRecordPageNamesItsOwnerFoldsEmptyFieldsAndCountsItsRelatedRecords() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String lead = rest("POST", "/api/v1/leads", "{\"firstName\":\"Hạnh\",\"lastName\":\"Vũ " + tag + "\",\"assignedTo\":\"lan\","
+                + "\"description\":\"Quan tâm gói doanh nghiệp\",\"address\":{\"street\":\"5 Lý Thái Tổ\",\"city\":\"Hà Nội\"}}");
+        rest("POST", "/api/v1/leads/" + lead + "/touches", "{\"channel\":\"CALL\",\"outcome\":\"REACHED\",\"note\":\"Gọi lần đầu " + tag + "\"}");
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Đếm " + tag + "\"}");
+        for (int i = 0; i < 12; i++) {
+            rest("POST", "/api/v1/contacts", "{\"lastName\":\"Người " + i + " " + tag + "\",\"accountId\":\"" + account + "\"}");
+        }
+
+        signedIn();
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hạnh Vũ " + tag));
+        assertTrue(shown("record-owner").getText(), shown("record-owner").getText().endsWith("lan"));
+        assertTrue(shown("fields-addresses").getText(), shown("fields-addresses").getText().contains("5 Lý Thái Tổ"));
+        assertTrue(shown("fields-texts").getText().contains("Quan tâm gói doanh nghiệp"));
+        // an empty field is folded away until asked for
+        WebElement email = browser.findElement(By.id("detail-email"));
+        assertFalse("an empty field is not shown at first", email.isDisplayed());
+        shown("empty-fields").findElement(By.tagName("summary")).click();
+        wait.until(ExpectedConditions.visibilityOf(email));
+        // the leads module's panel: the latest touches, and the way to all of them
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("panel-touches"), "Gọi lần đầu " + tag));
+        shown("all-touches").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("touches"), "Gọi lần đầu " + tag));
+
+        browser.get(server.base() + "/#/c/accounts/" + account);
+        // ten shown, twelve counted, and the whole list a click away
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#related-contacts h3"), "(12)"));
+        assertEquals(10, browser.findElements(By.cssSelector("#related-contacts li")).size());
+        screenshot("30-record-page");
+        shown("related-contacts").findElement(By.className("all")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-count"), "12 records"));
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        shown("panel-touches");
+        assertEquals("the record page has no serious or critical accessibility violation", List.of(), accessibilityViolations());
+    }
+
+    /** The campaigns module adds a control to the leads list: the selected leads join a campaign. */
+    @Test
+    public void selectedLeadsJoinACampaignFromTheirList() throws Exception {
+        String tag = "j" + UUID.randomUUID().toString().substring(0, 5);
+        String campaign = rest("POST", "/api/v1/campaigns", "{\"name\":\"Tết " + tag + "\",\"status\":\"ACTIVE\"}");
+        for (String name : new String[] {"Xuân", "Hạ"}) {
+            rest("POST", "/api/v1/leads", "{\"lastName\":\"" + name + " " + tag + "\"}");
+        }
+        signedIn();
+        browser.get(server.base() + "/#/c/leads?q=" + tag);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-count"), "2 records"));
+        shown("pick-all").click();
+        wait.until(d -> new Select(d.findElement(By.id("campaign-pick"))).getOptions().stream()
+                .anyMatch(o -> o.getAttribute("value").equals(campaign)));
+        new Select(shown("campaign-pick")).selectByValue(campaign);
+        shown("add-to-campaign").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "2 added to"));
+        assertEquals("2", rest("GET", "/api/v1/campaigns/" + campaign + "/results", null, "members"));
+    }
+
     @Test
     public void aReceivedPurchaseOrderPutsItsGoodsIntoStock() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
