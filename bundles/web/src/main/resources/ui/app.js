@@ -4,6 +4,7 @@
 import { state } from "./shell/state.js";
 import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
+import { board, boardField, askForWanted } from "./shell/board.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
 import { fieldLabel, enumLabel, moduleLabel, display, typedNumber, fileSize } from "./shell/values.js";
 import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
@@ -521,6 +522,7 @@ import { barChart } from "./shell/charts.js";
       h("button", { type: "submit", id: "search-button" }, t("search")),
       writable(m) ? h("a", { href: "#/c/" + m.collection + "/new", id: "new-record", class: "button" }, h("button", { type: "button", class: "primary", tabindex: "-1" }, t("newRecord"))) : null,
       writable(m) ? h("a", { class: "button", id: "import", href: "#/c/" + m.collection + "/import" }, t("import")) : null,
+      boardField(m) ? h("a", { class: "button", id: "board-link", href: "#/c/" + m.collection + "/board" }, t("boardView")) : null,
       m.duplicateKeys && m.duplicateKeys.length ? h("a", { class: "button", id: "duplicates", href: "#/c/" + m.collection + "/duplicates" }, t("duplicates")) : null,
       // the list as it is shown (search, filters, sort, columns), every page of it, as a file
       ["csv", "xlsx"].map(function (format) {
@@ -709,12 +711,17 @@ import { barChart } from "./shell/charts.js";
     var select = h("select", { id: "next-" + f.name, "aria-label": fieldLabel(f.name) },
       offered.map(function (v) { return h("option", { value: v.value, selected: rec[f.name] === v.value }, v[state.lang] || v.en); }));
     return h("div", { class: "actions" }, h("label", { for: "next-" + f.name }, fieldLabel(f.name) + " "), select,
-      h("button", { id: "change-" + f.name, onclick: function () {
-        var body = {};
-        body[f.name] = select.value;
-        call("PATCH", "/" + m.collection + "/" + rec.id, body, rec.version).then(function () { detail(m, rec.id, t("saved")); })
-          .catch(function (err) { detail(m, rec.id, null, err.body); });
-      } }, t("save")));
+      h("button", { id: "change-" + f.name, onclick: function () { step({}); } }, t("save")));
+    // a step that needs a reason (a lost deal, a disqualified lead) asks for it and is sent again with it
+    function step(extra) {
+      var body = Object.assign({}, extra);
+      body[f.name] = select.value;
+      call("PATCH", "/" + m.collection + "/" + rec.id, body, rec.version).then(function () { detail(m, rec.id, t("saved")); })
+        .catch(function (err) {
+          var more = Object.keys(extra).length ? undefined : askForWanted(m, f, err);
+          if (more) { step(more); } else if (more !== null) { detail(m, rec.id, null, err.body); }
+        });
+    }
   }
 
   /** The records of other installed modules that point to this one (an account's contacts, potentials, quotes, …). */
@@ -1374,6 +1381,10 @@ import { barChart } from "./shell/charts.js";
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
     if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }
     if (parts[2] === "new") { renderForm(m, null); return; }
+    if (parts[2] === "board" && boardField(m)) {
+      board(m, params, { shell: shell, users: usersOnce, moduleLabel: moduleLabel, label: recordLabel }, note);
+      return;
+    }
     if (parts[2] === "import" && writable(m)) { importScreen(m, parts[3]); return; }
     if (parts[2] === "duplicates" && m.duplicateKeys && m.duplicateKeys.length) { duplicatesScreen(m); return; }
     if (parts[2] === "merge" && writable(m) && params.ids) { mergeScreen(m, params.ids.split(",").slice(0, 11)); return; }

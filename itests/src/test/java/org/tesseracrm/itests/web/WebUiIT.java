@@ -426,6 +426,7 @@ public class WebUiIT {
         screens.put("#/search?q=" + tag, "found-leads");
         screens.put("#/reports", "report-form");
         screens.put("#/p/pipeline-board", "pipeline-board");
+        screens.put("#/c/leads/board", "column-NEW");
         screens.put("#/p/calendar?view=week", "calendar");
         screens.put("#/c/leads/merge?ids=" + lead + "," + rest("POST", "/api/v1/leads?createAnyway=true",
                 "{\"lastName\":\"Truy cập " + tag + "\",\"company\":\"Công ty " + tag + "\"}"), "merge-form");
@@ -687,6 +688,38 @@ public class WebUiIT {
         browser.get(server.base() + "/#/c/leads/" + lead);
         shown("panel-touches");
         assertEquals("the record page has no serious or critical accessibility violation", List.of(), accessibilityViolations());
+    }
+
+    /** Leads on a board by status: counted columns, only the funnel's steps offered, and a disqualification asks why. */
+    @Test
+    public void leadsMoveAlongTheFunnelOnABoardAndADisqualificationAsksWhy() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Bảng " + tag + "\"}");
+        String number = rest("GET", "/api/v1/leads/" + lead, null, "number");
+        String newLeads = rest("GET", "/api/v1/leads/count?status=NEW", null, "count");
+
+        signedIn();
+        browser.get(server.base() + "/#/c/leads");
+        shown("board-link").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#column-NEW #card-" + number)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count-NEW"), newLeads));
+        List<String> offered = new ArrayList<>();
+        new Select(shown("move-" + number)).getOptions().forEach(o -> offered.add(o.getAttribute("value")));
+        assertEquals("where it is, then the funnel's next steps", List.of("NEW", "NURTURING", "DISQUALIFIED"), offered);
+
+        new Select(shown("move-" + number)).selectByValue("NURTURING");
+        shown("move-button-" + number).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#column-NURTURING #card-" + number)));
+        assertEquals("NURTURING", rest("GET", "/api/v1/leads/" + lead, null, "status"));
+
+        new Select(shown("move-" + number)).selectByValue("DISQUALIFIED");
+        shown("move-button-" + number).click();
+        org.openqa.selenium.Alert why = wait.until(ExpectedConditions.alertIsPresent());
+        why.sendKeys("Không có ngân sách");
+        why.accept();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#column-DISQUALIFIED #card-" + number)));
+        assertEquals("Không có ngân sách", rest("GET", "/api/v1/leads/" + lead, null, "disqualifyReason"));
+        screenshot("31-leads-board");
     }
 
     /** The campaigns module adds a control to the leads list: the selected leads join a campaign. */
