@@ -135,8 +135,8 @@ Tessera.use(1, function (T) {
   T.extend("record.action", "campaigns", { id: "campaign-outreach", label: { en: "Members & offers", vi: "Thành viên & chào hàng" }, run: function (c) { outreach(c); } });
 
   // the dashboard: the return of the latest campaigns, as a percentage (-100 % is all the cost lost)
-  T.extend("dashboard.chart", "campaign-roi", { module: "campaigns", render: function () {
-    return call("GET", "/campaigns?limit=10").then(function (r) {
+  T.extend("dashboard.chart", "campaign-roi", { module: "campaigns", render: function (view) {
+    return call("GET", "/campaigns?limit=10" + (view && view.owner ? "&assignedTo=" + view.owner : "")).then(function (r) {
       return Promise.all(r.body.items.map(function (c) {
         return call("GET", "/campaigns/" + c.id + "/results").then(function (x) { return { label: c.name, roi: x.body.roi }; });
       }));

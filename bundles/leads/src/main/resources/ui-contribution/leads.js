@@ -169,8 +169,8 @@ Tessera.use(1, function (T) {
 
   // the dashboard: how many leads there are by status and by source
   ["status", "source"].forEach(function (by) {
-    T.extend("dashboard.chart", "leads-" + by, { module: "leads", render: function () {
-      return call("GET", "/leads/counts?by=" + by).then(function (r) {
+    T.extend("dashboard.chart", "leads-" + by, { module: "leads", render: function (view) {
+      return call("GET", "/leads/counts?by=" + by + (view && view.owner ? "&assignedTo=" + view.owner : "")).then(function (r) {
         var f = T.fieldOf("leads", by);
         return T.barChart("chart-leads-" + by, t(by === "status" ? "leadsByStatus" : "leadsBySource"), r.body.items.map(function (c) {
           return { label: c.value ? T.enumLabel(f, c.value) : t("none"), value: c.count };

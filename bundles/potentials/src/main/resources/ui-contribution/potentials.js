@@ -78,18 +78,23 @@ Tessera.use(1, function (T) {
   T.extend("menu", "pipeline-board", { module: "potentials", label: { en: "Pipeline board", vi: "Bảng cơ hội" }, render: function () { board(); } });
 
   // the dashboard: the open pipeline by stage and the forecast by month of close, each with its weighted amount
-  var pipeline = null;
-  function pipelineOnce() { pipeline = pipeline || call("GET", "/potentials/pipeline").finally(function () { setTimeout(function () { pipeline = null; }, 0); }); return pipeline; }
-  T.extend("dashboard.chart", "pipeline", { module: "potentials", render: function () {
-    return pipelineOnce().then(function (r) {
+  var pipeline = {}; // one request for both charts of a dashboard, by whose pipeline it is
+  function pipelineOnce(view) {
+    var owner = view && view.owner ? view.owner : "";
+    pipeline[owner] = pipeline[owner] || call("GET", "/potentials/pipeline" + (owner ? "?assignedTo=" + owner : ""))
+      .finally(function () { setTimeout(function () { delete pipeline[owner]; }, 0); });
+    return pipeline[owner];
+  }
+  T.extend("dashboard.chart", "pipeline", { module: "potentials", render: function (view) {
+    return pipelineOnce(view).then(function (r) {
       var stage = T.fieldOf("potentials", "stage");
       return T.barChart("chart-pipeline", t("pipelineByStage") + " (" + r.body.currency + ")", r.body.stages.map(function (s) {
         return { label: T.enumLabel(stage, s.stage) + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
       }), t("weighted"));
     });
   } });
-  T.extend("dashboard.chart", "pipeline-forecast", { module: "potentials", render: function () {
-    return pipelineOnce().then(function (r) {
+  T.extend("dashboard.chart", "pipeline-forecast", { module: "potentials", render: function (view) {
+    return pipelineOnce(view).then(function (r) {
       return T.barChart("chart-forecast", t("forecastByMonth"), r.body.forecast.map(function (s) {
         return { label: s.month + " (" + s.count + ")", value: Number(s.amount), second: Number(s.weightedAmount) };
       }), t("weighted"));

@@ -6,7 +6,7 @@ import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
 import { board, boardField, askForWanted } from "./shell/board.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
-import { fieldLabel, enumLabel, moduleLabel, display, typedNumber, fileSize } from "./shell/values.js";
+import { fieldLabel, enumLabel, moduleLabel, display, money, typedNumber, fileSize } from "./shell/values.js";
 import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
   from "./shell/extensions.js";
 import { barChart } from "./shell/charts.js";
@@ -425,7 +425,7 @@ import { barChart } from "./shell/charts.js";
           h("tbody", {}, fields.map(function (f) {
             var differs = differing.indexOf(f) >= 0;
             return h("tr", { class: differs ? "differs" : null }, h("th", { scope: "row" }, fieldLabel(f.name)), recs.map(function (x, i) {
-              var shown = display(f, x[f.name]);
+              var shown = display(f, x[f.name], x);
               return h("td", {}, differs ? h("label", {}, h("input", { type: "radio", name: "from-" + f.name, id: "from-" + f.name + "-" + i, value: x.id,
                 checked: i === 0 }), " " + shown) : shown);
             }));
@@ -571,7 +571,7 @@ import { barChart } from "./shell/charts.js";
         bulkBar.update();
       } })) : null, h("td", {}, h("a", { href: "#/c/" + m.collection + "/" + r.id }, r.number)),
         shown.map(function (f, i) {
-          var cell = f.type === "TOTALS" && r.totals ? String(r.totals.grandTotal) + (r.currency ? " " + r.currency : "") : display(f, r[f.name]);
+          var cell = f.type === "TOTALS" && r.totals ? money(r.totals.grandTotal, r.currency) : display(f, r[f.name], r);
           return h("td", { class: i > 1 ? "hide-narrow" : null }, cell);
         }),
         params.deleted === "true" ? h("td", {}, h("button", { onclick: function () { restore(m, r.id); } }, t("restore"))) : null);
@@ -700,26 +700,33 @@ import { barChart } from "./shell/charts.js";
     return !!(hasLines && f && f.steps && f.steps[rec[f.name]] && f.steps[rec[f.name]].length === 0);
   }
 
-  /** Moves a record along its statuses (the server refuses an illegal step with its reason). */
-  function statusChange(m, rec) {
+  /**
+   * The record's status path in its header: every status in order, where the record is now marked, and the steps
+   * the module allows from there as buttons (none for a reader or on a final status). A step that needs a reason (a
+   * lost deal, a disqualified lead) asks for it and is sent again with it; a refusal is said on the record's page.
+   */
+  function statusPath(m, rec, writes) {
     var f = m.fields.filter(function (x) { return x.type === "ENUM" && !x.readOnly && (x.name === "status" || x.name === "stage"); })[0];
     if (!f) { return null; }
-    // only the steps the module allows from here (its state machine), and where it is now
-    var next = f.steps && f.steps[rec[f.name]];
-    var offered = f.values.filter(function (v) { return v.value === rec[f.name] || !next || next.indexOf(v.value) >= 0; });
-    if (offered.length < 2) { return null; } // a final status: nothing to change to
-    var select = h("select", { id: "next-" + f.name, "aria-label": fieldLabel(f.name) },
-      offered.map(function (v) { return h("option", { value: v.value, selected: rec[f.name] === v.value }, v[state.lang] || v.en); }));
-    return h("div", { class: "actions" }, h("label", { for: "next-" + f.name }, fieldLabel(f.name) + " "), select,
-      h("button", { id: "change-" + f.name, onclick: function () { step({}); } }, t("save")));
-    // a step that needs a reason (a lost deal, a disqualified lead) asks for it and is sent again with it
-    function step(extra) {
+    var now = rec[f.name];
+    var next = f.steps ? f.steps[now] || [] : null; // no steps declared: any other value is a step
+    return h("div", { class: "status-path", id: "path-" + f.name, role: "group", "aria-label": fieldLabel(f.name) },
+      h("ol", {}, f.values.filter(function (v) { return !v.retired || v.value === now; }).map(function (v) {
+        var label = v[state.lang] || v.en;
+        var here = v.value === now;
+        var open = writes && !here && (!next || next.indexOf(v.value) >= 0);
+        return h("li", { class: here ? "here" : open ? "open" : null },
+          here ? h("span", { id: "step-" + v.value, "aria-current": "step" }, label)
+            : open ? h("button", { type: "button", id: "step-" + v.value, title: t("moveTo") + " " + label, onclick: function () { step(v.value, {}); } }, label)
+              : h("span", { id: "step-" + v.value, "aria-disabled": "true" }, label));
+      })));
+    function step(value, extra) {
       var body = Object.assign({}, extra);
-      body[f.name] = select.value;
+      body[f.name] = value;
       call("PATCH", "/" + m.collection + "/" + rec.id, body, rec.version).then(function () { detail(m, rec.id, t("saved")); })
         .catch(function (err) {
           var more = Object.keys(extra).length ? undefined : askForWanted(m, f, err);
-          if (more) { step(more); } else if (more !== null) { detail(m, rec.id, null, err.body); }
+          if (more) { step(value, more); } else if (more !== null) { detail(m, rec.id, null, err.body); }
         });
     }
   }
@@ -769,6 +776,62 @@ import { barChart } from "./shell/charts.js";
     return box;
   }
 
+  /* ---- inline edit: one field changed in place on the record's page, with the record's ETag ---- */
+
+  /** A field changed in place: the record's own writable fields, not its lines, totals or status (its path moves that). */
+  function inlineEditable(m, rec, f) {
+    return writable(m) && !settled(m, rec) && !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0
+      && !(f.type === "ENUM" && (f.name === "status" || f.name === "stage"));
+  }
+
+  /** The pencil beside a field's value (drawn by the style sheet, so the value's text stays the value). */
+  function inlineEditButton(m, rec, f, dd) {
+    return h("button", { type: "button", class: "inline-edit", id: "edit-" + f.name,
+      "aria-label": t("editField").replace("{0}", fieldLabel(f.name)), title: t("editField").replace("{0}", fieldLabel(f.name)),
+      onclick: function () { dd.replaceChildren(inlineEditor(m, rec, f)); } });
+  }
+
+  /**
+   * The editor of one field: saved with the version the page was read at, so a change someone made meanwhile is
+   * shown (who, when, their value) instead of overwritten; saving again after seeing it is a deliberate overwrite.
+   * A refused value stays typed, its reason beside it; Escape or Cancel puts the page back.
+   */
+  function inlineEditor(m, rec, f) {
+    var version = rec.version;
+    var status = h("div", { class: "inline-status", id: "inline-status-" + f.name, role: "alert" });
+    var control = f.type === "ADDRESS" ? addressInputs(f, rec[f.name]) : input(f, rec[f.name]);
+    if (f.type !== "ADDRESS") { control.setAttribute("aria-label", fieldLabel(f.name)); control.setAttribute("aria-describedby", status.id); }
+    var form = h("form", { class: "inline-editor", id: "inline-" + f.name, novalidate: true, onsubmit: function (e) {
+      e.preventDefault();
+      var body = {};
+      body[f.name] = valueOf(form, f);
+      call("PATCH", "/" + m.collection + "/" + rec.id, body, version).then(function () { detail(m, rec.id, t("saved")); })
+        .catch(function (err) {
+          if (err.status === 401) { return; }
+          if (err.status === 412) { return conflict(); }
+          var mine = ((err.body && err.body.errors) || []).filter(function (x) { return x.field === f.name || x.field.indexOf(f.name + ".") === 0; });
+          if (f.type !== "ADDRESS") { control.setAttribute("aria-invalid", "true"); }
+          status.replaceChildren(h("p", { class: "error" }, mine.length ? mine.map(function (x) { return x.message; }).join("; ") : problemText(err)));
+        });
+    }, onkeydown: function (e) { if (e.key === "Escape") { detail(m, rec.id); } } },
+      control,
+      h("button", { type: "submit", class: "primary", id: "save-" + f.name }, t("save")),
+      h("button", { type: "button", id: "cancel-" + f.name, onclick: function () { detail(m, rec.id); } }, t("cancel")),
+      status);
+    function conflict() {
+      call("GET", "/" + m.collection + "/" + rec.id).then(function (r) {
+        version = r.body.version; // the next Save overwrites what the user has now seen
+        status.replaceChildren(h("p", { class: "message bad", id: "inline-conflict-" + f.name },
+          t("changedMeanwhile").replace("{0}", r.body.updatedBy || t("system"))
+            .replace("{1}", new Date(r.body.updatedAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"))
+            .replace("{2}", display(f, r.body[f.name], r.body) || t("none")), " ",
+          h("button", { type: "button", id: "take-theirs-" + f.name, onclick: function () { detail(m, rec.id); } }, t("takeTheirs"))));
+      }).catch(showProblem);
+    }
+    setTimeout(function () { var first = form.querySelector("input, select, textarea"); if (first) { first.focus(); } }, 0);
+    return form;
+  }
+
   /** Shows a referenced record as "number · name", linked to its page. */
   function referenceLink(el, collection, id) {
     call("GET", "/" + collection + "/" + id).then(function (r) {
@@ -787,13 +850,15 @@ import { barChart } from "./shell/charts.js";
       var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)], addresses = [], texts = [], empty = [];
       m.fields.forEach(function (f) {
         if (f.type === "LINE_ITEMS" || f.type === "TOTALS") { return; }
-        var shown = display(f, rec[f.name]);
+        var shown = display(f, rec[f.name], rec);
         // an e-mail address writes to it, a phone number calls it
         var link = !shown ? null : f.type === "EMAIL" ? "mailto:" + rec[f.name] : f.type === "PHONE" ? "tel:" + String(rec[f.name]).replace(/[^\d+]/g, "") : null;
-        var dd = h("dd", { id: "detail-" + f.name }, link ? h("a", { href: link }, shown) : shown);
+        var value = h("span", { class: "value" }, link ? h("a", { href: link }, shown) : shown);
+        var dd = h("dd", { id: "detail-" + f.name }, value);
         if (f.type === "REFERENCE" && rec[f.name] && moduleOf(f.references)) {
-          referenceLink(dd, f.references, rec[f.name]);
+          referenceLink(value, f.references, rec[f.name]);
         }
+        if (inlineEditable(m, rec, f)) { dd.appendChild(inlineEditButton(m, rec, f, dd)); }
         (!shown ? empty : f.type === "ADDRESS" ? addresses : f.type === "TEXT" ? texts : rows).push(h("dt", {}, fieldLabel(f.name)), dd);
       });
       var lines = rec.lineItems ? linesTable(rec) : null;
@@ -804,13 +869,13 @@ import { barChart } from "./shell/charts.js";
           byFieldName(m, "assignedTo") ? [h("span", { id: "record-owner" }, fieldLabel("assignedTo") + ": " + (owner || t("nobody"))), " · "] : null,
           t("lastChanged").replace("{0}", rec.updatedBy || t("system")).replace("{1}",
             new Date(rec.updatedAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"))),
+        statusPath(m, rec, writable(m)),
         note ? h("p", { class: "message good", role: "status" }, note) : null,
         h("div", { class: "card" }, h("dl", {}, rows), lines),
         addresses.length ? h("section", { class: "card", id: "fields-addresses" }, h("h2", {}, t("addresses")), h("dl", {}, addresses)) : null,
         texts.length ? h("section", { class: "card", id: "fields-texts" }, h("h2", {}, t("moreAbout")), h("dl", {}, texts)) : null,
         empty.length ? h("details", { class: "card", id: "empty-fields" }, h("summary", {}, t("emptyFields").replace("{0}", empty.length / 2)),
           h("dl", {}, empty)) : null,
-        writable(m) ? statusChange(m, rec) : null,
         h("div", { class: "actions" }, (writable(m) ? m.actions || [] : []).filter(function (a) {
           // An action that creates another module's record needs that module, and the right to change it.
           var target = a.creates && moduleOf(a.creates);
@@ -1026,9 +1091,15 @@ import { barChart } from "./shell/charts.js";
     var cols = ["name", "quantity", "unitPrice", "discountPercent", "taxRate", "lineTotal"];
     return h("div", {}, h("h2", {}, t("lines")), h("table", { id: "lines" },
       h("thead", {}, h("tr", {}, cols.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }))),
-      h("tbody", {}, rec.lineItems.map(function (l) { return h("tr", {}, cols.map(function (c) { return h("td", {}, l[c] === null ? "" : String(l[c])); })); }))),
+      h("tbody", {}, rec.lineItems.map(function (l) {
+        return h("tr", {}, cols.map(function (c) {
+          var v = l[c];
+          return h("td", { class: c === "name" ? null : "num" }, v === null || v === undefined ? "" : c === "name" ? String(v)
+            : c === "unitPrice" || c === "lineTotal" ? money(v, rec.currency) : number(v));
+        }));
+      }))),
       rec.totals ? h("dl", { id: "totals" }, ["subtotal", "discount", "tax", "shipping", "grandTotal"].map(function (k) {
-        return [h("dt", {}, t(k)), h("dd", { id: "total-" + k }, String(rec.totals[k]))];
+        return [h("dt", {}, t(k)), h("dd", { id: "total-" + k, class: "num" }, money(rec.totals[k], rec.currency))];
       })) : null);
   }
 
@@ -1131,6 +1202,7 @@ import { barChart } from "./shell/charts.js";
   function input(f, value) {
     var id = "field-" + f.name;
     if (f.type === "REFERENCE") { return referencePicker(f, value); }
+    if (f.type === "USER") { return userPicker(id, f.name, value); }
     if (f.type === "ENUM") {
       return h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
         f.values.filter(function (v) { return !v.retired || v.value === value; })
@@ -1149,6 +1221,19 @@ import { barChart } from "./shell/charts.js";
     var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
     return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
       inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
+  }
+
+  /** A field naming a user: a choice among the active users by their names (one no longer active stays while chosen). */
+  function userPicker(id, name, value) {
+    var current = value ? h("option", { value: value, selected: true }, value) : null;
+    var select = h("select", { id: id, name: name }, h("option", { value: "" }, t("nobody")), current);
+    usersOnce().then(function (users) {
+      users.forEach(function (u) {
+        var label = u.displayName && u.displayName !== u.name ? u.displayName + " (" + u.name + ")" : u.name;
+        if (u.name === value) { current.textContent = label; } else { select.appendChild(h("option", { value: u.name }, label)); }
+      });
+    });
+    return select;
   }
 
   var ADDRESS_PARTS = ["street", "city", "state", "postalCode", "country"];
@@ -1329,21 +1414,30 @@ import { barChart } from "./shell/charts.js";
     return m ? m.fields.filter(function (f) { return f.name === name; })[0] : null;
   }
 
-  function dashboard(note) {
+  /**
+   * The dashboard: the installed modules' cards and charts, for everything the user may see or, at {@code #/?mine=true},
+   * for their own records only (each contribution is told {@code { mine, owner }} and filters its figures by owner).
+   */
+  function dashboard(note, params) {
+    var mine = !!(params && params.mine === "true");
+    var view = Object.freeze({ mine: mine, owner: mine ? "me" : null });
     var charts = h("div", { class: "charts", id: "dashboard" });
     var cards = h("div", { class: "cards", id: "dashboard-cards" });
     var admin = state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0;
-    shell([h("h1", {}, t("dashboard")), note ? h("p", { class: "message good", role: "status" }, note) : null,
+    shell([h("h1", {}, t("dashboard") + (mine ? " · " + t("mine") : "")), note ? h("p", { class: "message good", role: "status" }, note) : null,
+      h("div", { class: "actions dashboard-view", role: "group", "aria-label": t("dashboard") },
+        h("a", { class: "button", id: "dashboard-everyone", href: "#/", "aria-current": mine ? null : "page" }, t("everyone")),
+        h("a", { class: "button", id: "dashboard-mine", href: "#/?mine=true", "aria-current": mine ? "page" : null }, t("mine"))),
       admin ? h("div", { class: "actions" }, h("button", { id: "sample-data", onclick: function () {
-        call("POST", "/sample-data").then(function () { dashboard(t("sampleLoaded")); })
-          .catch(function (err) { dashboard(err.status === 409 ? t("sampleThere") : t("failed")); });
+        call("POST", "/sample-data").then(function () { dashboard(t("sampleLoaded"), params); })
+          .catch(function (err) { dashboard(err.status === 409 ? t("sampleThere") : t("failed"), params); });
       } }, t("sampleData"))) : null, cards, charts]);
     // cards in the order of their modules' names: the same every time, whichever loads first
     Object.keys(dashboardCards).sort(function (a, b) {
       return (dashboardCards[a].module + a).localeCompare(dashboardCards[b].module + b);
     }).forEach(function (id) {
       var card = dashboardCards[id];
-      if (moduleOf(card.module)) { cards.appendChild(card.render()); }
+      if (moduleOf(card.module)) { cards.appendChild(card.render(view)); }
     });
     // charts contributed by the installed modules, in the order of their modules' names; each keeps its place while it loads
     Object.keys(dashboardCharts).sort(function (a, b) {
@@ -1353,7 +1447,7 @@ import { barChart } from "./shell/charts.js";
       if (!moduleOf(chart.module)) { return; }
       var slot = h("div", { class: "chart-slot" });
       charts.appendChild(slot);
-      Promise.resolve(chart.render()).then(function (figure) { if (figure) { slot.replaceWith(figure); } }).catch(function () { return null; });
+      Promise.resolve(chart.render(view)).then(function (figure) { if (figure) { slot.replaceWith(figure); } }).catch(function () { return null; });
     });
   }
 
@@ -1376,7 +1470,7 @@ import { barChart } from "./shell/charts.js";
     if (parts[0] === "reports") { report(params); return; }
     if (parts[0] === "search" && params.q) { searchResults(params.q); return; }
     if (parts[0] === "admin" && adminPages[parts[1]] && isAdmin()) { adminPages[parts[1]].render(parts.slice(2), note); return; }
-    if (parts[0] !== "c" || !parts[1]) { dashboard(); return; }
+    if (parts[0] !== "c" || !parts[1]) { dashboard(note, params); return; }
     var m = moduleOf(parts[1]);
     if (!m) { shell([h("p", { class: "message bad", role: "alert" }, t("failed"))]); return; }
     if (!parts[2]) { list(m, params, undefined, undefined, undefined, note); return; }

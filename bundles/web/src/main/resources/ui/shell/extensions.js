@@ -28,8 +28,9 @@ const loadedScripts = {};
  *                       bar for the selected records; {@code selectedIds()} gives their ids when it runs
  *   "timeline.composer" (id, {module, label: {en, vi}, render(module, record, done(message), cancel)}): a way to add to
  *                       every record's timeline while {@code module} is installed and writable
- *   "dashboard.card"    (id, {module, render()}): a card at the top of the dashboard while {@code module} is installed
- *   "dashboard.chart"   (id, {module, render()}): a chart on the dashboard (e.g. a barChart) while {@code module} is installed
+ *   "dashboard.card"    (id, {module, render(view)}): a card at the top of the dashboard while {@code module} is installed
+ *   "dashboard.chart"   (id, {module, render(view)}): a chart on the dashboard (e.g. a barChart) while {@code module} is installed;
+ *                       {@code view} is {mine, owner}: on "my" dashboard owner is "me", to filter the figures by (assignedTo=me)
  *   "document.line"     (id, {module, attach(row)}): helps fill each line of a quote, order or invoice while {@code module}
  *                       is installed; its name input ([name=line-name]) links the line to a record by data-product
  *                       (the line's productId) and data-product-name (the name it was linked with)

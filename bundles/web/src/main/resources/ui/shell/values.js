@@ -14,17 +14,33 @@ export function enumLabel(field, value) {
 }
 export function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
 
-export function display(f, value) {
+/** An amount as people write it in the chosen language, with its currency when known: 1.500.000 ₫, ₫1,500,000, $1,234.50. */
+export function money(value, currency) {
+  var locale = state.lang === "vi" ? "vi-VN" : "en-US";
+  if (currency) {
+    try { return Number(value).toLocaleString(locale, { style: "currency", currency: currency }); } catch (e) { /* not an ISO code: plain */ }
+  }
+  return Number(value).toLocaleString(locale, { maximumFractionDigits: 4 });
+}
+
+/** A value as shown to people; {@code rec}, when given, lends an amount its currency. */
+export function display(f, value, rec) {
   if (value === null || value === undefined || value === "") { return ""; }
   if (f.type === "ENUM") { return enumLabel(f, value); }
   if (f.type === "BOOLEAN") { return value ? t("yes") : t("no"); }
   if (f.type === "ADDRESS") { return ["street", "city", "state", "postalCode", "country"].map(function (k) { return value[k]; }).filter(Boolean).join(", "); }
   if (f.type === "LINE_ITEMS") { return value.length + " × " + t("lines").toLowerCase(); }
-  if (f.type === "TOTALS") { return t("grandTotal") + ": " + value.grandTotal; }
+  if (f.type === "TOTALS") { return t("grandTotal") + ": " + money(value.grandTotal, rec && rec.currency); }
   if (f.type === "TAGS") { return value.join(", "); }
   if (f.type === "PARTICIPANTS") { return value.map(function (a) { return a.label || a.number || a.id; }).join(", "); }
   if (f.type === "MULTI_ENUM") { return value.map(function (v) { return enumLabel(f, v); }).join(", "); }
+  if (f.type === "MONEY" && rec && rec.currency) { return money(value, rec.currency); }
   if (f.type === "MONEY" || f.type === "DECIMAL") { return Number(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }); }
+  if (f.type === "DATE" && /^\d{4}-\d{2}-\d{2}$/.test(value)) { // a calendar day, not an instant: no time zone moves it
+    var day = new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+    return state.lang === "vi" ? day.toLocaleDateString("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" })
+      : day.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+  }
   if (f.type === "DATETIME") { return new Date(value).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"); }
   return String(value);
 }

@@ -238,9 +238,11 @@ public class WebUiIT {
         screenshot("06-quote-form");
         shown("save").click();
         // 300,000 + 10 % and 500,000 + 8 %
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total-grandTotal"), "870000"));
-        assertEquals("800000", shown("total-subtotal").getText());
-        assertEquals("70000", shown("total-tax").getText());
+        // amounts as people write them, in the quote's currency
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total-grandTotal"), "₫870,000"));
+        assertEquals("₫800,000", shown("total-subtotal").getText());
+        assertEquals("₫70,000", shown("total-tax").getText());
+        assertEquals("₫300,000", shown("lines").findElements(By.cssSelector("tbody td")).get(5).getText());
 
         // the quote downloads as a PDF, with the browser's own session
         WebElement pdf = shown("download-pdf");
@@ -254,26 +256,28 @@ public class WebUiIT {
         assertTrue("a draft quote offers no conversion", browser.findElements(By.id("action-invoice")).isEmpty()
                 && browser.findElements(By.id("action-sales-order")).isEmpty());
 
+        // the header's path: every stage, the current one marked, only the legal next steps clickable
         java.util.List<String> offered = new java.util.ArrayList<>();
-        new Select(shown("next-stage")).getOptions().forEach(o -> offered.add(o.getAttribute("value")));
-        assertTrue("a draft quote cannot be accepted in one step: " + offered, offered.contains("DELIVERED") && !offered.contains("ACCEPTED"));
+        shown("path-stage").findElements(By.tagName("button")).forEach(b -> offered.add(b.getAttribute("id")));
+        assertTrue("a draft quote cannot be accepted in one step: " + offered, offered.contains("step-DELIVERED") && !offered.contains("step-ACCEPTED"));
+        assertEquals("step", shown("step-DRAFT").getAttribute("aria-current"));
+        assertTrue("the stages it cannot reach yet are shown, not offered", shown("path-stage").getText().contains("Accepted"));
         String[][] stages = {{"DELIVERED", "Delivered"}, {"REVIEWED", "Reviewed"}, {"ACCEPTED", "Accepted"}};
         for (String[] stage : stages) {
-            new Select(shown("next-stage")).selectByValue(stage[0]);
-            shown("change-stage").click();
+            stepTo(stage[0]);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-stage"), stage[1]));
+            assertEquals("step", shown("step-" + stage[0]).getAttribute("aria-current"));
         }
         screenshot("07-quote-accepted");
         shown("action-invoice").click();
         wait.until(ExpectedConditions.urlContains("#/c/invoices/"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-number"), "INV-"));
-        assertEquals("870000", shown("total-grandTotal").getText());
+        assertEquals("₫870,000", shown("total-grandTotal").getText());
         screenshot("08-invoice");
         assertTrue("an open invoice is edited", !browser.findElements(By.id("edit")).isEmpty());
         // paid, it is kept as it is: no Edit, and its edit address shows it instead
         for (String[] status : new String[][] {{"APPROVED", "Approved"}, {"SENT", "Sent"}, {"PAID", "Paid"}}) {
-            new Select(shown("next-status")).selectByValue(status[0]);
-            shown("change-status").click();
+            stepTo(status[0]);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), status[1]));
         }
         assertTrue("a paid invoice offers no Edit", browser.findElements(By.id("edit")).isEmpty());
@@ -722,6 +726,108 @@ public class WebUiIT {
         screenshot("31-leads-board");
     }
 
+    /**
+     * A record's header path moves it along its legal steps only, asking why when the step needs a reason; a field
+     * changes in place with the record's ETag, a change someone made meanwhile is shown and not overwritten, a refused
+     * value stays typed with its reason, and a user field is chosen among the users.
+     */
+    @Test
+    public void aRecordChangesInPlaceAndAlongItsStatusPathWithoutLosingAColleaguesChange() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String lead = rest("POST", "/api/v1/leads", "{\"lastName\":\"Tại chỗ " + tag + "\",\"phone\":\"0903 000 001\"}");
+        signedIn();
+        browser.get(server.base() + "/#/c/leads/" + lead);
+        List<String> steps = new ArrayList<>();
+        shown("path-status").findElements(By.tagName("button")).forEach(b -> steps.add(b.getAttribute("id")));
+        assertEquals("a new lead is nurtured or disqualified; converting is its own action", List.of("step-NURTURING", "step-DISQUALIFIED"), steps);
+        assertEquals("step", shown("step-NEW").getAttribute("aria-current"));
+
+        // changed in place
+        click("edit-phone");
+        type("field-phone", "0903 000 002");
+        click("save-phone");
+        wait.until(ExpectedConditions.textToBe(By.id("detail-phone"), "0903 000 002"));
+        assertEquals("0903 000 002", rest("GET", "/api/v1/leads/" + lead, null, "phone"));
+
+        // a colleague changes it while it is open here: shown, not overwritten; saving again is a choice
+        click("edit-phone");
+        rest("PATCH", "/api/v1/leads/" + lead, "{\"phone\":\"0911 000 111\"}");
+        type("field-phone", "0922 222 222");
+        click("save-phone");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inline-conflict-phone"), "0911 000 111"));
+        assertEquals("0911 000 111", rest("GET", "/api/v1/leads/" + lead, null, "phone"));
+        screenshot("45-inline-conflict");
+        click("save-phone");
+        wait.until(ExpectedConditions.textToBe(By.id("detail-phone"), "0922 222 222"));
+        assertEquals("0922 222 222", rest("GET", "/api/v1/leads/" + lead, null, "phone"));
+
+        // an empty field is filled in place from the folded list; a refused value stays typed, with its reason, and changes nothing
+        shown("empty-fields").findElement(By.tagName("summary")).click();
+        click("edit-email");
+        type("field-email", "not-an-address");
+        click("save-email");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#inline-status-email .error")));
+        assertEquals("true", shown("field-email").getAttribute("aria-invalid"));
+        assertEquals("not-an-address", shown("field-email").getAttribute("value"));
+        assertEquals("", rest("GET", "/api/v1/leads/" + lead, null, "email"));
+        shown("field-email").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("field-email")));
+
+        // the owner is one of the users, chosen by name
+        shown("empty-fields").findElement(By.tagName("summary")).click();
+        click("edit-assignedTo");
+        wait.until(d -> new Select(d.findElement(By.id("field-assignedTo"))).getOptions().stream()
+                .anyMatch(o -> o.getAttribute("value").equals("admin")));
+        new Select(shown("field-assignedTo")).selectByValue("admin");
+        click("save-assignedTo");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-owner"), "admin"));
+        assertEquals("admin", rest("GET", "/api/v1/leads/" + lead, null, "assignedTo"));
+
+        // disqualified from the path: the reason is asked, then the lead is where it was sent
+        click("step-DISQUALIFIED");
+        org.openqa.selenium.Alert why = wait.until(ExpectedConditions.alertIsPresent());
+        why.sendKeys("Đã mua của hãng khác");
+        why.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "Disqualified"));
+        assertEquals("step", shown("step-DISQUALIFIED").getAttribute("aria-current"));
+        assertEquals("Đã mua của hãng khác", rest("GET", "/api/v1/leads/" + lead, null, "disqualifyReason"));
+        screenshot("46-record-path");
+    }
+
+    /** "My" dashboard counts only the user's own records; everyone's counts all they may see. */
+    @Test
+    public void myDashboardChartsOnlyMyRecords() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String colleague = rest("POST", "/api/v1/users", "{\"name\":\"dong-" + tag + "\",\"password\":\"Dong-nghiep-1\",\"roles\":[\"sales\"]}", "name");
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Của tôi " + tag + "\",\"assignedTo\":\"admin\"}");
+        rest("POST", "/api/v1/leads", "{\"lastName\":\"Của đồng nghiệp " + tag + "\",\"assignedTo\":\"" + colleague + "\"}");
+        signedIn();
+        browser.get(server.base() + "/#/");
+        long everyone = chartedLeads();
+        shown("dashboard-mine").click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("dashboard-mine"), "aria-current", "page"));
+        long mine = chartedLeads();
+        assertEquals(Long.parseLong(rest("GET", "/api/v1/leads/count", null, "count")), everyone);
+        assertEquals(Long.parseLong(rest("GET", "/api/v1/leads/count?assignedTo=me", null, "count")), mine);
+        assertTrue(mine + " of " + everyone, mine >= 1 && mine < everyone);
+        shown("chart-pipeline");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.attributeToBe(By.id("dashboard-everyone"), "aria-current", "page"));
+    }
+
+    /** The leads the dashboard's by-status chart shows, added up from its accessible description. */
+    private static long chartedLeads() {
+        return wait.until(d -> {
+            List<WebElement> svg = d.findElements(By.cssSelector("#chart-leads-status svg"));
+            if (svg.size() != 1) { return null; }
+            long sum = 0;
+            for (String part : svg.get(0).getAttribute("aria-label").split(": ", 2)[1].split(", ")) {
+                sum += Long.parseLong(part.substring(part.lastIndexOf(' ') + 1).replace(",", ""));
+            }
+            return sum;
+        });
+    }
+
     /** The campaigns module adds a control to the leads list: the selected leads join a campaign. */
     @Test
     public void selectedLeadsJoinACampaignFromTheirList() throws Exception {
@@ -1059,8 +1165,7 @@ public class WebUiIT {
 
         // approved, then received: the stock moves by the line
         for (String[] status : new String[][] {{"APPROVED", "Approved"}, {"RECEIVED", "Received"}}) {
-            new Select(shown("next-status")).selectByValue(status[0]);
-            shown("change-status").click();
+            stepTo(status[0]);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), status[1]));
         }
         assertEquals(0, new java.math.BigDecimal("12").compareTo(new java.math.BigDecimal(rest("GET", "/api/v1/products/" + product, null, "qtyInStock"))));
@@ -1104,14 +1209,21 @@ public class WebUiIT {
         }
     }
 
+    /** Moves the shown record to {@code value} by its header's status path, once the page offers that step. */
+    private void stepTo(String value) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button#step-" + value))).click();
+    }
+
     private void readerSeesNoChanges(String lead, String campaign) throws Exception {
         assertTrue("assigning leads is not for readers", browser.findElements(By.id("nav-page-lead-assignment")).isEmpty());
 
         browser.get(server.base() + "/#/c/leads/" + lead);
         shown("detail-number");
-        for (String control : new String[] {"convert", "edit", "delete", "next-status", "note-form"}) {
+        for (String control : new String[] {"convert", "edit", "delete", "note-form"}) {
             assertTrue(control + " is offered to a reader", browser.findElements(By.id(control)).isEmpty());
         }
+        assertTrue("a reader sees the status path but cannot move it",
+                shown("path-status").findElements(By.tagName("button")).isEmpty());
         shown("lead-touches").click();
         shown("touches");
         assertTrue(browser.findElements(By.id("touch-form")).isEmpty());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 /** Which potentials the pipeline counts: owner, close date range (inclusive) and currency. */
 public class PipelineQuery {
+    /** Only the deals of this user; {@code me} is the caller. */
     public String assignedTo;
     public LocalDate from;
     public LocalDate to;

@@ -89,6 +89,9 @@ public class PotentialServiceImpl extends JpaRecordService<Potential, PotentialE
     public Pipeline pipeline(PipelineQuery query) {
         String currency = query.currency == null ? Money.DEFAULT_CURRENCY : query.currency;
         StringBuilder where = new StringBuilder(" WHERE e.deletedAt IS NULL AND e.currency = :currency");
+        if ("me".equals(query.assignedTo)) { // "my pipeline", as the lists take it
+            query.assignedTo = context().caller();
+        }
         if (query.assignedTo != null) {
             where.append(" AND e.assignedTo = :assignedTo");
         }
