@@ -278,6 +278,12 @@ public abstract class SalesPipelineContract {
         assertEquals(3, december.get("total").get("count").asInt());
         JsonNode dollars = api.get("/api/v1/potentials/pipeline?assignedTo=" + tag + "&currency=USD").json();
         assertEquals("99.99", dollars.get("total").get("amount").asText());
+        // "my pipeline": me is the caller
+        post("/api/v1/potentials", Map.of("name", "Của tôi " + tag, "accountId", account, "amount", 250, "currency", "EUR",
+                "closeDate", "2026-12-10", "assignedTo", "admin"), 201);
+        JsonNode mine = api.get("/api/v1/potentials/pipeline?assignedTo=me&currency=EUR").json();
+        assertTrue(mine.toString(), mine.get("total").get("count").asInt() >= 1);
+        assertEquals(api.get("/api/v1/potentials/pipeline?assignedTo=admin&currency=EUR").json().get("total"), mine.get("total"));
         assertEquals(400, api.get("/api/v1/potentials/pipeline?from=yesterday").status);
         assertEquals(400, api.get("/api/v1/potentials/pipeline?currency=XYZ").status);
     }
