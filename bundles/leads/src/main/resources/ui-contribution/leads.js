@@ -117,8 +117,11 @@ Tessera.use(1, function (T) {
       if (form.elements.account.checked) { body.account = { create: true }; }
       if (form.elements.contact.checked) { body.contact = { create: true }; }
       if (form.elements.potential.checked) {
-        body.potential = { name: form.elements.potentialName.value, closeDate: form.elements.closeDate.value || null };
-        if (form.elements.amount.value) { body.potential.amount = Number(form.elements.amount.value); }
+        // a day and an amount as people type them (31/12/2026, 1.500.000); what is neither is sent as typed, to be refused
+        var day = form.elements.closeDate.value.trim();
+        body.potential = { name: form.elements.potentialName.value, closeDate: day ? T.typedDate(day) || day : null };
+        var amount = form.elements.amount.value.trim();
+        if (amount) { body.potential.amount = T.typedNumber(amount) === null ? amount : T.typedNumber(amount); }
       }
       call("POST", "/leads/" + lead.id + "/convert", body).then(function (r) {
         var to = r.body.accountId ? "#/c/accounts/" + r.body.accountId : "#/c/contacts/" + r.body.contactId;
@@ -140,7 +143,7 @@ Tessera.use(1, function (T) {
       h("div", { class: "field" }, h("label", {}, h("input", { type: "checkbox", name: "potential", id: "convert-potential" }), " " + t("createPotential"))),
       field("potentialName", t("potentialName"), h("input", { id: "potentialName", name: "potentialName", value: lead.company || "" })),
       field("amount", fieldLabel("amount"), h("input", { id: "amount", name: "amount", inputmode: "decimal" })),
-      field("closeDate", fieldLabel("closeDate"), h("input", { id: "closeDate", name: "closeDate", type: "date" })),
+      field("closeDate", fieldLabel("closeDate"), T.dateInput("closeDate", "closeDate", null)),
       h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "convert-submit" }, t("convert")),
         h("a", { href: "#/c/leads/" + lead.id }, t("cancel"))));
     shell([h("h1", {}, t("convertLead") + " · " + lead.number), form]);

@@ -6,7 +6,7 @@ import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
 import { board, boardField, askForWanted } from "./shell/board.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
-import { fieldLabel, enumLabel, moduleLabel, display, money, typedNumber, fileSize } from "./shell/values.js";
+import { fieldLabel, enumLabel, moduleLabel, display, money, typedNumber, typedDate, dayAsTyped, fileSize } from "./shell/values.js";
 import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
   from "./shell/extensions.js";
 import { barChart } from "./shell/charts.js";
@@ -1218,9 +1218,16 @@ import { barChart } from "./shell/charts.js";
     if (f.type === "TAGS") {
       return h("input", { id: id, name: f.name, type: "text", value: (value || []).join(", "), placeholder: t("tagsHint") });
     }
-    var type = { EMAIL: "email", URL: "url", DATE: "date", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
+    if (f.type === "DATE") { return dateInput(id, f.name, value); }
+    var type = { EMAIL: "email", URL: "url", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
     return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
       inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
+  }
+
+  /** A day typed as people write it (dd/MM/yyyy, or ISO), whatever the browser's own language; read back by typedDate. */
+  function dateInput(id, name, value) {
+    return h("input", { id: id, name: name, type: "text", inputmode: "numeric", autocomplete: "off", value: dayAsTyped(value),
+      placeholder: t("dayPattern") });
   }
 
   /** A field naming a user: a choice among the active users by their names (one no longer active stays while chosen). */
@@ -1270,6 +1277,7 @@ import { barChart } from "./shell/charts.js";
     if (f.type === "TAGS") { return v.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
     if (v === "") { return null; }
     if (f.type === "INTEGER") { return parseInt(v, 10); }
+    if (f.type === "DATE") { return typedDate(v) || v; } // not a day: sent as typed, the server says why
     if (f.type === "DECIMAL" || f.type === "MONEY") { var n = typedNumber(v); return n === null ? v : n; }
     return v;
   }
@@ -1510,6 +1518,10 @@ import { barChart } from "./shell/charts.js";
     h: h, call: call, t: t, field: field, shell: shell, fieldLabel: fieldLabel, moduleOf: moduleOf,
     recordLabel: recordLabel, problemText: problemText, showProblem: showProblem, merge: merge, viaLabel: viaLabel,
     enumLabel: enumLabel, fieldOf: fieldOf, writable: writable, display: display,
+    /** Numbers and days as people type them (1.500.000 in Vietnamese, 1,500,000 in English; dd/MM/yyyy): the value, or null. */
+    typedNumber: typedNumber, typedDate: typedDate,
+    /** A day's input (id, name, ISO value), typed as dd/MM/yyyy in either language; read it with typedDate. */
+    dateInput: dateInput,
     /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */
     barChart: barChart,
     language: function () { return state.lang; },

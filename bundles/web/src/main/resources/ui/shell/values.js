@@ -57,6 +57,30 @@ export function typedNumber(text) {
   return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
 }
 
+function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
+
+/**
+ * A calendar day as people type it: dd/MM/yyyy (also with dots or dashes), as Vietnamese and British users write it,
+ * or ISO yyyy-MM-dd; the ISO day, or null when it is not a day of the calendar (31/02/2026).
+ */
+export function typedDate(text) {
+  var v = String(text).trim();
+  var m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  var y, mo, d;
+  if (m) { y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); }
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v))) { d = Number(m[1]); mo = Number(m[2]); y = Number(m[3]); }
+  else { return null; }
+  var day = new Date(y, mo - 1, d);
+  if (day.getFullYear() !== y || day.getMonth() !== mo - 1 || day.getDate() !== d) { return null; }
+  return y + "-" + twoDigits(mo) + "-" + twoDigits(d);
+}
+
+/** An ISO day as it is typed back: dd/MM/yyyy. */
+export function dayAsTyped(iso) {
+  var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  return m ? m[3] + "/" + m[2] + "/" + m[1] : iso || "";
+}
+
 export function fileSize(bytes) {
   if (bytes < 1024) { return bytes + " B"; }
   if (bytes < 1024 * 1024) { return (bytes / 1024).toFixed(1) + " KB"; }

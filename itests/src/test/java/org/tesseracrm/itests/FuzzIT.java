@@ -167,6 +167,7 @@ public class FuzzIT {
             return JSON.getNodeFactory().textNode("2026-12-15T08:00:00Z");
         case "INTEGER":
         case "DECIMAL":
+        case "MONEY":
             return JSON.getNodeFactory().numberNode(1);
         case "BOOLEAN":
             return JSON.getNodeFactory().booleanNode(false);

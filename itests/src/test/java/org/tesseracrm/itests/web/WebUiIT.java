@@ -792,6 +792,35 @@ public class WebUiIT {
         assertEquals("step", shown("step-DISQUALIFIED").getAttribute("aria-current"));
         assertEquals("Đã mua của hãng khác", rest("GET", "/api/v1/leads/" + lead, null, "disqualifyReason"));
         screenshot("46-record-path");
+
+        // in Vietnamese, a day and an amount are shown and typed as Vietnamese write them
+        String account = rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Tại chỗ " + tag + "\"}");
+        String deal = rest("POST", "/api/v1/potentials", "{\"name\":\"Máy POS " + tag + "\",\"accountId\":\"" + account
+                + "\",\"closeDate\":\"2026-12-31\",\"amount\":1000000}");
+        browser.get(server.base() + "/#/c/potentials/" + deal);
+        wait.until(ExpectedConditions.textToBe(By.id("detail-closeDate"), "31 Dec 2026"));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            new Select(d.findElement(By.id("language"))).selectByValue("vi");
+            return true;
+        });
+        try {
+            wait.until(ExpectedConditions.textToBe(By.id("detail-closeDate"), "31/12/2026"));
+            assertEquals("1.000.000 ₫", shown("detail-amount").getText().replace('\u00a0', ' '));
+            click("edit-closeDate");
+            assertEquals("31/12/2026", shown("field-closeDate").getAttribute("value"));
+            type("field-closeDate", "15/01/2027");
+            click("save-closeDate");
+            wait.until(ExpectedConditions.textToBe(By.id("detail-closeDate"), "15/01/2027"));
+            click("edit-amount");
+            type("field-amount", "1.500.000");
+            click("save-amount");
+            wait.until(d -> d.findElement(By.id("detail-amount")).getText().replace('\u00a0', ' ').equals("1.500.000 ₫"));
+            assertEquals("2027-01-15", rest("GET", "/api/v1/potentials/" + deal, null, "closeDate"));
+            assertEquals(0, new java.math.BigDecimal("1500000").compareTo(new java.math.BigDecimal(rest("GET", "/api/v1/potentials/" + deal, null, "amount"))));
+        } finally {
+            new Select(shown("language")).selectByValue("en");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signout"), "Sign out"));
+        }
     }
 
     /** "My" dashboard counts only the user's own records; everyone's counts all they may see. */
@@ -1244,17 +1273,20 @@ public class WebUiIT {
         shown("convert").click();
         wait.until(ExpectedConditions.urlContains("/c/leads/" + lead + "/convert"));
         shown("convert-potential").click();
-        type("amount", "56730000");
+        type("amount", "56.730.000"); // as people write it
         shown("convert-submit").click(); // no close date: refused
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("convert-problem")));
         assertTrue("the form keeps what was asked", shown("convert-potential").isSelected());
-        assertEquals("56730000", shown("amount").getAttribute("value"));
+        assertEquals("56.730.000", shown("amount").getAttribute("value"));
         assertEquals("NEW", rest("GET", "/api/v1/leads/" + lead, null, "status"));
-        setValue("closeDate", "2026-12-31");
+        type("closeDate", "31/12/2026");
         shown("convert-submit").click();
         wait.until(ExpectedConditions.urlContains("/c/accounts/"));
         assertEquals("CONVERTED", rest("GET", "/api/v1/leads/" + lead, null, "status"));
-        assertTrue("the potential was made", !rest("GET", "/api/v1/leads/" + lead, null, "convertedPotentialId").isEmpty());
+        String potential = rest("GET", "/api/v1/leads/" + lead, null, "convertedPotentialId");
+        assertTrue("the potential was made", !potential.isEmpty());
+        assertEquals("2026-12-31", rest("GET", "/api/v1/potentials/" + potential, null, "closeDate"));
+        assertEquals(0, new java.math.BigDecimal("56730000").compareTo(new java.math.BigDecimal(rest("GET", "/api/v1/potentials/" + potential, null, "amount"))));
         // a record's own screen has its URL: Back returns to it, its Cancel to the record
         browser.navigate().back();
         wait.until(ExpectedConditions.urlContains("/c/leads/" + lead + "/convert"));

@@ -23,10 +23,10 @@ public final class DocumentFields {
         fields.add(field("currency", FieldType.STRING).filterable().build());
         fields.add(field("lineItems", FieldType.LINE_ITEMS).build());
         fields.add(field("discountPercent", FieldType.DECIMAL).build());
-        fields.add(field("discountAmount", FieldType.DECIMAL).build());
-        fields.add(field("shippingAmount", FieldType.DECIMAL).build());
+        fields.add(field("discountAmount", FieldType.MONEY).build());
+        fields.add(field("shippingAmount", FieldType.MONEY).build());
         fields.add(field("shippingTaxRate", FieldType.DECIMAL).build());
-        fields.add(field("adjustment", FieldType.DECIMAL).build());
+        fields.add(field("adjustment", FieldType.MONEY).build());
         fields.add(enumField("taxMode", TaxMode.class).build());
         fields.add(field("totals", FieldType.TOTALS).readOnly().build());
         fields.add(field("billingAddress", FieldType.ADDRESS).build());

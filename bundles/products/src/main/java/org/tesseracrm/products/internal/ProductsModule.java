@@ -20,7 +20,7 @@ public class ProductsModule implements ModuleDescriptor {
             field("category", FieldType.STRING).filterable().sortable().searchable().build(),
             field("manufacturer", FieldType.STRING).filterable().searchable().build(),
             reference("vendorId", "vendors").filterable().build(),
-            field("unitPrice", FieldType.DECIMAL).filterable().sortable().build(),
+            field("unitPrice", FieldType.MONEY).filterable().sortable().build(),
             field("currency", FieldType.STRING).filterable().build(),
             field("taxRate", FieldType.DECIMAL).build(),
             field("usageUnit", FieldType.STRING).build(),
