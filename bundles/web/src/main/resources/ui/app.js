@@ -1089,7 +1089,7 @@ import { barChart } from "./shell/charts.js";
 
   function linesTable(rec) {
     var cols = ["name", "quantity", "unitPrice", "discountPercent", "taxRate", "lineTotal"];
-    return h("div", {}, h("h2", {}, t("lines")), h("table", { id: "lines" },
+    return h("div", {}, h("h2", {}, t("lines")), h("div", { class: "lines-scroll" }, h("table", { id: "lines" },
       h("thead", {}, h("tr", {}, cols.map(function (c) { return h("th", { scope: "col" }, fieldLabel(c)); }))),
       h("tbody", {}, rec.lineItems.map(function (l) {
         return h("tr", {}, cols.map(function (c) {
@@ -1097,7 +1097,7 @@ import { barChart } from "./shell/charts.js";
           return h("td", { class: c === "name" ? null : "num" }, v === null || v === undefined ? "" : c === "name" ? String(v)
             : c === "unitPrice" || c === "lineTotal" ? money(v, rec.currency) : number(v));
         }));
-      }))),
+      })))),
       rec.totals ? h("dl", { id: "totals" }, ["subtotal", "discount", "tax", "shipping", "grandTotal"].map(function (k) {
         return [h("dt", {}, t(k)), h("dd", { id: "total-" + k, class: "num" }, money(rec.totals[k], rec.currency))];
       })) : null);

@@ -514,6 +514,17 @@ public class WebUiIT {
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue("the quote form fits a phone's width, overflow " + formOverflow, ((Number) formOverflow).intValue() <= 1);
             screenshot("19b-phone-quote-lines");
+            // and a record's page: its header path wraps, its lines scroll on their own
+            String quote = rest("POST", "/api/v1/quotes", "{\"subject\":\"Điện thoại\",\"accountId\":\""
+                    + rest("POST", "/api/v1/accounts", "{\"name\":\"Công ty Điện thoại " + UUID.randomUUID().toString().substring(0, 6) + "\"}")
+                    + "\",\"lineItems\":[{\"name\":\"Máy tính bảng cho nhân viên bán hàng\",\"quantity\":12,\"unitPrice\":7490000,\"taxRate\":10}]}");
+            browser.get(server.base() + "/#/c/quotes/" + quote);
+            shown("lines");
+            shown("path-stage");
+            Object recordOverflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("a quote's page fits a phone's width, overflow " + recordOverflow, ((Number) recordOverflow).intValue() <= 1);
+            screenshot("19c-phone-quote-page");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
