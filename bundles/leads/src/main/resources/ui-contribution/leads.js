@@ -9,7 +9,7 @@ Tessera.use(1, function (T) {
       createContact: "Create a contact", createPotential: "Create a potential", potentialName: "Potential name",
       touches: "Touches", moreTouches: "Show older touches", "action.TOUCHED": "Touch logged", touchesOf: "Nurturing touches", logTouch: "Log a touch", channel: "Channel", outcome: "Outcome",
       note: "Note", at: "When", by: "By", noTouches: "No contact attempts yet.",
-      assignLeads: "Assign leads", assignees: "Salespeople (user names, comma-separated)", roundRobin: "Assign round robin",
+      assignLeads: "Assign leads", assignees: "Share among these salespeople", roundRobin: "Assign round robin",
       selectAll: "Select all", chooseLeads: "Choose at least one lead and one salesperson.", assigned: "Assigned",
       CALL: "Call", EMAIL: "Email", SMS: "SMS", MEETING: "Meeting", SOCIAL: "Social", OTHER: "Other",
       REACHED: "Reached", NO_ANSWER: "No answer", REPLIED: "Replied", BOUNCED: "Bounced", NOT_INTERESTED: "Not interested" },
@@ -17,7 +17,7 @@ Tessera.use(1, function (T) {
       createContact: "Tạo người liên hệ", createPotential: "Tạo cơ hội", potentialName: "Tên cơ hội",
       touches: "Lần tiếp cận", moreTouches: "Xem các lần trước", "action.TOUCHED": "Ghi lần tiếp cận", touchesOf: "Nhật ký chăm sóc", logTouch: "Ghi lần tiếp cận", channel: "Kênh", outcome: "Kết quả",
       note: "Ghi chú", at: "Thời điểm", by: "Người thực hiện", noTouches: "Chưa có lần tiếp cận nào.",
-      assignLeads: "Phân công khách hàng tiềm năng", assignees: "Nhân viên bán hàng (tên đăng nhập, cách nhau bằng dấu phẩy)",
+      assignLeads: "Phân công khách hàng tiềm năng", assignees: "Chia cho các nhân viên bán hàng này",
       roundRobin: "Chia đều lần lượt", selectAll: "Chọn tất cả", chooseLeads: "Hãy chọn ít nhất một khách hàng tiềm năng và một nhân viên.",
       assigned: "Đã phân công",
       CALL: "Gọi điện", EMAIL: "Email", SMS: "SMS", MEETING: "Gặp mặt", SOCIAL: "Mạng xã hội", OTHER: "Khác",
@@ -87,7 +87,14 @@ Tessera.use(1, function (T) {
           h("td", {}, T.enumLabel(statusField, lead.status)), h("td", { class: "assignee" }, lead.assignedTo || ""));
       });
       all.addEventListener("change", function () { rows.forEach(function (row) { row.querySelector("input").checked = all.checked; }); });
-      var assignees = h("input", { id: "assignees", name: "assignees", placeholder: "lan, minh, an" });
+      // the salespeople to share among, picked from the active users
+      var assignees = h("fieldset", { id: "assignees", class: "choices" }, h("legend", {}, t("assignees")));
+      T.users().then(function (users) {
+        users.forEach(function (u) {
+          assignees.appendChild(h("label", {}, h("input", { type: "checkbox", name: "assignee", value: u.name, id: "assignee-" + u.name }),
+            " " + (u.displayName && u.displayName !== u.name ? u.displayName + " (" + u.name + ")" : u.name)));
+        });
+      });
       shell([h("h1", {}, t("assignLeads")),
         note ? h("p", { class: "message good", role: "status" }, note) : null,
         problem ? h("p", { class: "message bad", role: "alert", id: "assign-problem" }, problem) : null,
@@ -98,12 +105,13 @@ Tessera.use(1, function (T) {
         h("form", { class: "card", id: "assign-form", onsubmit: function (e) {
           e.preventDefault();
           var ids = rows.map(function (row) { return row.querySelector("input"); }).filter(function (c) { return c.checked; }).map(function (c) { return c.value; });
-          var names = assignees.value.split(",").map(function (x) { return x.trim(); }).filter(Boolean);
+          var names = Array.prototype.filter.call(assignees.querySelectorAll("input[name=assignee]"), function (c) { return c.checked; })
+            .map(function (c) { return c.value; });
           if (!ids.length || !names.length) { assignment(status, null, t("chooseLeads")); return; }
           call("POST", "/leads/assign", { leadIds: ids, assignees: names })
             .then(function (x) { assignment(status, t("assigned") + ": " + x.body.items.length); })
             .catch(function (err) { if (err.status !== 401) { assignment(status, null, problemText(err)); } });
-        } }, field("assignees", t("assignees"), assignees),
+        } }, assignees,
           h("div", { class: "actions" }, h("button", { class: "primary", type: "submit", id: "assign-submit" }, t("roundRobin"))))]);
     }).catch(function (err) { if (err.status !== 401) { shell([h("p", { class: "message bad", role: "alert" }, problemText(err))]); } });
   }

@@ -1522,6 +1522,8 @@ import { barChart } from "./shell/charts.js";
     typedNumber: typedNumber, typedDate: typedDate,
     /** A day's input (id, name, ISO value), typed as dd/MM/yyyy in either language; read it with typedDate. */
     dateInput: dateInput,
+    /** The active users ({name, displayName, email, teams}), for pickers; asked once a minute at most. */
+    users: function () { return usersOnce(); },
     /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */
     barChart: barChart,
     language: function () { return state.lang; },
