@@ -6,7 +6,9 @@ import { t, number } from "./shell/words.js";
 import { h } from "./shell/dom.js";
 import { board, boardField, askForWanted } from "./shell/board.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
-import { fieldLabel, enumLabel, moduleLabel, display, money, typedNumber, typedDate, dayAsTyped, fileSize } from "./shell/values.js";
+import { fieldLabel, enumLabel, moduleLabel, moduleOf, recordLabel, problemText, display, money, typedNumber, typedDate, fileSize } from "./shell/values.js";
+import { usersOnce, input, dateInput, addressOf, addressInputs, valueOf } from "./shell/fields.js";
+import { inlineEditable, inlineEditButton } from "./shell/inline.js";
 import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
   from "./shell/extensions.js";
 import { barChart } from "./shell/charts.js";
@@ -210,10 +212,6 @@ import { barChart } from "./shell/charts.js";
 
   function isAdmin() { return !!(state.user && state.user.roles && state.user.roles.indexOf("admin") >= 0); }
 
-  /** How a record is named in pickers and links: its name, subject or person's name. */
-  function recordLabel(x) { return x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || ""; }
-  /** The server's reason for a refusal, in the words it chose (the user's language when it has them). */
-  function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
 
   /** Whether the user's roles let them change this module's records (the server says so in /modules). */
   function writable(m) { return m.access !== "read"; }
@@ -225,7 +223,6 @@ import { barChart } from "./shell/charts.js";
     return !!m && (!page.writes || writable(m));
   }
 
-  function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
 
   /** What a list shows beside the number: the record's name first, then where it stands and what it is worth. */
   var LIST_FIRST = ["name", "subject", "lastName", "firstName", "company", "status", "stage", "amount", "totals", "closeDate", "email", "phone"];
@@ -590,16 +587,6 @@ import { barChart } from "./shell/charts.js";
       cursor ? h("div", { class: "actions" }, h("button", { id: "load-more", onclick: function () { list(m, params, items, cursor, extra); } }, t("loadMore"))) : null]);
   }
 
-  /** The active users, asked once a list is drawn (for pickers). */
-  var usersAsked = null;
-  function usersOnce() {
-    if (!usersAsked) {
-      usersAsked = call("GET", "/users").then(function (r) { return r.body.items; }).catch(function () { return []; });
-      setTimeout(function () { usersAsked = null; }, 60000);
-    }
-    return usersAsked;
-  }
-
   function T_merge(a, b) { var c = {}; Object.keys(a).forEach(function (k) { c[k] = a[k]; }); Object.keys(b).forEach(function (k) { c[k] = b[k]; }); return c; }
 
   /** The selection's actions: assign, tag, delete; each record is changed on its own and the outcome told. */
@@ -776,62 +763,6 @@ import { barChart } from "./shell/charts.js";
     return box;
   }
 
-  /* ---- inline edit: one field changed in place on the record's page, with the record's ETag ---- */
-
-  /** A field changed in place: the record's own writable fields, not its lines, totals or status (its path moves that). */
-  function inlineEditable(m, rec, f) {
-    return writable(m) && !settled(m, rec) && !f.readOnly && ["LINE_ITEMS", "TOTALS", "PARTICIPANTS"].indexOf(f.type) < 0
-      && !(f.type === "ENUM" && (f.name === "status" || f.name === "stage"));
-  }
-
-  /** The pencil beside a field's value (drawn by the style sheet, so the value's text stays the value). */
-  function inlineEditButton(m, rec, f, dd) {
-    return h("button", { type: "button", class: "inline-edit", id: "edit-" + f.name,
-      "aria-label": t("editField").replace("{0}", fieldLabel(f.name)), title: t("editField").replace("{0}", fieldLabel(f.name)),
-      onclick: function () { dd.replaceChildren(inlineEditor(m, rec, f)); } });
-  }
-
-  /**
-   * The editor of one field: saved with the version the page was read at, so a change someone made meanwhile is
-   * shown (who, when, their value) instead of overwritten; saving again after seeing it is a deliberate overwrite.
-   * A refused value stays typed, its reason beside it; Escape or Cancel puts the page back.
-   */
-  function inlineEditor(m, rec, f) {
-    var version = rec.version;
-    var status = h("div", { class: "inline-status", id: "inline-status-" + f.name, role: "alert" });
-    var control = f.type === "ADDRESS" ? addressInputs(f, rec[f.name]) : input(f, rec[f.name]);
-    if (f.type !== "ADDRESS") { control.setAttribute("aria-label", fieldLabel(f.name)); control.setAttribute("aria-describedby", status.id); }
-    var form = h("form", { class: "inline-editor", id: "inline-" + f.name, novalidate: true, onsubmit: function (e) {
-      e.preventDefault();
-      var body = {};
-      body[f.name] = valueOf(form, f);
-      call("PATCH", "/" + m.collection + "/" + rec.id, body, version).then(function () { detail(m, rec.id, t("saved")); })
-        .catch(function (err) {
-          if (err.status === 401) { return; }
-          if (err.status === 412) { return conflict(); }
-          var mine = ((err.body && err.body.errors) || []).filter(function (x) { return x.field === f.name || x.field.indexOf(f.name + ".") === 0; });
-          if (f.type !== "ADDRESS") { control.setAttribute("aria-invalid", "true"); }
-          status.replaceChildren(h("p", { class: "error" }, mine.length ? mine.map(function (x) { return x.message; }).join("; ") : problemText(err)));
-        });
-    }, onkeydown: function (e) { if (e.key === "Escape") { detail(m, rec.id); } } },
-      control,
-      h("button", { type: "submit", class: "primary", id: "save-" + f.name }, t("save")),
-      h("button", { type: "button", id: "cancel-" + f.name, onclick: function () { detail(m, rec.id); } }, t("cancel")),
-      status);
-    function conflict() {
-      call("GET", "/" + m.collection + "/" + rec.id).then(function (r) {
-        version = r.body.version; // the next Save overwrites what the user has now seen
-        status.replaceChildren(h("p", { class: "message bad", id: "inline-conflict-" + f.name },
-          t("changedMeanwhile").replace("{0}", r.body.updatedBy || t("system"))
-            .replace("{1}", new Date(r.body.updatedAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB"))
-            .replace("{2}", display(f, r.body[f.name], r.body) || t("none")), " ",
-          h("button", { type: "button", id: "take-theirs-" + f.name, onclick: function () { detail(m, rec.id); } }, t("takeTheirs"))));
-      }).catch(showProblem);
-    }
-    setTimeout(function () { var first = form.querySelector("input, select, textarea"); if (first) { first.focus(); } }, 0);
-    return form;
-  }
-
   /** Shows a referenced record as "number · name", linked to its page. */
   function referenceLink(el, collection, id) {
     call("GET", "/" + collection + "/" + id).then(function (r) {
@@ -848,6 +779,9 @@ import { barChart } from "./shell/charts.js";
       var rec = r.body;
       // fields in sections (the record's own, its addresses, its longer texts); empty ones out of the way
       var rows = [h("dt", {}, t("number")), h("dd", { id: "detail-number" }, rec.number)], addresses = [], texts = [], empty = [];
+      // fields change in place while the record may be changed (a paid invoice is kept as it is)
+      var changeable = writable(m) && !settled(m, rec);
+      var inline = { reload: function (saved) { detail(m, id, saved); }, showProblem: showProblem };
       m.fields.forEach(function (f) {
         if (f.type === "LINE_ITEMS" || f.type === "TOTALS") { return; }
         var shown = display(f, rec[f.name], rec);
@@ -858,7 +792,7 @@ import { barChart } from "./shell/charts.js";
         if (f.type === "REFERENCE" && rec[f.name] && moduleOf(f.references)) {
           referenceLink(value, f.references, rec[f.name]);
         }
-        if (inlineEditable(m, rec, f)) { dd.appendChild(inlineEditButton(m, rec, f, dd)); }
+        if (changeable && inlineEditable(f)) { dd.appendChild(inlineEditButton(m, rec, f, dd, inline)); }
         (!shown ? empty : f.type === "ADDRESS" ? addresses : f.type === "TEXT" ? texts : rows).push(h("dt", {}, fieldLabel(f.name)), dd);
       });
       var lines = rec.lineItems ? linesTable(rec) : null;
@@ -1103,25 +1037,6 @@ import { barChart } from "./shell/charts.js";
       })) : null);
   }
 
-  /** A choice among the latest records of the referenced module, or a plain id when it is not installed. */
-  function referencePicker(f, value) {
-    var id = "field-" + f.name;
-    var select = h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
-      value ? h("option", { value: value, selected: true }, value) : null);
-    if (!moduleOf(f.references)) {
-      return h("input", { id: id, name: f.name, value: value || "", placeholder: t("reference") });
-    }
-    call("GET", "/" + f.references + "?limit=100").then(function (r) {
-      var chosen = select.value || value; // what the user picked meanwhile wins
-      select.replaceChildren(h("option", { value: "" }, ""));
-      r.body.items.forEach(function (x) {
-        var label = recordLabel(x);
-        select.appendChild(h("option", { value: x.id, selected: x.id === chosen }, x.number + (label ? " · " + label : "")));
-      });
-    }).catch(function () { return null; });
-    return select;
-  }
-
   var LINE_FIELDS = ["name", "quantity", "unitPrice", "discountPercent", "taxRate"];
   function lineRow(line, index) {
     var row = h("tr", {}, LINE_FIELDS.map(function (c) {
@@ -1197,89 +1112,6 @@ import { barChart } from "./shell/charts.js";
       if (!empty) { lines.push(line); }
     });
     return lines;
-  }
-
-  function input(f, value) {
-    var id = "field-" + f.name;
-    if (f.type === "REFERENCE") { return referencePicker(f, value); }
-    if (f.type === "USER") { return userPicker(id, f.name, value); }
-    if (f.type === "ENUM") {
-      return h("select", { id: id, name: f.name }, h("option", { value: "" }, ""),
-        f.values.filter(function (v) { return !v.retired || v.value === value; })
-          .map(function (v) { return h("option", { value: v.value, selected: value === v.value }, v[state.lang] || v.en); }));
-    }
-    if (f.type === "MULTI_ENUM") {
-      return h("select", { id: id, name: f.name, multiple: true, size: String(Math.min(6, f.values.length)) },
-        f.values.filter(function (v) { return !v.retired || (value || []).indexOf(v.value) >= 0; })
-          .map(function (v) { return h("option", { value: v.value, selected: (value || []).indexOf(v.value) >= 0 }, v[state.lang] || v.en); }));
-    }
-    if (f.type === "BOOLEAN") { return h("input", { id: id, name: f.name, type: "checkbox", checked: value === true }); }
-    if (f.type === "TEXT") { return h("textarea", { id: id, name: f.name, rows: "3" }, value || ""); }
-    if (f.type === "TAGS") {
-      return h("input", { id: id, name: f.name, type: "text", value: (value || []).join(", "), placeholder: t("tagsHint") });
-    }
-    if (f.type === "DATE") { return dateInput(id, f.name, value); }
-    var type = { EMAIL: "email", URL: "url", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
-    return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
-      inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
-  }
-
-  /** A day typed as people write it (dd/MM/yyyy, or ISO), whatever the browser's own language; read back by typedDate. */
-  function dateInput(id, name, value) {
-    return h("input", { id: id, name: name, type: "text", inputmode: "numeric", autocomplete: "off", value: dayAsTyped(value),
-      placeholder: t("dayPattern") });
-  }
-
-  /** A field naming a user: a choice among the active users by their names (one no longer active stays while chosen). */
-  function userPicker(id, name, value) {
-    var current = value ? h("option", { value: value, selected: true }, value) : null;
-    var select = h("select", { id: id, name: name }, h("option", { value: "" }, t("nobody")), current);
-    usersOnce().then(function (users) {
-      users.forEach(function (u) {
-        var label = u.displayName && u.displayName !== u.name ? u.displayName + " (" + u.name + ")" : u.name;
-        if (u.name === value) { current.textContent = label; } else { select.appendChild(h("option", { value: u.name }, label)); }
-      });
-    });
-    return select;
-  }
-
-  var ADDRESS_PARTS = ["street", "city", "state", "postalCode", "country"];
-  /** An address as the form holds it, its parts in one order (null when all are empty), so two can be compared. */
-  function addressOf(value) {
-    var a = {};
-    var any = false;
-    ADDRESS_PARTS.forEach(function (p) { a[p] = value && value[p] ? String(value[p]) : null; any = any || !!a[p]; });
-    return any ? a : null;
-  }
-  function addressInputs(f, value) {
-    var v = value || {};
-    return h("fieldset", { class: "address", id: "field-" + f.name }, h("legend", {}, fieldLabel(f.name)),
-      ADDRESS_PARTS.map(function (p) {
-        var id = "field-" + f.name + "-" + p;
-        return h("label", { for: id }, t("address." + p), h("input", { id: id, name: f.name + "." + p, value: v[p] || "",
-          autocomplete: { street: "street-address", city: "address-level2", state: "address-level1", postalCode: "postal-code", country: "country-name" }[p] }));
-      }));
-  }
-
-  function valueOf(form, f) {
-    if (f.type === "ADDRESS") {
-      var typed = {};
-      ADDRESS_PARTS.forEach(function (p) { var x = form.elements[f.name + "." + p]; typed[p] = x ? x.value.trim() : null; });
-      return addressOf(typed);
-    }
-    var el = form.elements[f.name];
-    if (!el) { return undefined; }
-    if (f.type === "BOOLEAN") { return el.checked; }
-    if (f.type === "MULTI_ENUM") {
-      return Array.prototype.slice.call(el.selectedOptions).map(function (o) { return o.value; });
-    }
-    var v = el.value.trim();
-    if (f.type === "TAGS") { return v.split(",").map(function (x) { return x.trim(); }).filter(Boolean); }
-    if (v === "") { return null; }
-    if (f.type === "INTEGER") { return parseInt(v, 10); }
-    if (f.type === "DATE") { return typedDate(v) || v; } // not a day: sent as typed, the server says why
-    if (f.type === "DECIMAL" || f.type === "MONEY") { var n = typedNumber(v); return n === null ? v : n; }
-    return v;
   }
 
   /** A create (no id) or edit form; after a refusal, {@code rec} holds what was typed and the errors show next to the fields. */

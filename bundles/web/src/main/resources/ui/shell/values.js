@@ -13,6 +13,12 @@ export function enumLabel(field, value) {
   return found ? (found[state.lang] || found.en) : value;
 }
 export function moduleLabel(m) { return m.label[state.lang] || m.label.en; }
+/** The installed module serving a collection, or undefined. */
+export function moduleOf(collection) { return state.modules.filter(function (m) { return m.collection === collection; })[0]; }
+/** How a record is named in pickers and links: its name, subject or person's name. */
+export function recordLabel(x) { return x.name || x.subject || [x.firstName, x.lastName].filter(Boolean).join(" ") || ""; }
+/** The server's reason for a refusal, in the words it chose (the user's language when it has them). */
+export function problemText(err) { return (err && err.body && (err.body.detail || err.body.title)) || t("failed"); }
 
 /** An amount as people write it in the chosen language, with its currency when known: 1.500.000 ₫, ₫1,500,000, $1,234.50. */
 export function money(value, currency) {
