@@ -121,7 +121,7 @@ public final class Benchmark {
                     + (delayed ? "" : ";WRITE_DELAY=0");
             jdbcUser = "sa";
             if (delayed) {
-                server.configureDatabase("osgi.jdbc.driver.class = org.h2.Driver\nurl = jdbc:h2:${karaf.data}/tessera/db;LOCK_TIMEOUT=10000"
+                server.configureDatabase("osgi.jdbc.driver.class = org.h2.Driver\nurl = jdbc:h2:${karaf.data}/tessera/db;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1"
                         + "\nuser = sa\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
                         + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
                 results.put("h2WriteDelay", "H2 default (500 ms): not durable");
