@@ -32,9 +32,6 @@ Tessera.use(1, function (T) {
   function fieldOf(name) { return module().fields.filter(function (f) { return f.name === name; })[0]; }
   function locale() { return T.language() === "vi" ? "vi-VN" : "en-GB"; }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-  /** A date-time input's value for a moment, in the browser's time zone. */
-  function localValue(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" + pad(d.getMinutes()); }
-  function iso(value) { return value ? new Date(value).toISOString() : null; }
   function options(name, selected, blank) {
     var f = fieldOf(name);
     return (blank ? [h("option", { value: "" }, "")] : []).concat(f.values.filter(function (v) { return !v.retired; }).map(function (v) {
@@ -71,15 +68,15 @@ Tessera.use(1, function (T) {
     var rows = [field("act-subject", t("act.subject"), h("input", { id: "act-subject", name: "subject", required: true,
       value: kind === "CALL" ? t("act.callWith").replace("{0}", label) : kind === "MEETING" ? t("act.meetWith").replace("{0}", label) : "" }))];
     if (kind === "CALL") {
-      rows.push(field("act-start", t("act.when"), h("input", { id: "act-start", name: "startAt", type: "datetime-local", value: localValue(now) })),
+      rows.push(field("act-start", t("act.when"), T.momentInput("act-start", "startAt", now)),
         field("act-direction", t("act.direction"), h("select", { id: "act-direction", name: "direction" }, options("direction", "OUTBOUND"))),
         field("act-duration", t("act.duration"), h("input", { id: "act-duration", name: "durationMinutes", type: "number", min: "0", max: "1440" })),
         field("act-outcome", t("act.outcome"), h("textarea", { id: "act-outcome", name: "outcome", rows: "2" })));
     } else if (kind === "TASK") {
-      rows.push(field("act-due", t("act.due"), h("input", { id: "act-due", name: "dueAt", type: "datetime-local", value: localValue(inAnHour) })));
+      rows.push(field("act-due", t("act.due"), T.momentInput("act-due", "dueAt", inAnHour)));
     } else {
-      rows.push(field("act-start", t("act.starts"), h("input", { id: "act-start", name: "startAt", type: "datetime-local", value: localValue(inAnHour), required: true })),
-        field("act-end", t("act.ends"), h("input", { id: "act-end", name: "endAt", type: "datetime-local", value: localValue(new Date(inAnHour.getTime() + 3600000)), required: true })),
+      rows.push(field("act-start", t("act.starts"), T.momentInput("act-start", "startAt", inAnHour)),
+        field("act-end", t("act.ends"), T.momentInput("act-end", "endAt", new Date(inAnHour.getTime() + 3600000))),
         field("act-location", t("act.location"), h("input", { id: "act-location", name: "location" })), attendeePicker(m, rec, label));
     }
     if (kind !== "TASK" && m.collection === "leads") {
@@ -99,9 +96,8 @@ Tessera.use(1, function (T) {
       e.preventDefault();
       var v = form.elements;
       var body = { kind: kind, subject: v.subject.value, relatedCollection: m.collection, relatedId: rec.id };
-      if (v.startAt) { body.startAt = iso(v.startAt.value); }
-      if (v.endAt) { body.endAt = iso(v.endAt.value); }
-      if (v.dueAt) { body.dueAt = iso(v.dueAt.value); }
+      // moments as people type them: 31/12/2026 and 14:30, in the user's time zone
+      ["startAt", "endAt", "dueAt"].forEach(function (name) { if (v[name]) { body[name] = T.momentOf(form, name); } });
       if (v.direction) { body.direction = v.direction.value; }
       if (v.durationMinutes && v.durationMinutes.value) { body.durationMinutes = Number(v.durationMinutes.value); }
       if (v.outcome && v.outcome.value) { body.outcome = v.outcome.value; }

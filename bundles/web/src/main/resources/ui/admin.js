@@ -216,6 +216,8 @@ Tessera.use(1, function (T) {
   }
 
   /* ---- audit trail ---- */
+  /** A day typed in a filter (dd/MM/yyyy or ISO) as the API takes it; what is not a day goes as typed, to be refused. */
+  function day(form, name) { var v = form.elements[name].value.trim(); return v ? T.typedDate(v) || v : ""; }
   function audit(path, message, filters, before, cursor) {
     filters = filters || {};
     var query = Object.keys(filters).filter(function (k) { return filters[k]; })
@@ -226,13 +228,13 @@ Tessera.use(1, function (T) {
       var form = h("form", { class: "toolbar", id: "audit-filter", onsubmit: function (e) {
         e.preventDefault();
         audit([], null, { user: text(form, "user"), module: text(form, "module"), action: text(form, "action"),
-          from: form.elements.from.value, to: form.elements.to.value });
+          from: day(form, "from"), to: day(form, "to") });
       } },
         h("label", { for: "audit-user" }, t("who"), h("input", { id: "audit-user", name: "user", value: filters.user || "" })),
         h("label", { for: "audit-module" }, t("module"), h("input", { id: "audit-module", name: "module", value: filters.module || "" })),
         h("label", { for: "audit-action" }, t("what"), h("input", { id: "audit-action", name: "action", value: filters.action || "" })),
-        h("label", { for: "audit-from" }, t("fromDate"), h("input", { id: "audit-from", name: "from", type: "date", value: filters.from || "" })),
-        h("label", { for: "audit-to" }, t("toDate"), h("input", { id: "audit-to", name: "to", type: "date", value: filters.to || "" })),
+        h("label", { for: "audit-from" }, t("fromDate"), T.dateInput("audit-from", "from", filters.from || null)),
+        h("label", { for: "audit-to" }, t("toDate"), T.dateInput("audit-to", "to", filters.to || null)),
         h("button", { type: "submit", id: "audit-search" }, t("filter")));
       T.shell([h("h1", {}, t("audit")), form,
         h("table", { id: "audit" }, h("thead", {}, h("tr", {}, [t("when"), t("who"), t("what"), t("recordOf"), t("through")].map(function (c) { return h("th", { scope: "col" }, c); }))),

@@ -7,7 +7,7 @@ import { h } from "./shell/dom.js";
 import { board, boardField, askForWanted } from "./shell/board.js";
 import { API, call, upload, onSignedOut } from "./shell/api.js";
 import { fieldLabel, enumLabel, moduleLabel, moduleOf, recordLabel, problemText, display, money, typedNumber, typedDate, fileSize } from "./shell/values.js";
-import { usersOnce, input, dateInput, addressOf, addressInputs, valueOf } from "./shell/fields.js";
+import { usersOnce, input, dateInput, momentInput, momentOf, addressOf, addressInputs, valueOf } from "./shell/fields.js";
 import { inlineEditable, inlineEditButton } from "./shell/inline.js";
 import { detailActions, recordPanels, listActions, lineHelpers, timelineComposers, dashboardCards, dashboardCharts, pages, adminPages, offerApi, loadContributions }
   from "./shell/extensions.js";
@@ -1129,7 +1129,8 @@ import { barChart } from "./shell/charts.js";
       editable.forEach(function (f) {
         var v = valueOf(form, f);
         var was = !stored || stored[f.name] === undefined ? null : stored[f.name];
-        if (f.type === "ADDRESS" ? JSON.stringify(v) !== JSON.stringify(addressOf(was)) : v !== was) { body[f.name] = v; }
+        if (f.type === "ADDRESS" ? JSON.stringify(v) !== JSON.stringify(addressOf(was))
+          : f.type === "DATETIME" ? !sameMinute(v, was) : v !== was) { body[f.name] = v; }
       });
       if (hasLines) {
         var lines = linesOf(form);
@@ -1163,6 +1164,12 @@ import { barChart } from "./shell/charts.js";
     if (hasLines && writable(m)) { liveTotals(m, form, editable); }
     var first = form.querySelector("[aria-invalid=true]") || form.querySelector("input, select, textarea");
     if (first) { first.focus(); }
+  }
+  /** Two instants the form shows alike (it shows minutes): an unchanged moment is not sent again. */
+  function sameMinute(a, b) {
+    if (!a || !b) { return a === b; }
+    var x = Date.parse(a), y = Date.parse(b);
+    return !isNaN(x) && !isNaN(y) && Math.floor(x / 60000) === Math.floor(y / 60000);
   }
   /** The form's headline for a refusal: field errors show at their fields, so only the others are spelled out here. */
   function problemSummary(problem, shownFields) {
@@ -1354,6 +1361,8 @@ import { barChart } from "./shell/charts.js";
     typedNumber: typedNumber, typedDate: typedDate,
     /** A day's input (id, name, ISO value), typed as dd/MM/yyyy in either language; read it with typedDate. */
     dateInput: dateInput,
+    /** A moment's inputs (id, name, ISO instant or Date): its day as dd/MM/yyyy and its time as 24-hour hh:mm; read it with momentOf(form, name). */
+    momentInput: momentInput, momentOf: momentOf,
     /** The active users ({name, displayName, email, teams}), for pickers; asked once a minute at most. */
     users: function () { return usersOnce(); },
     /** A bar chart of {label, value, unit?, second?} rows, drawn with the UI's charting library. */

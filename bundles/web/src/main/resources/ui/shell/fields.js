@@ -4,7 +4,7 @@ import { state } from "./state.js";
 import { t } from "./words.js";
 import { h } from "./dom.js";
 import { call } from "./api.js";
-import { fieldLabel, moduleOf, recordLabel, typedNumber, typedDate, dayAsTyped } from "./values.js";
+import { fieldLabel, moduleOf, recordLabel, typedNumber, typedDate, typedTime, dayAsTyped } from "./values.js";
 
 /** The active users, asked once a list is drawn (for pickers). */
 let usersAsked = null;
@@ -55,6 +55,7 @@ export function input(f, value) {
     return h("input", { id: id, name: f.name, type: "text", value: (value || []).join(", "), placeholder: t("tagsHint") });
   }
   if (f.type === "DATE") { return dateInput(id, f.name, value); }
+  if (f.type === "DATETIME") { return momentInput(id, f.name, value); }
   var type = { EMAIL: "email", URL: "url", INTEGER: "number", DECIMAL: "text", MONEY: "text", PHONE: "tel" }[f.type] || "text";
   return h("input", { id: id, name: f.name, type: type, value: value === null || value === undefined ? "" : String(value),
     inputmode: f.type === "DECIMAL" || f.type === "MONEY" ? "decimal" : null, required: f.required, placeholder: f.type === "REFERENCE" ? t("reference") : null });
@@ -64,6 +65,37 @@ export function input(f, value) {
 export function dateInput(id, name, value) {
   return h("input", { id: id, name: name, type: "text", inputmode: "numeric", autocomplete: "off", value: dayAsTyped(value),
     placeholder: t("dayPattern") });
+}
+
+function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
+
+/**
+ * A moment typed as people write it, whatever the browser's language: its day (dd/MM/yyyy, the input {@code id},
+ * named {@code name}) and its time, 24-hour ({@code id}-time, named {@code name}.time), in the user's time zone.
+ * {@code value} is an ISO instant or a Date; read back with momentOf.
+ */
+export function momentInput(id, name, value) {
+  var at = value ? new Date(value) : null;
+  var day = at ? at.getFullYear() + "-" + twoDigits(at.getMonth() + 1) + "-" + twoDigits(at.getDate()) : null;
+  return h("span", { class: "moment" },
+    h("input", { id: id, name: name, type: "text", inputmode: "numeric", autocomplete: "off", value: dayAsTyped(day), placeholder: t("dayPattern") }),
+    h("input", { id: id + "-time", name: name + ".time", type: "text", inputmode: "numeric", autocomplete: "off", size: "5",
+      value: at ? twoDigits(at.getHours()) + ":" + twoDigits(at.getMinutes()) : "", placeholder: t("timePattern"), "aria-label": t("timeOf") }));
+}
+
+/**
+ * The instant a momentInput holds (ISO, UTC), null when both parts are empty, or what was typed when it is not a
+ * moment (the server then says why).
+ */
+export function momentOf(form, name) {
+  var dayText = form.elements[name] ? form.elements[name].value.trim() : "";
+  var timeText = form.elements[name + ".time"] ? form.elements[name + ".time"].value.trim() : "";
+  if (!dayText && !timeText) { return null; }
+  var day = typedDate(dayText);
+  var time = timeText ? typedTime(timeText) : "00:00";
+  if (!day || !time) { return (dayText + " " + timeText).trim(); }
+  var at = new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  return at.toISOString().replace(".000Z", "Z");
 }
 
 /** A field naming a user: a choice among the active users by their names (one no longer active stays while chosen). */
@@ -103,6 +135,7 @@ export function valueOf(form, f) {
     ADDRESS_PARTS.forEach(function (p) { var x = form.elements[f.name + "." + p]; typed[p] = x ? x.value.trim() : null; });
     return addressOf(typed);
   }
+  if (f.type === "DATETIME") { return form.elements[f.name] ? momentOf(form, f.name) : undefined; }
   var el = form.elements[f.name];
   if (!el) { return undefined; }
   if (f.type === "BOOLEAN") { return el.checked; }

@@ -29,7 +29,8 @@ function inlineEditor(m, rec, f, ui) {
   var version = rec.version;
   var status = h("div", { class: "inline-status", id: "inline-status-" + f.name, role: "alert" });
   var control = f.type === "ADDRESS" ? addressInputs(f, rec[f.name]) : input(f, rec[f.name]);
-  if (f.type !== "ADDRESS") { control.setAttribute("aria-label", fieldLabel(f.name)); control.setAttribute("aria-describedby", status.id); }
+  var typed = control.matches("input, select, textarea") ? control : control.querySelector("input"); // a moment is a day and a time
+  if (f.type !== "ADDRESS") { typed.setAttribute("aria-label", fieldLabel(f.name)); typed.setAttribute("aria-describedby", status.id); }
   var form = h("form", { class: "inline-editor", id: "inline-" + f.name, novalidate: true, onsubmit: function (e) {
     e.preventDefault();
     var body = {};
@@ -39,7 +40,7 @@ function inlineEditor(m, rec, f, ui) {
         if (err.status === 401) { return; }
         if (err.status === 412) { return conflict(); }
         var mine = ((err.body && err.body.errors) || []).filter(function (x) { return x.field === f.name || x.field.indexOf(f.name + ".") === 0; });
-        if (f.type !== "ADDRESS") { control.setAttribute("aria-invalid", "true"); }
+        if (f.type !== "ADDRESS") { typed.setAttribute("aria-invalid", "true"); }
         status.replaceChildren(h("p", { class: "error" }, mine.length ? mine.map(function (x) { return x.message; }).join("; ") : problemText(err)));
       });
   }, onkeydown: function (e) { if (e.key === "Escape") { ui.reload(); } } },

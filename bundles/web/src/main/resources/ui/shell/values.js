@@ -81,6 +81,13 @@ export function typedDate(text) {
   return y + "-" + twoDigits(mo) + "-" + twoDigits(d);
 }
 
+/** A time of day as people type it, 24-hour (9:00, 14.30, 14h30): "HH:mm", or null. */
+export function typedTime(text) {
+  var m = /^(\d{1,2})(?:[:.h](\d{2}))?$/.exec(String(text).trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2] || 0) > 59) { return null; }
+  return twoDigits(Number(m[1])) + ":" + (m[2] || "00");
+}
+
 /** An ISO day as it is typed back: dd/MM/yyyy. */
 export function dayAsTyped(iso) {
   var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");

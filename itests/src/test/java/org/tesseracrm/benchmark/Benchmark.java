@@ -117,7 +117,9 @@ public final class Benchmark {
             // -Dbench.h2.writeDelay=default measures what durability costs: H2's own 500 ms write delay,
             // which loses acknowledged commits on kill -9 (the shipped configuration writes each commit).
             boolean delayed = "default".equals(System.getProperty("bench.h2.writeDelay"));
-            jdbcUrl = "jdbc:h2:" + server.home.toAbsolutePath().resolve("data/tessera/db") + ";LOCK_TIMEOUT=10000"
+            // DB_CLOSE_DELAY=0: the server keeps its database open while it runs (-1), a setting H2 stores in the
+            // file; this JVM's baselines and seeding must close it again when done, or the server cannot open it
+            jdbcUrl = "jdbc:h2:" + server.home.toAbsolutePath().resolve("data/tessera/db") + ";LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=0"
                     + (delayed ? "" : ";WRITE_DELAY=0");
             jdbcUser = "sa";
             if (delayed) {

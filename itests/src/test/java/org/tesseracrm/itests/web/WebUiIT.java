@@ -953,6 +953,15 @@ public class WebUiIT {
         assertTrue(history, history.contains("Changed") && history.contains("Created") && history.contains("→"));
         screenshot("14-record-history");
 
+        // the audit trail of today, its day typed as people write it, finds the new user's creation
+        shown("nav-admin-audit").click();
+        String today = java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        type("audit-from", today);
+        type("audit-user", "admin");
+        shown("audit-search").click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("audit-from"), "value", today));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), user));
+
         // the new salesperson sees their own leads only
         shown("signout").click();
         type("user", user);
@@ -1115,8 +1124,12 @@ public class WebUiIT {
         // a meeting next Tuesday at 9:00 for an hour
         java.time.LocalDate tuesday = java.time.LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
         shown("compose-schedule-meeting").click();
-        setValue("act-start", tuesday + "T09:00");
-        setValue("act-end", tuesday + "T10:00");
+        // typed as people write them, whatever the browser's language: the day, then the time
+        String day = tuesday.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        type("act-start", day);
+        type("act-start-time", "9:00");
+        type("act-end", day);
+        type("act-end-time", "10:00");
         type("act-location", "Văn phòng Phú Gia");
         // the contact is asked already; a colleague too
         assertTrue(browser.findElement(By.cssSelector("input[name=attendee][value='contacts/" + contact + "']")).isSelected());
@@ -1135,12 +1148,15 @@ public class WebUiIT {
         });
         assertEquals(contact, rest("GET", meeting, null, "/items/0/attendees/0/id"));
         assertEquals("minh", rest("GET", meeting, null, "/items/0/attendees/1/id"));
+        assertEquals(tuesday.atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                java.time.Instant.parse(rest("GET", meeting, null, "/items/0/startAt")));
         screenshot("23-contact-activities");
 
         // a task due today, for "My day"
         shown("compose-add-task").click();
         type("act-subject", "Gửi hợp đồng " + tag);
-        setValue("act-due", java.time.LocalDate.now() + "T23:30");
+        type("act-due", java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        type("act-due-time", "23:30");
         shown("act-save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-list"), "Gửi hợp đồng " + tag));
 
@@ -1411,12 +1427,6 @@ public class WebUiIT {
     }
 
     /** Sets an input the way a date-time picker does (typing into one depends on the browser's locale). */
-    private static void setValue(String id, String value) {
-        WebElement input = shown(id);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, value);
-    }
-
     private static String rest(String method, String path, String json) throws Exception {
         return rest(method, path, json, "id");
     }
