@@ -1140,7 +1140,17 @@ import { barChart } from "./shell/charts.js";
       var saving = stored ? call("PATCH", "/" + m.collection + "/" + stored.id, body, stored.version)
         : call("POST", "/" + m.collection + (anyway ? "?createAnyway=true" : ""), body);
       saving.then(function (r) { state.note = t("saved"); location.hash = "#/c/" + m.collection + "/" + r.body.id; })
-        .catch(function (err) { if (err.status === 401) { return; } renderForm(m, body, err.body || {}, stored); });
+        .catch(function (err) {
+          if (err.status === 401) { return; }
+          if (err.status === 412 && stored) { // changed meanwhile: say by whom, keep what was typed over their version
+            call("GET", "/" + m.collection + "/" + stored.id).then(function (r) {
+              renderForm(m, body, { detail: t("changedMeanwhileForm").replace("{0}", r.body.updatedBy || t("system"))
+                .replace("{1}", new Date(r.body.updatedAt).toLocaleString(state.lang === "vi" ? "vi-VN" : "en-GB")) }, r.body);
+            }).catch(showProblem);
+            return;
+          }
+          renderForm(m, body, err.body || {}, stored);
+        });
     } },
       problem && problem.candidates ? h("div", { class: "message bad", role: "alert", id: "form-problem" },
         h("p", {}, t("looksLike")), h("ul", { id: "lookalikes" }, problem.candidates.map(function (c) {

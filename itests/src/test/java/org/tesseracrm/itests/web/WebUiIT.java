@@ -795,6 +795,19 @@ public class WebUiIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-owner"), "admin"));
         assertEquals("admin", rest("GET", "/api/v1/leads/" + lead, null, "assignedTo"));
 
+        // the whole form too: a colleague's change meanwhile is named, and what was typed is kept over it
+        browser.get(server.base() + "/#/c/leads/" + lead + "/edit");
+        type("field-firstName", "Minh");
+        rest("PATCH", "/api/v1/leads/" + lead, "{\"company\":\"Sao Mai " + tag + "\"}");
+        click("save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-problem"), "since you opened it"));
+        assertEquals("nothing was overwritten", "", rest("GET", "/api/v1/leads/" + lead, null, "firstName"));
+        assertEquals("Sao Mai " + tag, shown("field-company").getAttribute("value"));
+        assertEquals("Minh", shown("field-firstName").getAttribute("value"));
+        click("save");
+        wait.until(ExpectedConditions.textToBe(By.id("detail-firstName"), "Minh"));
+        assertEquals("Sao Mai " + tag, rest("GET", "/api/v1/leads/" + lead, null, "company"));
+
         // disqualified from the path: the reason is asked, then the lead is where it was sent
         click("step-DISQUALIFIED");
         org.openqa.selenium.Alert why = wait.until(ExpectedConditions.alertIsPresent());
