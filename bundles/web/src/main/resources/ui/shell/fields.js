@@ -4,7 +4,7 @@ import { state } from "./state.js";
 import { t } from "./words.js";
 import { h } from "./dom.js";
 import { call } from "./api.js";
-import { fieldLabel, moduleOf, recordLabel, typedNumber, typedDate, typedTime, dayAsTyped } from "./values.js";
+import { fieldLabel, moduleOf, recordLabel, typedNumber, typedDate, typedTime, dayAsTyped, twoDigits } from "./values.js";
 
 /** The active users, asked once a list is drawn (for pickers). */
 let usersAsked = null;
@@ -67,7 +67,6 @@ export function dateInput(id, name, value) {
     placeholder: t("dayPattern") });
 }
 
-function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
 
 /**
  * A moment typed as people write it, whatever the browser's language: its day (dd/MM/yyyy, the input {@code id},

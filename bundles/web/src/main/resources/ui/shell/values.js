@@ -63,7 +63,7 @@ export function typedNumber(text) {
   return v !== "" && !isNaN(Number(v)) ? Number(v) : null;
 }
 
-function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
+export function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
 
 /**
  * A calendar day as people type it: dd/MM/yyyy (also with dots or dashes), as Vietnamese and British users write it,
