@@ -288,26 +288,18 @@ public final class Benchmark {
     private static final String IMPORT_HEADER = "Họ;Tên;Công ty;Chức danh;Email;Email phụ;Điện thoại;Di động;Trang web;Ngành;"
             + "Doanh thu năm;Số nhân viên;Trạng thái;Nguồn;Mô tả";
 
-    private static String importRow(int i) {
-        return "Trần " + i + ";Thị Mai;Công ty Sao Mai " + (i % 5000) + ";Giám đốc;imp" + i + "@example.vn;;0903" + String.format("%06d", i)
+    private static String importRow(String prefix, int i) {
+        return "Trần " + i + ";Thị Mai;Công ty Sao Mai " + (i % 5000) + ";Giám đốc;" + prefix + i + "@example.vn;;0903" + String.format("%06d", i)
                 + ";;saomai.vn;;1.500.000;25;Mới;Trang web;Khách từ hội chợ";
     }
 
-    /** {@code POST /api/v1/imports} of a file of importRows() leads, run to the end: rows a second, as the job reports them. */
+    /**
+     * {@code POST /api/v1/imports} of a file of importRows() leads, run to the end: rows a second, as the job reports them.
+     * A first import of a quarter of the rows warms the import's code up (as the other figures' warm-up does) and is not counted.
+     */
     private void measureImport() throws Exception {
-        StringBuilder file = new StringBuilder("\ufeff").append(IMPORT_HEADER).append("\r\n");
-        for (int i = 0; i < importRows(); i++) {
-            file.append(importRow(i)).append("\r\n");
-        }
-        Multipart upload = new Multipart(Map.of("collection", "leads"), "file", "leads.csv", "text/csv",
-                file.toString().getBytes(StandardCharsets.UTF_8));
-        String started = send(request("/api/v1/imports").header("Content-Type", upload.contentType()).POST(upload.publisher()).build(), 202);
-        String id = JSON.readTree(started).get("id").asText();
-        JsonNode job = JSON.readTree(started);
-        while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.get("state").asText())) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-            job = JSON.readTree(send(request("/api/v1/imports/" + id).GET().build(), 200));
-        }
+        runImport("warm", Math.max(1, importRows() / 4));
+        JsonNode job = runImport("imp", importRows());
         double seconds = Duration.between(Instant.parse(job.get("startedAt").asText()), Instant.parse(job.get("finishedAt").asText()))
                 .toMillis() / 1000.0;
         double perSecond = job.get("created").asInt() / Math.max(0.001, seconds);
@@ -320,6 +312,24 @@ public final class Benchmark {
         results.put("import", figure);
         record("import of " + importRows() + " leads (15 columns, CSV)", String.format("%.0f rows/s", perSecond), ">= 20000 rows/s",
                 perSecond >= 20_000);
+    }
+
+    /** An import of {@code rows} leads whose e-mails begin with {@code prefix}, waited for: the job as it ended. */
+    private JsonNode runImport(String prefix, int rows) throws Exception {
+        StringBuilder file = new StringBuilder("\ufeff").append(IMPORT_HEADER).append("\r\n");
+        for (int i = 0; i < rows; i++) {
+            file.append(importRow(prefix, i)).append("\r\n");
+        }
+        Multipart upload = new Multipart(Map.of("collection", "leads"), "file", prefix + ".csv", "text/csv",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        String started = send(request("/api/v1/imports").header("Content-Type", upload.contentType()).POST(upload.publisher()).build(), 202);
+        String id = JSON.readTree(started).get("id").asText();
+        JsonNode job = JSON.readTree(started);
+        while (!List.of("DONE", "FAILED", "CANCELLED").contains(job.get("state").asText())) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            job = JSON.readTree(send(request("/api/v1/imports/" + id).GET().build(), 200));
+        }
+        return job;
     }
 
     /** Raw JDBC: the import's rows into the same table, batched, one commit each 1,000 rows, one connection. */

@@ -84,7 +84,7 @@ public class CrashIT {
     public void anImportKilledMidwayLeavesWholeBatchesAndGoesOnWithoutDuplicates() throws Exception {
         server = Server.unpack(distribution(), Path.of("target/crash-import"), TesseraDistribution.freePort());
         server.start();
-        int rows = 6000;
+        int rows = 20_000;
         StringBuilder file = new StringBuilder("Họ;Công ty;Email\r\n");
         for (int i = 0; i < rows; i++) {
             file.append("Nhập ").append(i).append(";Công ty Nhập ").append(i).append(";nhap").append(i).append("@example.vn\r\n");
@@ -98,11 +98,11 @@ public class CrashIT {
         String id = JSON.readTree(started.body()).get("id").asText();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int before = 0;
-        while (before < 600 && System.nanoTime() < deadline) {
+        while (before < 1000 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             before = JSON.readTree(get("/api/v1/imports/" + id).body()).path("created").asInt();
         }
-        assertTrue("the import was under way: " + before, before >= 600 && before < rows);
+        assertTrue("the import was under way: " + before, before >= 1000 && before < rows);
         ProcessHandle jvm = server.process().orElseThrow();
         jvm.destroyForcibly(); // SIGKILL, mid-import
         jvm.onExit().get(30, TimeUnit.SECONDS);
@@ -113,7 +113,9 @@ public class CrashIT {
         int landed = interrupted.get("created").asInt();
         System.out.println("CrashIT import: " + before + " rows counted before kill -9, " + landed + " landed (whole batches), "
                 + (rows - landed) + " left for the second run");
-        assertEquals("whole batches of 200 landed: " + interrupted, 0, landed % 200);
+        assertEquals("whole batches of 1,000 landed: " + interrupted, 0, landed % 1000);
+        // at most the batch being written when killed is missing (H2 shows a commit to other sessions a moment before its file holds it)
+        assertTrue("every batch but the last one seen landed: " + before + " seen, " + landed + " landed", landed >= before - 1000);
         assertEquals("the job knows every lead that landed", landed, leadCount());
 
         HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/imports/" + id + "/run"))

@@ -43,6 +43,19 @@ final class ChangeRecorder<D extends org.tesseracrm.platform.api.RecordDto> {
         remembered(entity.id, after);
     }
 
+    /** New records, as {@link #committed} each with CREATED, their history lines written as one batch. */
+    void createdAll(EntityManager em, List<? extends RecordEntity> entities, List<D> after, String user) {
+        List<AuditRows.Line> lines = new ArrayList<>(entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            RecordEntity entity = entities.get(i);
+            List<FieldChange> changes = changes(null, after.get(i));
+            lines.add(new AuditRows.Line(RecordEvents.CREATED, entity.id, entity.number, changes));
+            context.announce(em, collection, RecordEvents.CREATED, entity.id, entity.number, user, after.get(i), changes);
+            remembered(entity.id, after.get(i));
+        }
+        AuditRows.writeAll(em, collection, user, context.via(), lines);
+    }
+
     /** An action of the module (ASSIGNED, CONVERTED, …): what it changed since the transaction first read the record. */
     void action(RecordEntity entity, D now, String user, String action) {
         Transactions.Unit<D> unit = transactions.current();

@@ -3,6 +3,7 @@ package org.tesseracrm.platform.persistence;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.tesseracrm.platform.api.ConflictException;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.api.ListQuery;
 import org.tesseracrm.platform.api.Page;
+import org.tesseracrm.platform.api.ProblemException;
 import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.RecordEvents;
 import org.tesseracrm.platform.api.RecordNotFoundException;
@@ -271,22 +273,9 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     public D create(D record, String user) {
         D saved = write(em -> {
             List<FieldDescriptor> custom = customFields();
-            for (FieldDescriptor fd : custom) {
-                if (fd.defaultValue != null && record.custom.get(fd.name) == null) {
-                    record.custom.put(fd.name, fd.defaultValue);
-                }
-            }
-            record.id = RecordIds.newId(); // listeners checking the new record know the id it will have
+            prepareNew(record, custom);
             check(record, null, null, user);
-            E entity = newEntity();
-            mapper.toEntity(record, entity);
-            Instant now = now();
-            entity.id = record.id;
-            entity.createdAt = now;
-            entity.createdBy = user;
-            entity.updatedAt = now;
-            entity.updatedBy = user;
-            moduleRules.beforeCreate(em, entity, record, user);
+            E entity = newEntity(em, record, now(), user);
             entity.number = NumberSequence.next(em, module.numberPrefix());
             search.index(entity, customText(record.custom));
             em.persist(entity);
@@ -299,6 +288,107 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         });
         publisher.post(RecordEvents.CREATED, saved.id, saved.number, user);
         return saved;
+    }
+
+    /** A new record's custom defaults where it has no value, and the id it will have (listeners checking it know it). */
+    private void prepareNew(D record, List<FieldDescriptor> custom) {
+        for (FieldDescriptor fd : custom) {
+            if (fd.defaultValue != null && record.custom.get(fd.name) == null) {
+                record.custom.put(fd.name, fd.defaultValue);
+            }
+        }
+        record.id = RecordIds.newId();
+    }
+
+    /** The entity of a checked new record, made by {@code user} at {@code now}, as the module's rules complete it. */
+    private E newEntity(EntityManager em, D record, Instant now, String user) {
+        E entity = newEntity();
+        mapper.toEntity(record, entity);
+        entity.id = record.id;
+        entity.createdAt = now;
+        entity.createdBy = user;
+        entity.updatedAt = now;
+        entity.updatedBy = user;
+        moduleRules.beforeCreate(em, entity, record, user);
+        return entity;
+    }
+
+    /** What became of one record given to {@link #createAll}: saved, or refused with the reason. */
+    public static final class Creation<D> {
+        /** The record as saved, null when refused. */
+        public final D record;
+        /** Why the record was not created (the 422 a single create would have answered), null when saved. */
+        public final ProblemException refused;
+
+        Creation(D record, ProblemException refused) {
+            this.record = record;
+            this.refused = refused;
+        }
+    }
+
+    /**
+     * Many new records in the running transaction (or one of their own), for imports: each checked
+     * as {@link #create} checks it — one that breaks a rule is answered with its reason and not
+     * written, the others are — and the accepted ones written together: their numbers as one block of
+     * the counter, their rows in one flush, their history lines as one batch, listeners and events as
+     * for a create. A module rule that throws when the record is about to be written ends the whole
+     * call (nothing of it is kept when the caller's transaction rolls back).
+     */
+    public List<Creation<D>> createAll(List<D> records, String user) {
+        List<Creation<D>> outcomes = new ArrayList<>(Collections.nCopies(records.size(), null));
+        List<D> accepted = write(em -> {
+            List<FieldDescriptor> custom = customFields();
+            List<E> entities = new ArrayList<>();
+            List<D> checked = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            Instant now = now();
+            for (int i = 0; i < records.size(); i++) {
+                D record = records.get(i);
+                prepareNew(record, custom);
+                try {
+                    check(record, null, null, user);
+                } catch (ProblemException refused) {
+                    outcomes.set(i, new Creation<>(null, refused));
+                    continue;
+                }
+                entities.add(newEntity(em, record, now, user));
+                checked.add(record);
+                positions.add(i);
+            }
+            if (entities.isEmpty()) {
+                return List.<D>of();
+            }
+            List<String> numbers = NumberSequence.next(em, module.numberPrefix(), entities.size());
+            for (int i = 0; i < entities.size(); i++) {
+                E entity = entities.get(i);
+                entity.number = numbers.get(i);
+                search.index(entity, customText(checked.get(i).custom));
+                em.persist(entity);
+            }
+            em.flush();
+            for (int i = 0; i < entities.size(); i++) {
+                D record = checked.get(i);
+                if (record.tags != null && !record.tags.isEmpty()) {
+                    tags.replace(em, record.id, record.tags);
+                }
+                if (!record.custom.isEmpty()) {
+                    CustomValues.write(em, table, custom, record.id, record.custom);
+                }
+            }
+            List<D> saved = toDtos(em, entities);
+            history.createdAll(em, entities, saved, user);
+            for (D after : saved) {
+                publisher.afterCommit(RecordEvents.CREATED, after.id, after, null, user);
+            }
+            for (int i = 0; i < saved.size(); i++) {
+                outcomes.set(positions.get(i), new Creation<>(saved.get(i), null));
+            }
+            return saved;
+        });
+        for (D saved : accepted) {
+            publisher.post(RecordEvents.CREATED, saved.id, saved.number, user);
+        }
+        return outcomes;
     }
 
     @Override

@@ -51,6 +51,22 @@ public final class Sql {
         return run(what, c -> update(c, sql, parameters));
     }
 
+    /** One statement for many rows, as one JDBC batch (in the running transaction, when there is one). */
+    public void batch(String what, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        run(what, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(s, row);
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
     /** {@code work} in one local transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(String what, Work<T> work) {
         return run(what, c -> {

@@ -67,8 +67,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class Imports {
     private static final Logger LOG = LoggerFactory.getLogger(Imports.class);
     static final int PREVIEW_ROWS = 20;
-    /** Rows committed together: one commit for many rows, and a crash loses at most one batch not yet acknowledged. */
-    static final int BATCH = 200;
+    /**
+     * Rows committed together: one commit, one block of numbers and one batch of history lines for
+     * many rows, and a crash loses at most one batch not yet acknowledged.
+     */
+    static final int BATCH = 1000;
     private static final String COLUMNS = "id, collection, file_name, owner, state, settings, rows_read, created, updated, skipped, failed,"
             + " error, created_at, started_at, finished_at";
 
@@ -179,6 +182,12 @@ public class Imports {
         public String recordId;
         public String reason;
         public Map<String, Object> values;
+        /** A record the row makes, written with the others of its batch. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        RecordDto toCreate;
+        /** The row's duplicate key, which its record answers once made. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        String key;
     }
 
     // ---- starting ----
@@ -212,10 +221,10 @@ public class Imports {
                     job.id, collection, shorten(job.fileName, 255), owner, PREVIEW, json(settings, headers), job.createdAt);
             return Sql.update(c, "INSERT INTO tessera_import_file (import_id, content) VALUES (?, ?)", job.id, content);
         });
-        job.preview = preview(job, service, content);
         if (!dryRun) {
-            return run(job.id, null, owner);
+            return run(job.id, null, owner); // the run's own counts say what happened: no dry run first
         }
+        job.preview = preview(job, service, content);
         return job;
     }
 
@@ -408,49 +417,88 @@ public class Imports {
     }
 
     /**
-     * Rows {@code first}… of the file, committed together with their outcomes (a crash leaves whole
-     * batches, and the job knows each of their rows); when one of them fails inside a module's
-     * transaction the batch is undone and its rows handled one by one. False when the import was
-     * cancelled meanwhile (the rows handled so far stay).
+     * Rows {@code first}… of the file, committed together with their outcomes and the import's counts
+     * (a crash leaves whole batches, and the job knows each of their rows); their new records made
+     * at once ({@link JpaRecordService#createAll}). When a module refuses one inside its transaction
+     * the batch is undone and its rows handled one by one, each in its own transaction. False when
+     * the import was cancelled meanwhile (the batches committed so far stay).
      */
     private boolean handleBatch(String id, Pass pass, int first, List<List<String>> rows) {
-        Pass.Journal journal = pass.journal();
-        java.util.Optional<Boolean> whole = batches.attempt("tessera.import", () -> {
-            for (int i = 0; i < rows.size(); i++) {
-                if (cancelled.contains(id)) {
-                    return false;
-                }
-                RowOutcome outcome = pass.handle(first + i, rows.get(i), false);
-                if (batches.failing()) {
-                    return false; // the row failed inside its module's transaction: the batch goes row by row
-                }
-                record(id, outcome, rows.get(i));
-                pass.service.releaseWritten();
-            }
-            return true;
-        });
-        if (whole.isEmpty()) {
-            pass.undo(journal);
-            for (int i = 0; i < rows.size(); i++) {
-                if (cancelled.contains(id)) {
-                    break;
-                }
-                record(id, pass.handle(first + i, rows.get(i), false), rows.get(i));
-            }
-        }
-        counts(id);
-        sql.update("hold the import", "UPDATE tessera_import SET lease_until = ? WHERE id = ?", Instant.now().plus(LEASE), id);
         if (cancelled.remove(id)) {
             finish(id, CANCELLED, null);
             return false;
         }
+        Pass.Journal journal = pass.journal();
+        java.util.Optional<Boolean> whole;
+        try {
+            whole = batches.attempt("tessera.import", () -> {
+                List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    outcomes.add(pass.handle(first + i, rows.get(i), false));
+                    if (batches.failing()) {
+                        return false; // the row failed inside its module's transaction: the batch goes row by row
+                    }
+                }
+                pass.createPending(outcomes);
+                record(id, outcomes, rows);
+                return true;
+            });
+        } catch (ProblemException refusedInside) {
+            whole = java.util.Optional.empty();
+        }
+        if (whole.isEmpty()) {
+            pass.undo(journal);
+            for (int i = 0; i < rows.size(); i++) {
+                handleAlone(id, pass, first + i, rows.get(i));
+            }
+        }
         return true;
     }
 
-    private void record(String id, RowOutcome o, List<String> cells) {
-        sql.update("save the row's outcome", "INSERT INTO tessera_import_row (import_id, row_no, outcome, record_id, reason, cells, undo)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, o.row, o.outcome, o.recordId, shorten(o.reason, 2000),
-                "FAILED".equals(o.outcome) ? shorten(cellsJson(cells), 20000) : null, o.values == null ? null : shorten(toJson(o.values), 20000));
+    /** One row in its own transaction with its outcome; refused inside a module, it is recorded as failed with the reason. */
+    private void handleAlone(String id, Pass pass, int row, List<String> cells) {
+        String refused;
+        try {
+            java.util.Optional<Boolean> done = batches.attempt("tessera.import.row", () -> {
+                RowOutcome o = pass.handle(row, cells, false);
+                if (batches.failing()) {
+                    return false;
+                }
+                pass.createPending(List.of(o));
+                record(id, List.of(o), List.of(cells));
+                return true;
+            });
+            if (done.isPresent()) {
+                return;
+            }
+            refused = "the row could not be written";
+        } catch (ProblemException e) {
+            refused = e.getMessage();
+        }
+        RowOutcome failed = new RowOutcome();
+        failed.row = row;
+        failed.outcome = "FAILED";
+        failed.reason = refused;
+        batches.attempt("tessera.import.row", () -> record(id, List.of(failed), List.of(cells)));
+    }
+
+    /** The rows' outcomes, and the import's counts moved on by them, in the running transaction. */
+    private int record(String id, List<RowOutcome> outcomes, List<List<String>> cells) {
+        List<Object[]> rows = new ArrayList<>(outcomes.size());
+        Map<String, Integer> counted = new HashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            RowOutcome o = outcomes.get(i);
+            counted.merge(o.outcome, 1, Integer::sum);
+            rows.add(new Object[] { id, o.row, o.outcome, o.recordId, shorten(o.reason, 2000),
+                "FAILED".equals(o.outcome) ? shorten(cellsJson(cells.get(i)), 20000) : null,
+                o.values == null ? null : shorten(toJson(o.values), 20000) });
+        }
+        sql.batch("save the rows' outcomes", "INSERT INTO tessera_import_row (import_id, row_no, outcome, record_id, reason, cells, undo)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        return sql.update("count the import", "UPDATE tessera_import SET rows_read = rows_read + ?, created = created + ?,"
+                + " updated = updated + ?, skipped = skipped + ?, failed = failed + ?, lease_until = ? WHERE id = ?", outcomes.size(),
+                counted.getOrDefault("CREATED", 0), counted.getOrDefault("UPDATED", 0), counted.getOrDefault("SKIPPED", 0),
+                counted.getOrDefault("FAILED", 0), Instant.now().plus(LEASE), id);
     }
 
     private void counts(String id) {
@@ -464,6 +512,7 @@ public class Imports {
     }
 
     private void finish(String id, String state, String error) {
+        cancelled.remove(id);
         counts(id);
         sql.update("finish the import", "UPDATE tessera_import SET state = ?, error = ?, finished_at = ?, lease_until = NULL WHERE id = ? AND state <> ?",
                 state, shorten(error, 2000), Instant.now(), id, CANCELLED);
@@ -495,6 +544,7 @@ public class Imports {
         private final JpaRecordService<?, ?> service;
         private final boolean writing;
         private final Map<String, FieldDescriptor> fields;
+        private final Set<String> managed;
         private final Values values = new Values(modules, users);
         private final Map<String, String> existing;
         private final Map<String, Integer> seen = new HashMap<>();
@@ -523,6 +573,7 @@ public class Imports {
             this.service = service;
             this.writing = writing;
             this.fields = fields(service);
+            this.managed = serverManaged(service);
             this.existing = job.settings.keys.isEmpty() ? Map.of() : existingKeys();
         }
 
@@ -597,12 +648,10 @@ public class Imports {
                     o.outcome = "UPDATED";
                     o.recordId = match;
                 } else {
-                    o.recordId = create(node);
+                    o.toCreate = newRecord(node);
+                    o.key = key;
                     o.outcome = "CREATED";
                     o.values = null;
-                    if (key != null && existing.putIfAbsent(key, o.recordId) == null && journal != null) {
-                        journal.existingKeys.add(key);
-                    }
                 }
                 return o;
             } catch (ProblemException e) {
@@ -617,11 +666,36 @@ public class Imports {
         }
 
         @SuppressWarnings({ "rawtypes", "unchecked" })
-        private String create(ObjectNode node) {
+        private RecordDto newRecord(ObjectNode node) {
             JpaRecordService s = service;
-            RecordDto record = (RecordDto) JsonInput.read(node, s.recordType(), serverManaged(s));
+            RecordDto record = (RecordDto) JsonInput.read(node, s.recordType(), managed);
             record.custom.putAll(custom(node));
-            return ((RecordDto) s.create(record, caller(job))).id;
+            return record;
+        }
+
+        /** The records the rows make, made together; a row whose record is refused fails with the reason. */
+        @SuppressWarnings({ "rawtypes", "unchecked" })
+        void createPending(List<RowOutcome> outcomes) {
+            List<RowOutcome> pending = outcomes.stream().filter(o -> o.toCreate != null).toList();
+            if (pending.isEmpty()) {
+                return;
+            }
+            JpaRecordService s = service;
+            List<JpaRecordService.Creation<RecordDto>> made = s.createAll(pending.stream().map(o -> o.toCreate).toList(), caller(job));
+            for (int i = 0; i < pending.size(); i++) {
+                RowOutcome o = pending.get(i);
+                JpaRecordService.Creation<RecordDto> c = made.get(i);
+                o.toCreate = null;
+                if (c.refused != null) {
+                    failed(o, c.refused.getMessage());
+                    continue;
+                }
+                o.recordId = c.record.id;
+                if (o.key != null && existing.putIfAbsent(o.key, o.recordId) == null && journal != null) {
+                    journal.existingKeys.add(o.key);
+                }
+            }
+            s.releaseWritten();
         }
 
         /** The record changed as the row says; answers the fields' values before, to revert them. */
@@ -632,10 +706,11 @@ public class Imports {
             ObjectNode now = Json.mapper().valueToTree(current);
             Map<String, Object> before = new LinkedHashMap<>();
             node.fieldNames().forEachRemaining(f -> before.put(f, Json.mapper().convertValue(now.get(f), Object.class)));
-            RecordDto patched = (RecordDto) JsonInput.patch(current, node, s.recordType(), serverManaged(s));
+            RecordDto patched = (RecordDto) JsonInput.patch(current, node, s.recordType(), managed);
             patched.custom.putAll(current.custom);
             patched.custom.putAll(custom(node));
             s.update(id, patched, current.version, caller(job));
+            s.releaseWritten();
             return before;
         }
 

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 public final class Values {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern CURRENCY = Pattern.compile("[₫$€]|(?i)vnd|đ$");
     private static final Pattern VI_NUMBER = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?|-?\\d+,\\d+");
     private static final Pattern EN_NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d/M/uuuu"),
@@ -53,6 +54,7 @@ public final class Values {
     private final RecordServices modules;
     private final Map<String, String> usersByFoldedName = new HashMap<>();
     private final Map<String, String> references = new HashMap<>();
+    private final Map<String, Map<String, String>> choices = new HashMap<>();
 
     Values(RecordServices modules, UserAccounts users) {
         this.modules = modules;
@@ -122,7 +124,7 @@ public final class Values {
     }
 
     private static BigDecimal number(String v) throws Unreadable {
-        String plain = v.replace(" ", "").replace("\u00a0", "").replaceAll("[₫$€]|(?i)vnd|đ$", "");
+        String plain = CURRENCY.matcher(v.replace(" ", "").replace("\u00a0", "")).replaceAll("");
         if (VI_NUMBER.matcher(plain).matches()) {
             plain = plain.replace(".", "").replace(",", ".");
         } else if (EN_NUMBER.matcher(plain).matches()) {
@@ -167,14 +169,29 @@ public final class Values {
         }
     }
 
-    private static String choice(FieldDescriptor f, String v) throws Unreadable {
-        String folded = TextFolding.fold(v);
-        for (FieldDescriptor.EnumValue e : f.enumValues()) {
-            if (e.value.equalsIgnoreCase(v) || folded.equals(TextFolding.fold(e.en)) || e.vi != null && folded.equals(TextFolding.fold(e.vi))) {
-                return e.value;
+    /** The code a cell names, by code or by either language's label; each field's names folded once per import. */
+    private String choice(FieldDescriptor f, String v) throws Unreadable {
+        Map<String, String> names = choices.computeIfAbsent(f.name, name -> {
+            Map<String, String> byName = new HashMap<>();
+            for (FieldDescriptor.EnumValue e : f.enumValues()) {
+                byName.putIfAbsent(e.value.toLowerCase(java.util.Locale.ROOT), e.value);
             }
+            for (FieldDescriptor.EnumValue e : f.enumValues()) {
+                byName.putIfAbsent(TextFolding.fold(e.en), e.value);
+                if (e.vi != null) {
+                    byName.putIfAbsent(TextFolding.fold(e.vi), e.value);
+                }
+            }
+            return byName;
+        });
+        String code = names.get(v.toLowerCase(java.util.Locale.ROOT));
+        if (code == null) {
+            code = names.get(TextFolding.fold(v));
         }
-        throw new Unreadable("\"" + v + "\" is not one of " + f.enumValues().stream().filter(e -> !e.retired).map(e -> e.value).toList());
+        if (code == null) {
+            throw new Unreadable("\"" + v + "\" is not one of " + f.enumValues().stream().filter(e -> !e.retired).map(e -> e.value).toList());
+        }
+        return code;
     }
 
     /** The id of the record of {@code collection} whose number or name this is, among those the importer may see. */
