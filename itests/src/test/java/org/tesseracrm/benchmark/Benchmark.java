@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -142,6 +143,7 @@ public final class Benchmark {
 
         measureGetById();
         measureCreate();
+        measureUpdate();
         measureImport();
         addScopedUser();
         addCustomFields();
@@ -152,6 +154,7 @@ public final class Benchmark {
         results.put("rssAfterLoadMiB", loadedRss);
         server.stop();
         measureJdbcInsertBaseline();
+        measureJdbcUpdateBaseline();
         measureJdbcBatchBaseline();
 
         int seeded = 0;
@@ -278,6 +281,39 @@ public final class Benchmark {
                 }, 201));
         results.put("create", api.json());
         record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
+    }
+
+    /**
+     * {@code PATCH} of a lead with {@code If-Match}, c=8: each worker changes its own lead again and
+     * again with the ETag the previous change answered (so none is refused for a colleague's change).
+     */
+    private void measureUpdate() throws Exception {
+        ThreadLocal<String[]> own = new ThreadLocal<>(); // id, ETag
+        java.util.concurrent.atomic.AtomicLong person = new java.util.concurrent.atomic.AtomicLong();
+        Load.Result api = Load.run("PATCH lead with If-Match", CONCURRENCY, warmUp, 20_000, step, n -> {
+            String[] lead = own.get();
+            if (lead == null) {
+                long p = person.incrementAndGet();
+                HttpResponse<String> made = client.send(request("/api/v1/leads").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Văn\",\"lastName\":\"Cập Nhật " + p + "\","
+                                + "\"company\":\"Công ty Cập Nhật " + p + "\",\"email\":\"capnhat" + p + "@example.vn\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (made.statusCode() != 201) {
+                    throw new IllegalStateException(made.statusCode() + " " + made.body());
+                }
+                lead = new String[] { JSON.readTree(made.body()).get("id").asText(), made.headers().firstValue("ETag").orElseThrow() };
+                own.set(lead);
+            }
+            HttpResponse<String> changed = client.send(request("/api/v1/leads/" + lead[0]).header("Content-Type", "application/json")
+                    .header("If-Match", lead[1]).method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"Giám đốc " + n + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (changed.statusCode() != 200) {
+                throw new IllegalStateException(changed.statusCode() + " " + changed.body());
+            }
+            lead[1] = changed.headers().firstValue("ETag").orElseThrow();
+        });
+        results.put("update", api.json());
+        record("PATCH lead with If-Match, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
     }
 
     /** Rows of the import figure (bench.importRows): a 15-column leads file, as people fill one in. */
@@ -420,6 +456,54 @@ public final class Benchmark {
         record("create / raw JDBC", String.format("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.50);
         results.put("jdbcInsert", jdbc.json());
         results.put("createRatio", Load.round(ratio));
+    }
+
+    /** Raw JDBC: the same change of one row (its title and version) + commit, c=8, each worker its own row. */
+    private void measureJdbcUpdateBaseline() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, ""); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id FROM leads_lead ORDER BY id")) {
+            while (r.next() && ids.size() < CONCURRENCY) {
+                ids.add(r.getString(1));
+            }
+        }
+        ThreadLocal<Connection> connections = new ThreadLocal<>();
+        ThreadLocal<String> rows = new ThreadLocal<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Load.Result jdbc;
+        try {
+            jdbc = Load.run("JDBC update + commit", CONCURRENCY, shortWarmUp, 20_000, step, n -> {
+                Connection c = connections.get();
+                if (c == null) {
+                    c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+                    c.setAutoCommit(true);
+                    connections.set(c);
+                    opened.add(c);
+                    rows.set(ids.get(next.getAndIncrement() % ids.size()));
+                }
+                try (PreparedStatement update = c.prepareStatement("UPDATE leads_lead SET title = ?, version = version + 1, updatedAt = ?,"
+                        + " updatedBy = 'admin' WHERE id = ?")) {
+                    update.setString(1, "Giám đốc " + n);
+                    update.setTimestamp(2, Timestamp.from(Instant.now()));
+                    update.setString(3, rows.get());
+                    if (update.executeUpdate() != 1) {
+                        throw new IllegalStateException("the lead to change is gone");
+                    }
+                }
+            });
+        } finally {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> update = (Map<String, Object>) results.get("update");
+        double ratio = ((Number) update.get("perSecond")).doubleValue() / jdbc.perSecond();
+        record("raw JDBC update + commit, c=8", String.format("%.0f rows/s, p99 %.2f ms", jdbc.perSecond(), jdbc.p99()), "", null);
+        record("update / raw JDBC", String.format("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.50);
+        results.put("jdbcUpdate", jdbc.json());
+        results.put("updateRatio", Load.round(ratio));
     }
 
     private void clearLeads() throws SQLException {
