@@ -61,6 +61,8 @@ public final class Benchmark {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
     private Server server;
+    /** The GET load tool, or null for the JVM client. */
+    private Wrk wrk;
     private String jdbcUrl;
     private String jdbcUser;
 
@@ -148,8 +150,8 @@ public final class Benchmark {
         addScopedUser();
         addCustomFields();
         long loadedRss = server.rssMiB();
-        record("resident memory, idle after start", idleRss + " MiB", "< 400 MiB", idleRss < 400);
-        record("resident memory, after the load", loadedRss + " MiB", "", null);
+        record("resident memory, idle after start", idleRss + " MiB", "< 300 MiB", idleRss < 300);
+        record("resident memory, after the load", loadedRss + " MiB", "< 400 MiB", loadedRss < 400);
         results.put("rssIdleMiB", idleRss);
         results.put("rssAfterLoadMiB", loadedRss);
         server.stop();
@@ -202,8 +204,8 @@ public final class Benchmark {
         String path = "/api/v1/leads/" + lead.get("id").asText();
         byte[] body = send(request(path).GET().build(), 200).getBytes(StandardCharsets.UTF_8);
 
-        Load.Result api = Load.run("GET lead by id", CONCURRENCY, warmUp, 300_000, step,
-                Load.http(client, n -> request(path).GET().build(), 200));
+        chooseGetDriver();
+        Load.Result api = get("GET lead by id", URI.create(server.base() + path), Map.of("Authorization", server.authorization()), 300_000);
         HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         bare.setExecutor(pool);
@@ -220,8 +222,7 @@ public final class Benchmark {
         URI bareUri = URI.create("http://127.0.0.1:" + bare.getAddress().getPort() + path);
         Load.Result baseline;
         try {
-            baseline = Load.run("bare JDK server, same JSON", CONCURRENCY, warmUp, 300_000,
-                    step, Load.http(client, n -> HttpRequest.newBuilder(bareUri).GET().build(), 200));
+            baseline = get("bare JDK server, same JSON", bareUri, Map.of(), 300_000);
         } finally {
             bare.stop(0);
             pool.shutdownNow();
@@ -238,15 +239,41 @@ public final class Benchmark {
         measureNginx(api, path, body);
     }
 
+    /** GETs are driven by wrk when it can be had, else by the JVM client (HdrHistogram); the table says which. */
+    private void chooseGetDriver() throws Exception {
+        try {
+            wrk = Wrk.find(work.resolve("wrk"));
+            record("load tool for GETs", "wrk " + wrk.version + ", 2 threads, " + CONCURRENCY + " connections", "", null);
+        } catch (DebianPackage.Unavailable e) {
+            wrk = null;
+            String why = e.getMessage().replaceAll("\\s+", " ").replace('|', '/');
+            why = why.length() > 160 ? why.substring(0, 160) + "…" : why;
+            record("load tool for GETs", "JVM client, HdrHistogram, " + CONCURRENCY + " threads (no wrk: " + why + ")", "", null);
+        }
+        results.put("getLoadTool", wrk == null ? "jvm-hdrhistogram" : "wrk " + wrk.version);
+    }
+
+    /** Throughput of GET {@code uri} at c=8 after the warm-up, answered 2xx. */
+    private Load.Result get(String name, URI uri, Map<String, String> headers, int max) throws Exception {
+        if (wrk != null) {
+            return wrk.run(name, uri, headers, CONCURRENCY, warmUp, step);
+        }
+        return Load.run(name, CONCURRENCY, warmUp, max, step, Load.http(client, n -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+            headers.forEach(request::header);
+            return request.build();
+        }, 200));
+    }
+
     /**
      * The machine's real HTTP limit: nginx serving the same body as a static file, driven by the same
-     * HdrHistogram client at the same concurrency; skipped, with the reason in the table, when nginx cannot be had.
+     * load tool at the same concurrency; skipped, with the reason in the table, when nginx cannot be had.
      */
     private void measureNginx(Load.Result api, String path, byte[] body) throws Exception {
         NginxBaseline nginx;
         try {
             nginx = NginxBaseline.start(work.resolve("nginx"), path, body, freePort(), Runtime.getRuntime().availableProcessors());
-        } catch (NginxBaseline.Unavailable e) {
+        } catch (DebianPackage.Unavailable e) {
             String why = e.getMessage().replaceAll("\\s+", " ").replace('|', '/');
             why = why.length() > 200 ? why.substring(0, 200) + "…" : why;
             record("nginx, same body as a static file", "skipped: " + why, "", null);
@@ -256,8 +283,7 @@ public final class Benchmark {
         Load.Result limit;
         URI uri = URI.create("http://127.0.0.1:" + nginx.port + path);
         try {
-            limit = Load.run("nginx, same body as a static file", CONCURRENCY, warmUp, 1_000_000, step,
-                    Load.http(client, n -> HttpRequest.newBuilder(uri).GET().build(), 200));
+            limit = get("nginx, same body as a static file", uri, Map.of(), 1_000_000);
         } finally {
             nginx.close();
         }
@@ -414,21 +440,12 @@ public final class Benchmark {
 
     /** Raw JDBC: the same row into the same table of the same database, insert + commit, same concurrency. */
     private void measureJdbcInsertBaseline() throws Exception {
-        ThreadLocal<Connection> connections = new ThreadLocal<>();
         java.util.concurrent.atomic.AtomicLong numbers = new java.util.concurrent.atomic.AtomicLong();
-        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         Load.Result jdbc;
-        try {
+        try (WorkerConnections connections = new WorkerConnections()) {
             jdbc = Load.run("JDBC insert + commit", CONCURRENCY, shortWarmUp, 20_000, step, n -> {
-                Connection c = connections.get();
-                if (c == null) {
-                    c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
-                    c.setAutoCommit(true);
-                    connections.set(c);
-                    opened.add(c);
-                }
                 Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO leads_lead (id, number, version, createdAt,"
+                try (PreparedStatement insert = connections.own().prepareStatement("INSERT INTO leads_lead (id, number, version, createdAt,"
                         + " createdBy, updatedAt, updatedBy, searchText, firstName, lastName, company, email, status)"
                         + " VALUES (?, ?, 1, ?, 'admin', ?, 'admin', ?, 'Thị Mai', 'Trần', 'Sao Mai', ?, 'NEW')")) {
                     insert.setString(1, UUID.randomUUID().toString());
@@ -441,10 +458,6 @@ public final class Benchmark {
                     insert.executeUpdate();
                 }
             });
-        } finally {
-            for (Connection c : opened) {
-                c.close();
-            }
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, ""); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM leads_lead WHERE number LIKE 'BEN-%'");
@@ -467,22 +480,12 @@ public final class Benchmark {
                 ids.add(r.getString(1));
             }
         }
-        ThreadLocal<Connection> connections = new ThreadLocal<>();
-        ThreadLocal<String> rows = new ThreadLocal<>();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<String> rows = ThreadLocal.withInitial(() -> ids.get(next.getAndIncrement() % ids.size()));
         Load.Result jdbc;
-        try {
+        try (WorkerConnections connections = new WorkerConnections()) {
             jdbc = Load.run("JDBC update + commit", CONCURRENCY, shortWarmUp, 20_000, step, n -> {
-                Connection c = connections.get();
-                if (c == null) {
-                    c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
-                    c.setAutoCommit(true);
-                    connections.set(c);
-                    opened.add(c);
-                    rows.set(ids.get(next.getAndIncrement() % ids.size()));
-                }
-                try (PreparedStatement update = c.prepareStatement("UPDATE leads_lead SET title = ?, version = version + 1, updatedAt = ?,"
+                try (PreparedStatement update = connections.own().prepareStatement("UPDATE leads_lead SET title = ?, version = version + 1, updatedAt = ?,"
                         + " updatedBy = 'admin' WHERE id = ?")) {
                     update.setString(1, "Giám đốc " + n);
                     update.setTimestamp(2, Timestamp.from(Instant.now()));
@@ -492,10 +495,6 @@ public final class Benchmark {
                     }
                 }
             });
-        } finally {
-            for (Connection c : opened) {
-                c.close();
-            }
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> update = (Map<String, Object>) results.get("update");
@@ -504,6 +503,30 @@ public final class Benchmark {
         record("update / raw JDBC", String.format("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.50);
         results.put("jdbcUpdate", jdbc.json());
         results.put("updateRatio", Load.round(ratio));
+    }
+
+    /** Each load worker its own auto-commit connection, as each HTTP worker has its own; all closed at the end. */
+    private final class WorkerConnections implements AutoCloseable {
+        private final ThreadLocal<Connection> byWorker = new ThreadLocal<>();
+        private final List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Connection own() throws SQLException {
+            Connection c = byWorker.get();
+            if (c == null) {
+                c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+                c.setAutoCommit(true);
+                byWorker.set(c);
+                opened.add(c);
+            }
+            return c;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
     }
 
     private void clearLeads() throws SQLException {

@@ -31,13 +31,19 @@ final class Load {
         final String name;
         final long count;
         final double seconds;
-        final Histogram histogram;
+        private final double p50Ms;
+        private final double p99Ms;
 
-        Result(String name, long count, double seconds, Histogram histogram) {
+        Result(String name, long count, double seconds, double p50Ms, double p99Ms) {
             this.name = name;
             this.count = count;
             this.seconds = seconds;
-            this.histogram = histogram;
+            this.p50Ms = p50Ms;
+            this.p99Ms = p99Ms;
+        }
+
+        Result(String name, long count, double seconds, Histogram histogram) {
+            this(name, count, seconds, histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0);
         }
 
         double perSecond() {
@@ -45,11 +51,11 @@ final class Load {
         }
 
         double p50() {
-            return histogram.getValueAtPercentile(50) / 1000.0;
+            return p50Ms;
         }
 
         double p99() {
-            return histogram.getValueAtPercentile(99) / 1000.0;
+            return p99Ms;
         }
 
         Map<String, Object> json() {

@@ -59,16 +59,21 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         // an upload may be larger than other bodies; its file is held to maxUploadBytes where it is read
         long maxBytes = isUpload(request) ? Math.max(maxBodyBytes, maxUploadBytes + MULTIPART_OVERHEAD) : maxBodyBytes;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        boolean lengthHeld = false;
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > maxBytes) {
                     throw new PayloadTooLargeException(maxBytes);
                 }
+                lengthHeld = true; // the server reads no more than a declared length
             } catch (NumberFormatException e) {
                 // a malformed length is the HTTP server's business; the stream limit below still holds
             }
         }
-        if (request.hasEntity()) {
+        // Otherwise a body comes chunked (HTTP/1.1 has no other way to send one) and is counted as it
+        // is read. Asking hasEntity() instead would peek at the stream of every GET.
+        boolean chunked = request.getHeaderString("Transfer-Encoding") != null; // chunked wins over a length
+        if (chunked || (declared != null && !lengthHeld)) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBytes));
         }
     }

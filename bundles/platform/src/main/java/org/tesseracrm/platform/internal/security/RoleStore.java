@@ -97,6 +97,11 @@ public class RoleStore {
     /** What the roles grant together. */
     public Grants grantsOf(Collection<String> roleNames) {
         Snapshot s = snapshot();
+        // every request asks for its caller's grants: worked out once per set of roles and snapshot
+        return s.grants.computeIfAbsent(Set.copyOf(roleNames), names -> grantsOf(s, names));
+    }
+
+    private static Grants grantsOf(Snapshot s, Collection<String> roleNames) {
         Grants.Builder grants = new Grants.Builder();
         for (String name : roleNames) {
             Role role = s.roles.get(name);
@@ -301,6 +306,7 @@ public class RoleStore {
     private static final class Snapshot {
         final Map<String, Role> roles;
         final long readAt;
+        final Map<Set<String>, Grants> grants = new java.util.concurrent.ConcurrentHashMap<>();
 
         Snapshot(Map<String, Role> roles, long readAt) {
             this.roles = roles;

@@ -8,11 +8,11 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.Test;
 
-public class DateHeaderFilterTest {
+public class DateHeaderFeatureTest {
 
     @Test
     public void theDateIsAnHttpDateOfNow() {
-        String text = new DateHeaderFilter().now();
+        String text = new DateHeaderFeature().now();
         ZonedDateTime parsed = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
         long off = Math.abs(Duration.between(parsed.toInstant(), java.time.Instant.now()).getSeconds());
         assertEquals("within a second or two of now: " + text, true, off <= 2);
