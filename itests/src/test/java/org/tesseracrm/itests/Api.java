@@ -104,9 +104,21 @@ public final class Api {
 
     public Reply send(String method, String path, String body, String contentType, String ifMatch, String header,
             String value) {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), contentType, ifMatch, header, value);
+    }
+
+    /** A POST whose body goes chunked, without a declared length (as a streaming client sends it). */
+    public Reply postChunked(String path, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return send("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+                "application/json", null, null, null);
+    }
+
+    private Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String ifMatch,
+            String header, String value) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

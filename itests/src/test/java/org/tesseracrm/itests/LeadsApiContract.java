@@ -585,7 +585,11 @@ public abstract class LeadsApiContract {
         assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + "\", \"employees\": \"many\"}"), 400);
         assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"" + "x".repeat(300) + "\", \"company\": \"" + tag + "\"}"), 422);
         assertProblem(api.post("/api/v1/leads", "{\"lastName\": \"" + "x".repeat(1_100_000) + "\"}"), 413);
+        // without a declared length the body is counted as it is read
+        assertProblem(api.postChunked("/api/v1/leads", "{\"lastName\": \"" + "x".repeat(1_100_000) + "\"}"), 413);
         assertEquals(before, api.get("/api/v1/leads?company=" + tag).text);
+        assertEquals("a chunked body within the limit is read", 201,
+                api.postChunked("/api/v1/leads", "{\"lastName\": \"Trần\", \"company\": \"" + tag + " chunked\"}").status);
         assertProblem(api.get("/api/v1/leads/" + UUID.randomUUID()), 404);
     }
 

@@ -41,6 +41,15 @@ public class Passwords {
         return nullToEmpty(s.getEncryptionPrefix()) + encryption.encryptPassword(plain) + nullToEmpty(s.getEncryptionSuffix());
     }
 
+    /** Whether passwords can be hashed: Karaf's encryption service is there (asked without hashing anything). */
+    public boolean ready() {
+        try {
+            return support().getEncryption() != null;
+        } catch (IllegalStateException notYet) {
+            return false;
+        }
+    }
+
     /** Whether {@code plain} is the password {@code stored} was made from. */
     public boolean matches(String plain, String stored) {
         if (plain == null || stored == null) {

@@ -59,8 +59,8 @@ public class WebhookSender {
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final WebhookOutbox outbox;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made at the first delivery: a server without webhooks starts without a client and its selector thread. */
+    private volatile HttpClient client;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "tessera-webhooks"));
     private final ExecutorService senders = new ThreadPoolExecutor(MOST_AT_ONCE, MOST_AT_ONCE, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> thread(r, "tessera-webhook-send"));
@@ -84,6 +84,20 @@ public class WebhookSender {
         outbox.offQueued(nudge);
         timer.shutdown(); // not interrupted: an interrupted read closes H2's database file
         senders.shutdown();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     private static Thread thread(Runnable r, String name) {
@@ -173,7 +187,7 @@ public class WebhookSender {
                 .header(SIGNATURE, "sha256=" + sign(target.get().secret(), timestamp + "." + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             String excerpt;
             try (InputStream in = response.body()) {
                 excerpt = new String(in.readNBytes(EXCERPT), StandardCharsets.UTF_8);
