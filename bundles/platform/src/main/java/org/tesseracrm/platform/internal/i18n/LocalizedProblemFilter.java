@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.internal.rest.ApiExtensions;
 import org.tesseracrm.platform.api.FieldError;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -31,7 +32,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.localized-problems")
+@JaxrsName(ApiExtensions.LOCALIZED_PROBLEMS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @Priority(Priorities.HEADER_DECORATOR)
 public class LocalizedProblemFilter implements ContainerResponseFilter {

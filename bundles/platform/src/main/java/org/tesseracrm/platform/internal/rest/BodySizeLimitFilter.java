@@ -27,7 +27,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @Component(service = ContainerRequestFilter.class, configurationPid = BodySizeLimitFilter.PID)
 @Designate(ocd = BodySizeLimitFilter.Config.class)
 @JaxrsExtension
-@JaxrsName("tessera.body-size-limit")
+@JaxrsName(ApiExtensions.BODY_SIZE_LIMIT)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)

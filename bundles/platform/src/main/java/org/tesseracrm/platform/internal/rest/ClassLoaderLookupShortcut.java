@@ -29,7 +29,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.class-loader-lookup")
+@JaxrsName(ApiExtensions.CLASS_LOADER_LOOKUP)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)

@@ -29,7 +29,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = org.apache.cxf.feature.Feature.class)
 @JaxrsExtension
-@JaxrsName("tessera.date-header")
+@JaxrsName(ApiExtensions.DATE_HEADER)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class DateHeaderFeature extends AbstractFeature {
     private static final DateTimeFormatter HTTP_DATE =

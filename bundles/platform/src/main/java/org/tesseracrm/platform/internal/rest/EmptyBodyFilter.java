@@ -24,7 +24,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.empty-body")
+@JaxrsName(ApiExtensions.EMPTY_BODY)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)

@@ -59,7 +59,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
-@JaxrsName("tessera.idempotency")
+@JaxrsName(ApiExtensions.IDEMPOTENCY)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @Priority(Priorities.AUTHENTICATION + 100)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {

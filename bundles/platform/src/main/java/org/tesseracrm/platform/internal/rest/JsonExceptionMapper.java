@@ -16,7 +16,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 /** Bodies Jackson could not read (malformed JSON, wrong types, unknown fields): 400. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsName("tessera.json-errors")
+@JaxrsName(ApiExtensions.JSON_ERRORS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 

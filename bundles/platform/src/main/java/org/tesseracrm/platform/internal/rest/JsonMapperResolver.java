@@ -14,7 +14,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 /** Hands the API's JSON configuration to the Aries Jackson provider of every Tessera application. */
 @Component(service = ContextResolver.class)
 @JaxrsExtension
-@JaxrsName("tessera.json-mapper")
+@JaxrsName(ApiExtensions.JSON_MAPPER)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class JsonMapperResolver implements ContextResolver<ObjectMapper> {
 

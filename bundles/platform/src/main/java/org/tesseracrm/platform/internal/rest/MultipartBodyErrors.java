@@ -23,7 +23,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ReaderInterceptor.class)
 @JaxrsExtension
-@JaxrsName("tessera.multipart-errors")
+@JaxrsName(ApiExtensions.MULTIPART_ERRORS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class MultipartBodyErrors implements ReaderInterceptor {
 

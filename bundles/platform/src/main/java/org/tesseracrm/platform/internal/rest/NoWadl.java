@@ -20,7 +20,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.no-wadl")
+@JaxrsName(ApiExtensions.NO_WADL)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @PreMatching
 public class NoWadl extends WadlGenerator {

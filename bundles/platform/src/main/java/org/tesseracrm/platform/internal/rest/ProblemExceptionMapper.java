@@ -18,7 +18,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 /** The API's own failures (400, 401, 403, 404, 409, 412, 413, 422) as problem+json. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsName("tessera.problems")
+@JaxrsName(ApiExtensions.PROBLEMS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
     @Context

@@ -19,7 +19,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsName("tessera.server-errors")
+@JaxrsName(ApiExtensions.SERVER_ERRORS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);

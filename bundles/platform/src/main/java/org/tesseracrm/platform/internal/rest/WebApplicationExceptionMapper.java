@@ -16,7 +16,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
 /** JAX-RS's own answers (unknown path 404, 405, 406, 415) in the same problem+json shape. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsName("tessera.http-errors")
+@JaxrsName(ApiExtensions.HTTP_ERRORS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     @Context

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.internal.rest.ApiExtensions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.AccessDeniedException;
@@ -37,7 +38,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.access")
+@JaxrsName(ApiExtensions.ACCESS)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @Priority(Priorities.AUTHORIZATION)
 public class AccessFilter implements ContainerRequestFilter {

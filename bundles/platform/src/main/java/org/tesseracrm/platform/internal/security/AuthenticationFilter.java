@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.tesseracrm.platform.internal.rest.ApiExtensions;
 import org.tesseracrm.platform.api.AccessDeniedException;
 import org.tesseracrm.platform.api.AuthenticationRequiredException;
 import org.tesseracrm.platform.rest.Access;
@@ -32,7 +33,7 @@ import org.tesseracrm.platform.rest.TesseraApi;
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName("tessera.authentication")
+@JaxrsName(ApiExtensions.AUTHENTICATION)
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
