@@ -18,8 +18,16 @@ import org.tesseracrm.platform.rest.TesseraApi;
 @JaxrsApplicationSelect(TesseraApi.API_SELECT)
 public class JsonMapperResolver implements ContextResolver<ObjectMapper> {
 
+    /**
+     * The API's mapper, except that a flush of Jackson's generator stays in the answer's buffer: the
+     * provider flushes after each entity, which sent the body ahead as a chunk and the end as another
+     * (two writes to the socket, no Content-Length). Bodies larger than the buffer still stream.
+     */
+    private static final ObjectMapper ANSWERS = Json.mapper().copy()
+            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
+
     @Override
     public ObjectMapper getContext(Class<?> type) {
-        return Json.mapper();
+        return ANSWERS;
     }
 }
