@@ -36,7 +36,7 @@ public final class DatabaseContention {
     }
 
     /**
-     * The database's other sessions that hold uncommitted work or wait, as the database lists them:
+     * The database's other sessions that hold uncommitted work or wait, and its prepared transactions, as the database lists them:
      * who held the lock, for the log of a contention (a lock held for seconds is itself a fault to find).
      */
     public static String holders(DataSource dataSource) {
@@ -54,6 +54,14 @@ public final class DatabaseContention {
                     found.append(found.length() == 0 ? " session " : "; session ").append(rs.getString(1)).append(": ").append(rs.getString(2))
                             .append(", waits for ").append(rs.getString(3)).append(", since ").append(rs.getString(4))
                             .append(", ").append(rs.getString(5));
+                }
+            }
+            // a transaction prepared by the transaction manager before a crash holds its locks with no session until recovered
+            try (ResultSet rs = s.executeQuery(postgres ? "SELECT gid, prepared FROM pg_prepared_xacts WHERE database = current_database()"
+                    : "SELECT TRANSACTION_NAME, TRANSACTION_STATE FROM INFORMATION_SCHEMA.IN_DOUBT")) {
+                while (rs.next()) {
+                    found.append(found.length() == 0 ? " " : "; ").append("in-doubt (prepared) transaction ").append(rs.getString(1))
+                            .append(" (").append(rs.getString(2)).append(')');
                 }
             }
             return found.length() == 0 ? " (no session holds uncommitted work now)" : found.toString();
