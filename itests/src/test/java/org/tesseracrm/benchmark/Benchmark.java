@@ -239,16 +239,16 @@ public final class Benchmark {
         measureNginx(api, path, body);
     }
 
-    /** GETs are driven by wrk when it can be had, else by the JVM client (HdrHistogram); the table says which. */
+    /** GETs, creates and updates are driven by wrk when it can be had, else by the JVM client (HdrHistogram); the table says which. */
     private void chooseGetDriver() throws Exception {
         try {
             wrk = Wrk.find(work.resolve("wrk"));
-            record("load tool for GETs", "wrk " + wrk.version + ", 2 threads, " + CONCURRENCY + " connections", "", null);
+            record("load tool for GETs, creates, updates", "wrk " + wrk.version + ", 2 threads, " + CONCURRENCY + " connections", "", null);
         } catch (DebianPackage.Unavailable e) {
             wrk = null;
             String why = e.getMessage().replaceAll("\\s+", " ").replace('|', '/');
             why = why.length() > 160 ? why.substring(0, 160) + "…" : why;
-            record("load tool for GETs", "JVM client, HdrHistogram, " + CONCURRENCY + " threads (no wrk: " + why + ")", "", null);
+            record("load tool for GETs, creates, updates", "JVM client, HdrHistogram, " + CONCURRENCY + " threads (no wrk: " + why + ")", "", null);
         }
         results.put("getLoadTool", wrk == null ? "jvm-hdrhistogram" : "wrk " + wrk.version);
     }
@@ -297,23 +297,84 @@ public final class Benchmark {
 
     private void measureCreate() throws Exception {
         // every lead a different person: one that looks like an earlier one would be refused (409)
-        java.util.concurrent.atomic.AtomicLong person = new java.util.concurrent.atomic.AtomicLong();
-        Load.Result api = Load.run("POST create lead", CONCURRENCY, warmUp, 20_000, step,
-                Load.http(client, n -> {
-                    long p = person.incrementAndGet();
-                    return request("/api/v1/leads").header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần " + p + "\","
-                                    + "\"company\":\"Sao Mai\",\"email\":\"mai" + p + "@example.vn\"}")).build();
-                }, 201));
+        Load.Result api;
+        if (wrk != null) {
+            Path script = work.resolve("wrk/create-lead.lua");
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, CREATE_LEAD_LUA);
+            api = wrk.run("POST create lead", URI.create(server.base() + "/api/v1/leads"),
+                    Map.of("Authorization", server.authorization(), "Content-Type", "application/json"), script, CONCURRENCY, warmUp, step);
+        } else {
+            java.util.concurrent.atomic.AtomicLong person = new java.util.concurrent.atomic.AtomicLong();
+            api = Load.run("POST create lead", CONCURRENCY, warmUp, 20_000, step,
+                    Load.http(client, n -> {
+                        long p = person.incrementAndGet();
+                        return request("/api/v1/leads").header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần " + p + "\","
+                                        + "\"company\":\"Sao Mai\",\"email\":\"mai" + p + "@example.vn\"}")).build();
+                    }, 201));
+        }
         results.put("create", api.json());
-        record("POST create lead, c=8", String.format("%.0f req/s, p99 %.2f ms", api.perSecond(), api.p99()), "", null);
+        record("POST create lead, c=8" + (wrk == null ? "" : " (wrk)"), String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                api.perSecond(), api.p50(), api.p99()), "", null);
     }
+
+    /**
+     * wrk's script for updates, one connection per thread: the connection's first request creates its
+     * lead, each further one changes its title with the ETag the last answer gave (as the JVM client does).
+     */
+    private static final String UPDATE_LEAD_LUA = String.join("\n",
+            "local threads = 0",
+            "function setup(thread) threads = threads + 1; thread:set('id', threads) end",
+            "function init(args) run = args[1] or '0'; n = 0 end",
+            "function request()",
+            "  n = n + 1",
+            "  if lead == nil then",
+            "    local p = run .. '-' .. id",
+            "    return wrk.format('POST', nil, nil, '{\"firstName\":\"Văn\",\"lastName\":\"Cập Nhật ' .. p"
+                    + " .. '\",\"company\":\"Công ty Cập Nhật ' .. p .. '\",\"email\":\"capnhat' .. p .. '@example.vn\"}')",
+            "  end",
+            "  local headers = {}",
+            "  for k, v in pairs(wrk.headers) do headers[k] = v end",
+            "  headers['If-Match'] = etag",
+            "  return wrk.format('PATCH', wrk.path .. '/' .. lead, headers, '{\"title\":\"Giám đốc ' .. n .. '\"}')",
+            "end",
+            "function response(status, headers, body)",
+            "  if lead == nil then lead = body:match('\"id\":\"([^\"]+)\"') end",
+            "  etag = headers['ETag']",
+            "end", "");
+
+    /**
+     * wrk's script for creates: the same lead as the JVM client sends, each one another person (run,
+     * thread and request number in the name and e-mail), so none is refused as a duplicate.
+     */
+    private static final String CREATE_LEAD_LUA = String.join("\n",
+            "local threads = 0",
+            "function setup(thread) threads = threads + 1; thread:set('id', threads) end",
+            "function init(args) run = args[1] or '0'; n = 0 end",
+            "function request()",
+            "  n = n + 1",
+            "  local p = run .. '-' .. id .. '-' .. n",
+            "  return wrk.format('POST', nil, nil, '{\"firstName\":\"Thị Mai\",\"lastName\":\"Trần ' .. p"
+                    + " .. '\",\"company\":\"Sao Mai\",\"email\":\"mai' .. p .. '@example.vn\"}')",
+            "end", "");
 
     /**
      * {@code PATCH} of a lead with {@code If-Match}, c=8: each worker changes its own lead again and
      * again with the ETag the previous change answered (so none is refused for a colleague's change).
      */
     private void measureUpdate() throws Exception {
+        if (wrk != null) {
+            Path script = work.resolve("wrk/update-lead.lua");
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, UPDATE_LEAD_LUA);
+            Load.Result api = wrk.runPerConnection("PATCH lead with If-Match", URI.create(server.base() + "/api/v1/leads"),
+                    Map.of("Authorization", server.authorization(), "Content-Type", "application/json"), script, CONCURRENCY, warmUp, step);
+            results.put("update", api.json());
+            record("PATCH lead with If-Match, c=8 (wrk)", String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                    api.perSecond(), api.p50(), api.p99()), "", null);
+            return;
+        }
         ThreadLocal<String[]> own = new ThreadLocal<>(); // id, ETag
         java.util.concurrent.atomic.AtomicLong person = new java.util.concurrent.atomic.AtomicLong();
         Load.Result api = Load.run("PATCH lead with If-Match", CONCURRENCY, warmUp, 20_000, step, n -> {

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GET throughput driven by wrk (Debian's package, see {@link DebianPackage}): an established load tool
+ * HTTP throughput driven by wrk (Debian's package, see {@link DebianPackage}): an established load tool
  * in C whose own CPU on this 2-core machine is a fraction of a JVM client's, so the server and nginx
  * are measured, not the client. Two threads, {@code connections} keep-alive connections, latency
  * percentiles from its {@code --latency} table; any error or non-2xx answer fails the figure.
@@ -42,49 +42,53 @@ final class Wrk {
         return new Wrk(program, m.find() ? m.group(1) : "?");
     }
 
-    /**
-     * Warms the server up: at least {@code warmup}, then on in 5-second steps until three steps in a
-     * row agree within 3 % (up to six times {@code warmup}): on 2 cores the JIT takes about a minute of
-     * load to settle on a deep request path, climbing in steps. Then measures for {@code step}.
-     */
+    /** Warms the server up ({@link Load#warmUp}), then measures for {@code step}. */
     Load.Result run(String name, URI uri, Map<String, String> headers, int connections, Duration warmup, Duration step)
-            throws IOException, InterruptedException {
-        if (!warmup.isZero()) {
-            long deadline = System.nanoTime() + warmup.multipliedBy(6).toNanos();
-            Duration chunk = warmup.compareTo(Duration.ofSeconds(5)) < 0 ? warmup : Duration.ofSeconds(5);
-            long warmed = 0;
-            List<Double> rates = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                rates.add(once(name, uri, headers, connections, chunk).perSecond());
-                warmed += chunk.toNanos();
-                if (warmed >= warmup.toNanos() && settled(rates)) {
-                    break;
-                }
-            }
-        }
-        return once(name, uri, headers, connections, step);
+            throws Exception {
+        return run(name, uri, headers, null, connections, warmup, step);
     }
 
-    /** The last three rates lie within 3 % of each other. */
-    private static boolean settled(List<Double> rates) {
-        if (rates.size() < 3) {
-            return false;
-        }
-        List<Double> last = rates.subList(rates.size() - 3, rates.size());
-        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return max <= min * 1.03;
+    /**
+     * As {@link #run(String, URI, Map, int, Duration, Duration)}, each request made by the Lua
+     * {@code script} (wrk's {@code -s}), which is given a run number as its argument so that no two
+     * runs make the same request.
+     */
+    Load.Result run(String name, URI uri, Map<String, String> headers, Path script, int connections, Duration warmup, Duration step)
+            throws Exception {
+        Load.warmUp(warmup, chunk -> once(name, uri, headers, script, 2, connections, chunk).perSecond());
+        return once(name, uri, headers, script, 2, connections, step);
     }
 
-    private Load.Result once(String name, URI uri, Map<String, String> headers, int connections, Duration duration)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("-t", "2", "-c", String.valueOf(connections),
+    /**
+     * As {@link #run(String, URI, Map, Path, int, Duration, Duration)} with one connection per wrk
+     * thread, so that a script's state (a thread's Lua globals) is one connection's: its next request
+     * may depend on the answer to its last (an update sent with the ETag the last one answered).
+     */
+    Load.Result runPerConnection(String name, URI uri, Map<String, String> headers, Path script, int connections, Duration warmup,
+            Duration step) throws Exception {
+        Load.warmUp(warmup, chunk -> once(name, uri, headers, script, connections, connections, chunk).perSecond());
+        return once(name, uri, headers, script, connections, connections, step);
+    }
+
+    private int runs;
+
+    private Load.Result once(String name, URI uri, Map<String, String> headers, Path script, int threads, int connections,
+            Duration duration) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("-t", String.valueOf(threads), "-c", String.valueOf(connections),
                 "-d", Math.max(1, duration.toSeconds()) + "s", "--latency", "--timeout", "10s"));
         headers.forEach((header, value) -> {
             command.add("-H");
             command.add(header + ": " + value);
         });
+        if (script != null) {
+            command.add("-s");
+            command.add(script.toString());
+        }
         command.add(uri.toString());
+        if (script != null) {
+            command.add("--");
+            command.add(String.valueOf(++runs));
+        }
         Process p = start(program, command);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS) || p.exitValue() != 0) {
