@@ -132,6 +132,9 @@ public final class Benchmark {
                 results.put("h2WriteDelay", "H2 default (500 ms): not durable");
             }
         }
+        if (database.equals("postgresql")) {
+            recordAutovacuum();
+        }
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "database", database,
                 "java", System.getProperty("java.version"), "at", Instant.now().toString()));
         results.put("seeding", "list and search data are written straight through JDBC with the server stopped");
@@ -189,6 +192,22 @@ public final class Benchmark {
             server.stop();
         }
         write();
+    }
+
+    /**
+     * Whether the PostgreSQL server analyzes tables on its own: with autovacuum off (as on some test
+     * machines) the planner keeps the statistics of a table's first rows while the benchmark fills it,
+     * and a search or a create's duplicate lookup can be planned as for an empty table. Said in the table.
+     */
+    private void recordAutovacuum() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW autovacuum")) {
+            r.next();
+            String autovacuum = r.getString(1);
+            results.put("postgresqlAutovacuum", autovacuum);
+            record("PostgreSQL autovacuum", autovacuum + ("off".equals(autovacuum)
+                    ? " (statistics as of the last ANALYZE: plans of a growing table may be stale)" : ""), "", null);
+        }
     }
 
     private void stopServerIfRunning() throws Exception {
