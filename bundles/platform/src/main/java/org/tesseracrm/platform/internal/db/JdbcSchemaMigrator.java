@@ -136,13 +136,7 @@ public class JdbcSchemaMigrator implements SchemaMigrator {
             }
             for (String table : tables) {
                 if (table.matches("[a-z0-9_]+")) {
-                    // Written straight into the index (fastupdate off): with GIN's pending list every search also reads
-                    // the entries added since the last vacuum, so under a stream of creates each one's duplicate lookup
-                    // read more of it (creates fell from 290 to 70 a second within a minute at 33k leads; 340 steady now).
-                    s.execute("CREATE INDEX IF NOT EXISTS " + table + "_search_trgm ON " + table
-                            + " USING gin (searchtext gin_trgm_ops) WITH (fastupdate = off)");
-                    s.execute("ALTER INDEX " + table + "_search_trgm SET (fastupdate = off)");
-                    s.execute("SELECT gin_clean_pending_list('" + table + "_search_trgm'::regclass)");
+                    s.execute("CREATE INDEX IF NOT EXISTS " + table + "_search_trgm ON " + table + " USING gin (searchtext gin_trgm_ops)");
                     // A user who sees their own records searches those assigned to or created by them: with an index
                     // for each (modules index their owner), PostgreSQL intersects them with the words' rows
                     // (q for such a user at 1M leads: 350 ms at worst without it, under 90 ms with it).
