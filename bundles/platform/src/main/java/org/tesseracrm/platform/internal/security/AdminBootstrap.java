@@ -35,8 +35,15 @@ public class AdminBootstrap {
     private static final long WAIT_FOR_HASHING_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
+    /**
+     * Activated once Karaf's password encryption service (the one {@code etc/org.apache.karaf.jaas.cfg}
+     * names) is registered: waiting for it inside the activation would hold the thread that starts the
+     * bundles — the thread that would start the encryption service's bundle when it comes later (seen:
+     * the whole start stalled for two minutes, then failed).
+     */
     @Activate
-    public AdminBootstrap(@Reference UserAccounts users, @Reference Passwords passwords) {
+    public AdminBootstrap(@Reference UserAccounts users, @Reference Passwords passwords,
+            @Reference(target = "(name=spring-security-crypto)") org.apache.karaf.jaas.modules.EncryptionService encryption) {
         waitForHashing(passwords);
         importUsersFile(users);
         if (users.hasActiveAdministrator()) {
