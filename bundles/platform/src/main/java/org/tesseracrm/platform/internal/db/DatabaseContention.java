@@ -28,9 +28,6 @@ public final class DatabaseContention {
                     || t instanceof SQLException && STATES.contains(((SQLException) t).getSQLState())) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
@@ -41,7 +38,7 @@ public final class DatabaseContention {
      */
     public static String holders(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            boolean postgres = JdbcSchemaMigrator.dialect(c).equals("postgresql");
             String sql = postgres
                     ? "SELECT pid, state, wait_event_type, xact_start, left(query, 200) FROM pg_stat_activity"
                             + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
