@@ -318,9 +318,7 @@ public final class Benchmark {
         // every lead a different person: one that looks like an earlier one would be refused (409)
         Load.Result api;
         if (wrk != null) {
-            Path script = work.resolve("wrk/create-lead.lua");
-            Files.createDirectories(script.getParent());
-            Files.writeString(script, CREATE_LEAD_LUA);
+            Path script = wrkScript("create-lead.lua", CREATE_LEAD_LUA);
             api = wrk.run("POST create lead", URI.create(server.base() + "/api/v1/leads"),
                     Map.of("Authorization", server.authorization(), "Content-Type", "application/json"), script, CONCURRENCY, warmUp, step);
         } else {
@@ -336,6 +334,13 @@ public final class Benchmark {
         results.put("create", api.json());
         record("POST create lead, c=8" + (wrk == null ? "" : " (wrk)"), String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms",
                 api.perSecond(), api.p50(), api.p99()), "", null);
+    }
+
+    /** A wrk script written under the benchmark's folder. */
+    private Path wrkScript(String name, String text) throws IOException {
+        Path script = work.resolve("wrk").resolve(name);
+        Files.createDirectories(script.getParent());
+        return Files.writeString(script, text);
     }
 
     /**
@@ -384,9 +389,7 @@ public final class Benchmark {
      */
     private void measureUpdate() throws Exception {
         if (wrk != null) {
-            Path script = work.resolve("wrk/update-lead.lua");
-            Files.createDirectories(script.getParent());
-            Files.writeString(script, UPDATE_LEAD_LUA);
+            Path script = wrkScript("update-lead.lua", UPDATE_LEAD_LUA);
             Load.Result api = wrk.runPerConnection("PATCH lead with If-Match", URI.create(server.base() + "/api/v1/leads"),
                     Map.of("Authorization", server.authorization(), "Content-Type", "application/json"), script, CONCURRENCY, warmUp, step);
             results.put("update", api.json());

@@ -27,6 +27,8 @@ final class Wrk {
 
     private final Path program;
     final String version;
+    /** wrk runs so far: a script's argument, so that no two runs make the same request. */
+    private int runs;
 
     private Wrk(Path program, String version) {
         this.program = program;
@@ -55,8 +57,7 @@ final class Wrk {
      */
     Load.Result run(String name, URI uri, Map<String, String> headers, Path script, int connections, Duration warmup, Duration step)
             throws Exception {
-        Load.warmUp(warmup, chunk -> once(name, uri, headers, script, 2, connections, chunk).perSecond());
-        return once(name, uri, headers, script, 2, connections, step);
+        return warmedUp(name, uri, headers, script, 2, connections, warmup, step);
     }
 
     /**
@@ -66,11 +67,14 @@ final class Wrk {
      */
     Load.Result runPerConnection(String name, URI uri, Map<String, String> headers, Path script, int connections, Duration warmup,
             Duration step) throws Exception {
-        Load.warmUp(warmup, chunk -> once(name, uri, headers, script, connections, connections, chunk).perSecond());
-        return once(name, uri, headers, script, connections, connections, step);
+        return warmedUp(name, uri, headers, script, connections, connections, warmup, step);
     }
 
-    private int runs;
+    private Load.Result warmedUp(String name, URI uri, Map<String, String> headers, Path script, int threads, int connections,
+            Duration warmup, Duration step) throws Exception {
+        Load.warmUp(warmup, chunk -> once(name, uri, headers, script, threads, connections, chunk).perSecond());
+        return once(name, uri, headers, script, threads, connections, step);
+    }
 
     private Load.Result once(String name, URI uri, Map<String, String> headers, Path script, int threads, int connections,
             Duration duration) throws IOException, InterruptedException {
