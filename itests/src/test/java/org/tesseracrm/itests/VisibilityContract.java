@@ -159,6 +159,57 @@ public abstract class VisibilityContract {
         create(asLan, "/api/v1/leads", Map.of("lastName", "Phạm " + tag, "firstName", "Bình", "company", "Công ty khác " + tag));
     }
 
+    /**
+     * A look-alike is found by its keys as they are after every kind of write (create, change,
+     * delete, restore, import), however many newer records share its words.
+     */
+    @Test
+    public void aLookalikeIsFoundByItsKeysAfterEveryWrite() throws Exception {
+        people();
+        Api asLan = admin.withCredentials(lan, PASSWORD);
+        String t = tag.toLowerCase();
+        String first = create(asLan, "/api/v1/leads", Map.of("lastName", "Hồ " + tag, "firstName", "Lan", "company", "Ánh Dương " + tag,
+                "email", "ho-" + t + "@example.vn"));
+        // 55 newer leads with every word of its name: a search for them finds the newest 50 first
+        for (int i = 0; i < 55; i++) {
+            create(asLan, "/api/v1/leads?createAnyway=true", Map.of("lastName", "Hồ " + tag, "firstName", "Lan",
+                    "company", "Ánh Dương " + tag + " chi nhánh " + i));
+        }
+        assertLooksLike(first, asLan, Map.of("lastName", "HO " + tag, "firstName", "lan", "company", "anh duong " + tag));
+
+        String etag = asLan.get("/api/v1/leads/" + first).header("ETag");
+        expect(200, asLan.patch("/api/v1/leads/" + first, Api.json(Map.of("email", "ho-moi-" + t + "@example.vn")), etag));
+        assertLooksLike(first, asLan, Map.of("lastName", "Khác " + tag, "email", "HO-MOI-" + t + "@example.vn"));
+        String oldAddress = create(asLan, "/api/v1/leads", Map.of("lastName", "Khác " + tag, "email", "ho-" + t + "@example.vn"));
+
+        etag = asLan.get("/api/v1/leads/" + first).header("ETag");
+        expect(204, asLan.delete("/api/v1/leads/" + first, etag));
+        String whileDeleted = create(asLan, "/api/v1/leads", Map.of("lastName", "Khác nữa " + tag, "email", "ho-moi-" + t + "@example.vn"));
+        expect(200, asLan.post("/api/v1/leads/" + first + "/restore", null));
+        Api.Reply restored = asLan.post("/api/v1/leads", Api.json(Map.of("lastName", "Lần ba " + tag, "email", "ho-moi-" + t + "@example.vn")));
+        assertEquals(restored.toString(), 409, restored.status);
+        Set<String> named = new java.util.HashSet<>();
+        restored.json().get("candidates").forEach(c -> named.add(c.get("id").asText()));
+        assertEquals("the restored lead and the one made while it was deleted", Set.of(first, whileDeleted), named);
+
+        String csv = "lastName,email\r\nNhập " + tag + ",nhap-" + t + "@example.vn\r\n";
+        Api.Reply upload = expect(202, asLan.upload("/api/v1/imports", "file", "nhap.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("collection", "leads")));
+        String job = upload.json().get("id").asText();
+        Await.until(Duration.ofSeconds(20), () -> asLan.get("/api/v1/imports/" + job).json(), j -> j.get("state").asText().equals("DONE"));
+        String imported = asLan.get("/api/v1/leads?q=" + java.net.URLEncoder.encode("Nhập " + tag, java.nio.charset.StandardCharsets.UTF_8))
+                .json().get("items").get(0).get("id").asText();
+        assertLooksLike(imported, asLan, Map.of("lastName", "Khác " + tag, "email", "Nhap-" + t + "@Example.vn"));
+        assertLooksLike(oldAddress, asLan, Map.of("lastName", "Cũ " + tag, "email", "ho-" + t + "@example.vn"));
+    }
+
+    /** A new lead with {@code fields} is refused 409 naming {@code id} among its look-alikes, and not made. */
+    private void assertLooksLike(String id, Api api, Map<String, ?> fields) {
+        Api.Reply r = api.post("/api/v1/leads", Api.json(fields));
+        assertEquals(fields + " looks like " + id + ": " + r, 409, r.status);
+        assertTrue(r.toString(), r.json().get("candidates").toString().contains(id));
+    }
+
     @Test
     public void likelyDuplicatesAreFoundAmongWhatTheCallerSees() {
         people();

@@ -74,6 +74,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     private final ChangeRecorder<D> history;
     private final ChangePublisher publisher;
     private final SearchText search;
+    private final LookalikeKeys<D> lookalikes;
     private final RecordTags tags;
     private final String table;
 
@@ -125,6 +126,10 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
         this.tags = new RecordTags(module.collection());
         this.search = new SearchText(searchFields, phoneFields, attributes.get(RecordScope.OWNER), module.collection(), entityName, context,
                 work -> transactions.run(TransactionType.Supports, work));
+        this.lookalikes = new LookalikeKeys<>(module.collection(), module.duplicateKeys(), fields, values, transactions, context,
+                (em, after, limit) -> em.createQuery("SELECT e FROM " + entityName + " e WHERE e.id > :after ORDER BY e.id", entityType)
+                        .setParameter("after", after).setMaxResults(limit).setHint("eclipselink.read-only", "true")
+                        .getResultList().stream().map(this::toDto).toList());
     }
 
     // ---- what the module's rules add ----
@@ -146,6 +151,16 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     @SuppressWarnings("unchecked")
     public final boolean isComparedBy(RecordDto record, List<String> duplicateKey) {
         return moduleRules.comparedBy((D) record, duplicateKey);
+    }
+
+    /**
+     * The ids of records whose duplicate key {@code rule} is {@code key} (folded as the look-alike
+     * check folds it), in the recycle bin or not, visible to the caller or not: a reader checks each
+     * with {@link #get}. Empty while the module's existing records are still being indexed by their
+     * keys (in the background, from the first call on).
+     */
+    public final Optional<List<String>> idsByDuplicateKey(List<String> rule, String key) {
+        return lookalikes.ids(rule, key);
     }
 
     // ---- the record operations ----
@@ -377,6 +392,7 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
             }
             List<D> saved = toDtos(em, entities);
             history.createdAll(em, entities, saved, user);
+            lookalikes.createdAll(em, saved);
             for (D after : saved) {
                 publisher.afterCommit(RecordEvents.CREATED, after.id, after, null, user);
             }
@@ -492,6 +508,11 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** Records the change in the record's history and for the listeners; the record as it now is. */
     private D committed(EntityManager em, String action, E entity, D before, String user) {
         D after = toDto(em, entity);
+        if (RecordEvents.CREATED.equals(action)) {
+            lookalikes.created(em, entity.id, after);
+        } else if (RecordEvents.UPDATED.equals(action)) {
+            lookalikes.changed(em, entity.id, before, after);
+        }
         history.committed(em, action, entity, before, after, user);
         publisher.afterCommit(action, entity.id, after, before, user);
         return after;
@@ -567,7 +588,12 @@ public abstract class JpaRecordService<D extends RecordDto, E extends RecordEnti
     /** As {@link #stamp(RecordEntity, String)}, with the action's name in the history (e.g. CONVERTED). */
     protected void stamp(E entity, String user, String action) {
         touch(entity, user);
-        history.action(entity, toDto(entity), user, action);
+        D now = toDto(entity);
+        Transactions.Unit<D> unit = transactions.current();
+        if (unit != null) {
+            lookalikes.changed(unit.em, entity.id, unit.before.get(entity.id), now);
+        }
+        history.action(entity, now, user, action);
     }
 
     private void touch(E entity, String user) {

@@ -5,5 +5,5 @@
  * {@link EmbeddedAddress} and {@link InstantConverter} next to their own entities.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.tesseracrm.platform.persistence;

@@ -64,8 +64,9 @@ public class Duplicates {
 
     /**
      * Live records the caller may see that look like {@code record} (a record about to be created)
-     * by one of the module's duplicate keys, at most {@code limit}: each key is looked up through
-     * the module's search on its text fields (a phone number by its digits), then compared folded.
+     * by one of the module's duplicate keys, at most {@code limit}: each key is looked up by its
+     * value in the module's table of keys (or, while that is being filled, through the module's
+     * search on its text fields), then compared folded.
      */
     public List<Candidate> like(ModuleDescriptor module, JpaRecordService<?, ?> service, RecordDto record, int limit) {
         Map<String, FieldDescriptor> fields = new HashMap<>();
@@ -77,24 +78,45 @@ public class Duplicates {
             if (key == null || !service.isComparedBy(record, rule)) {
                 continue;
             }
-            List<String> words = new ArrayList<>();
-            for (String f : rule) {
-                FieldDescriptor d = fields.get(f);
-                if (d != null && d.searchable) {
-                    words.add(d.type == FieldType.PHONE ? Values.phoneDigits(json.path(f).asText()) : json.path(f).asText());
-                }
-            }
-            if (words.isEmpty()) {
-                continue; // nothing to look it up by quickly: the duplicate finder still groups such records
-            }
-            Page<? extends RecordDto> page = service.list(new ListQuery(String.join(" ", words), Map.of(), List.of(), 50, null, false));
-            for (RecordDto r : page.items) {
+            Optional<List<String>> ids = service.idsByDuplicateKey(rule, key);
+            List<? extends RecordDto> records = ids.isPresent() ? visible(service, ids.get()) : searched(service, rule, json, fields);
+            for (RecordDto r : records) {
                 if (found.size() < limit && !found.containsKey(r.id) && key.equals(key(rule, Json.mapper().valueToTree(r), fields))) {
                     service.find(r.id).ifPresent(ref -> found.put(r.id, new Candidate(ref, rule)));
                 }
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /** The live records of these ids the caller may see. */
+    private static List<RecordDto> visible(JpaRecordService<?, ?> service, List<String> ids) {
+        List<RecordDto> records = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                records.add(service.get(id));
+            } catch (org.tesseracrm.platform.api.RecordNotFoundException notVisible) {
+                // in the recycle bin, or not the caller's to see
+            }
+        }
+        return records;
+    }
+
+    /** Records found by the rule's searchable values, for the fields' exact comparison. */
+    private static List<? extends RecordDto> searched(JpaRecordService<?, ?> service, List<String> rule, JsonNode json,
+            Map<String, FieldDescriptor> fields) {
+        List<String> words = new ArrayList<>();
+        for (String f : rule) {
+            FieldDescriptor d = fields.get(f);
+            if (d != null && d.searchable) {
+                words.add(d.type == FieldType.PHONE ? Values.phoneDigits(json.path(f).asText()) : json.path(f).asText());
+            }
+        }
+        if (words.isEmpty()) {
+            return List.of(); // nothing to look it up by quickly: the duplicate finder still groups such records
+        }
+        Page<? extends RecordDto> page = service.list(new ListQuery(String.join(" ", words), Map.of(), List.of(), 50, null, false));
+        return page.items;
     }
 
     public Found find(ModuleDescriptor module, JpaRecordService<?, ?> service, int limit) {
@@ -150,10 +172,19 @@ public class Duplicates {
     }
 
     private static String key(List<String> rule, JsonNode json, Map<String, FieldDescriptor> fields) {
+        return keyOf(rule, json::get, fields);
+    }
+
+    /**
+     * The record's value of one duplicate key: its fields' values folded (no case, marks or spacing;
+     * a phone number by its digits), in the rule's order; null when one of them is empty.
+     */
+    public static String keyOf(List<String> rule, java.util.function.Function<String, JsonNode> value,
+            Map<String, FieldDescriptor> fields) {
         StringBuilder key = new StringBuilder();
         for (String f : rule) {
             FieldDescriptor d = fields.get(f);
-            String v = Values.matchable(json.get(f), d != null && d.type == FieldType.PHONE);
+            String v = Values.matchable(value.apply(f), d != null && d.type == FieldType.PHONE);
             if (v == null || v.isEmpty()) {
                 return null;
             }
