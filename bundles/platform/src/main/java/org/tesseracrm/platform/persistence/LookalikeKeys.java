@@ -1,8 +1,6 @@
 package org.tesseracrm.platform.persistence;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.api.RecordDto;
 import org.tesseracrm.platform.api.spi.FieldDescriptor;
 import org.tesseracrm.platform.internal.exchange.Duplicates;
+import org.tesseracrm.platform.internal.security.Sha256;
 import org.tesseracrm.platform.rest.Json;
 
 /**
@@ -44,13 +43,6 @@ final class LookalikeKeys<D extends RecordDto> {
     /** Records that share a key at most: more is not a look-alike check any more but a data problem. */
     static final int MOST = 50;
     private static final String INSERT = "INSERT INTO tessera_lookalike (collection, rule_name, key_hash, record_id) VALUES (?, ?, ?, ?)";
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private final String collection;
     private final List<List<String>> rules;
@@ -186,7 +178,7 @@ final class LookalikeKeys<D extends RecordDto> {
         List<String> names = rules.isEmpty() ? List.of("") : rules.stream().map(LookalikeKeys::name).toList();
         transactions.run(TransactionType.Required, em -> sql(em, "of retired rules deleted", c -> {
             try (PreparedStatement stale = c.prepareStatement("DELETE FROM tessera_lookalike WHERE collection = ? AND rule_name NOT IN ("
-                    + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")")) {
+                    + marks(names.size()) + ")")) {
                 stale.setString(1, collection);
                 for (int i = 0; i < names.size(); i++) {
                     stale.setString(i + 2, names.get(i));
@@ -237,7 +229,7 @@ final class LookalikeKeys<D extends RecordDto> {
         }
         return sql(em, "read", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT record_id, rule_name FROM tessera_lookalike WHERE record_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(read.size(), "?")) + ")")) {
+                    + marks(read.size()) + ")")) {
                 for (int i = 0; i < read.size(); i++) {
                     select.setString(i + 1, read.get(i).id);
                 }
@@ -280,9 +272,13 @@ final class LookalikeKeys<D extends RecordDto> {
         }
     }
 
+    /** n JDBC parameters, comma-separated. */
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** A key of any length as 43 characters (SHA-256, base64url): an index entry of fixed size. */
     static String hash(String key) {
-        MessageDigest sha = SHA256.get();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest().digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,7 +2,6 @@ package org.tesseracrm.platform.internal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.List;
@@ -110,18 +109,8 @@ public class Authenticator {
         }
     }
 
-    /** One SHA-256 per thread: looking the algorithm up costs more than the digest of a sign-in. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     private static String digest(String user, String password) {
-        MessageDigest sha = SHA_256.get();
-        sha.reset();
+        MessageDigest sha = Sha256.digest();
         sha.update(user.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(password.getBytes(StandardCharsets.UTF_8));
