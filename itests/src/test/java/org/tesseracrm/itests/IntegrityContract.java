@@ -304,7 +304,7 @@ public abstract class IntegrityContract extends RecordCompanionsContract {
 
     // ---- helpers ----
 
-    private List<Api.Reply> race(Callable<Api.Reply> request) throws Exception {
+    protected List<Api.Reply> race(Callable<Api.Reply> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         CountDownLatch start = new CountDownLatch(1);
         try {

@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tesseracrm.platform.internal.db.DatabaseConnectionLost;
 import org.tesseracrm.platform.internal.db.DatabaseContention;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -24,7 +25,8 @@ import org.tesseracrm.platform.rest.TesseraApi;
  * A server fault: logged in full with an incident id, answered as a bare 500 problem that names
  * the incident and shows nothing of the internals. Contention in the database (a lock wait that
  * timed out, a deadlock) is no fault of the request: the database undid the statement, so it is a
- * 503 to send again after {@code Retry-After}, logged with the sessions that held the database.
+ * 503 to send again after {@code Retry-After}, logged with the sessions that held the database; so is
+ * a connection the database dropped (a restart of the database), which the pool then discards.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -46,6 +48,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     incident, db == null ? " (no database)" : DatabaseContention.holders(db), e);
             return Problems.problem(503, "database-busy", "Service Unavailable",
                     "The database was busy with other work and nothing was changed; send the request again", null,
+                    java.util.Map.of("incident", incident, "retryAfter", 1)).header(javax.ws.rs.core.HttpHeaders.RETRY_AFTER, 1).build();
+        }
+        if (DatabaseConnectionLost.causes(e)) {
+            LOG.warn("Incident {}: the database dropped a pooled connection (answered 503; the pool discards it)", incident, e);
+            return Problems.problem(503, "database-unavailable", "Service Unavailable",
+                    "The connection to the database was lost while answering; send the request again", null,
                     java.util.Map.of("incident", incident, "retryAfter", 1)).header(javax.ws.rs.core.HttpHeaders.RETRY_AFTER, 1).build();
         }
         LOG.error("Incident {}: unexpected failure while answering a request", incident, e);

@@ -102,6 +102,8 @@ public class Authenticator {
             Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream()
                     .map(Principal::getName).collect(Collectors.toUnmodifiableSet());
             return Optional.of(new Authenticated(user, roles, expires));
+        } catch (UserTableLoginModule.UsersUnreadable e) {
+            throw (RuntimeException) e.getCause(); // a server failure (503 when the database dropped the connection)
         } catch (LoginException e) {
             return Optional.empty();
         } finally {

@@ -51,14 +51,33 @@ public class UserTableLoginModule implements LoginModule {
         if (name.getName() == null || password.getPassword() == null) {
             return false;
         }
-        Optional<Set<String>> roles = withUsers(users -> users.verify(name.getName(), new String(password.getPassword())));
-        password.clearPassword();
+        Optional<Set<String>> roles;
+        try {
+            roles = withUsers(users -> users.verify(name.getName(), new String(password.getPassword())));
+        } catch (RuntimeException unreadable) {
+            throw new UsersUnreadable(unreadable);
+        } finally {
+            password.clearPassword();
+        }
         if (roles.isEmpty()) {
             throw new javax.security.auth.login.FailedLoginException("Unknown user, deactivated user or wrong password");
         }
         principals.add(new UserPrincipal(name.getName()));
         roles.get().forEach(role -> principals.add(new RolePrincipal(role)));
         return true;
+    }
+
+    /**
+     * The users could not be read (the database failed): not a wrong password, so not a 401 nor a
+     * guess to count. JAAS passes a module's own LoginException on as it is, with this cause.
+     */
+    static final class UsersUnreadable extends LoginException {
+        private static final long serialVersionUID = 1L;
+
+        UsersUnreadable(RuntimeException cause) {
+            super("Users cannot be read");
+            initCause(cause);
+        }
     }
 
     private Optional<Set<String>> withUsers(java.util.function.Function<UserAccounts, Optional<Set<String>>> work) {
