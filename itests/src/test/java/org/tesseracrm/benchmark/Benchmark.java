@@ -113,9 +113,7 @@ public final class Benchmark {
             }
             jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + db;
             jdbcUser = "postgres";
-            server.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + jdbcUrl
-                    + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
-                    + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+            server.configurePostgres(jdbcUrl);
         } else {
             // -Dbench.h2.writeDelay=default measures what durability costs: H2's own 500 ms write delay,
             // which loses acknowledged commits on kill -9 (the shipped configuration writes each commit).
@@ -126,9 +124,7 @@ public final class Benchmark {
                     + (delayed ? "" : ";WRITE_DELAY=0");
             jdbcUser = "sa";
             if (delayed) {
-                server.configureDatabase("osgi.jdbc.driver.class = org.h2.Driver\nurl = jdbc:h2:${karaf.data}/tessera/db;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1"
-                        + "\nuser = sa\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
-                        + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+                server.configureDatabase(Map.of("url", "jdbc:h2:${karaf.data}/tessera/db;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1"));
                 results.put("h2WriteDelay", "H2 default (500 ms): not durable");
             }
         }

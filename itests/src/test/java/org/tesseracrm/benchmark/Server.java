@@ -52,8 +52,26 @@ public final class Server {
         return new Server(into, port, ssh);
     }
 
-    public void configureDatabase(String cfg) throws IOException {
-        Files.writeString(home.resolve("etc/org.ops4j.datasource-tessera.cfg"), cfg);
+    /** The server on this PostgreSQL database (user postgres, trust), with the pool as shipped. */
+    public void configurePostgres(String jdbcUrl) throws IOException {
+        configureDatabase(java.util.Map.of("osgi.jdbc.driver.class", "org.postgresql.Driver", "url", jdbcUrl, "user", "postgres", "password", ""));
+    }
+
+    /** Sets these settings of the shipped database configuration and keeps the rest (the pool's) as shipped. */
+    public void configureDatabase(java.util.Map<String, String> settings) throws IOException {
+        Path cfg = home.resolve("etc/org.ops4j.datasource-tessera.cfg");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(cfg));
+        java.util.Map<String, String> left = new java.util.LinkedHashMap<>(settings);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int eq = line.indexOf('=');
+            String key = eq < 0 || line.startsWith("#") ? null : line.substring(0, eq).trim();
+            if (key != null && left.containsKey(key)) {
+                lines.set(i, key + " = " + left.remove(key));
+            }
+        }
+        left.forEach((key, value) -> lines.add(key + " = " + value));
+        Files.write(cfg, lines);
     }
 
     /** Starts the server; returns the milliseconds from the start command to the first 200 of the leads list. */

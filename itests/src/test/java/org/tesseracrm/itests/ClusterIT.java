@@ -69,9 +69,7 @@ public class ClusterIT {
     private static Server node(String name, String db) throws Exception {
         Server node = Server.unpack(Path.of(System.getProperty("tessera.distribution")), Path.of("target/cluster-" + name),
                 TesseraDistribution.freePort());
-        node.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + TesseraDistribution.POSTGRES_URL + db
-                + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
-                + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+        node.configurePostgres(TesseraDistribution.POSTGRES_URL + db);
         Files.writeString(node.home().resolve("etc/org.tesseracrm.webhooks.cfg"), "allowPrivateNetworks = true\npollMillis = 200\n");
         // a cluster group of this test's own, which no other Tessera on this machine joins
         Path hazelcast = node.home().resolve("etc/hazelcast.xml");

@@ -75,9 +75,7 @@ public class CrashIT {
         }
         server = Server.unpack(distribution(), Path.of("target/crash-postgresql"), TesseraDistribution.freePort());
         // the shipped advice for PostgreSQL bounds lock waits (10 s); 3 s here keeps the test short
-        server.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + TesseraDistribution.POSTGRES_URL + db
-                + "?options=-c%20lock_timeout=3s\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
-                + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+        server.configurePostgres(TesseraDistribution.POSTGRES_URL + db + "?options=-c%20lock_timeout=3s");
         crashRound("postgresql", 1);
         aHeldLockIsA503ToSendAgain(db);
     }

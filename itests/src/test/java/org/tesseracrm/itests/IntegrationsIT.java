@@ -47,9 +47,7 @@ public class IntegrationsIT {
                     java.sql.Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + postgresDatabase);
             }
-            server.configureDatabase("osgi.jdbc.driver.class = org.postgresql.Driver\nurl = " + TesseraDistribution.POSTGRES_URL
-                    + postgresDatabase + "\nuser = postgres\npassword =\ndataSourceName = tessera\nosgi.jndi.service.name = tessera\n"
-                    + "xa = true\npool = transx\npool.maxPoolSize = 20\npool.minIdle = 2\n");
+            server.configurePostgres(TesseraDistribution.POSTGRES_URL + postgresDatabase);
         }
         // as shipped (no endpoint on private networks), with retries a second apart rather than half a minute
         java.nio.file.Files.writeString(server.home().resolve("etc/org.tesseracrm.webhooks.cfg"),
