@@ -61,19 +61,7 @@ public class IntegrityOnPostgresIT extends IntegrityContract {
             id = made.json().get("id").asText();
         }
         // current as autovacuum keeps them: taken, and changed since by no more than its threshold
-        String stale = "never taken";
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (stale != null && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT t.last_analyze IS NOT NULL, t.n_mod_since_analyze, k.reltuples FROM pg_stat_user_tables t"
-                            + " JOIN pg_class k ON k.oid = t.relid WHERE t.relid = 'leads_lead'::regclass")) {
-                r.next();
-                stale = !r.getBoolean(1) ? "never taken"
-                        : r.getLong(2) > 50 + 0.1 * Math.max(0, r.getDouble(3)) ? r.getLong(2) + " rows changed since, " + r.getDouble(3) + " counted"
-                        : null;
-            }
-        }
+        String stale = Await.until(java.time.Duration.ofSeconds(60), this::leadsStatisticsStaleness, java.util.Objects::isNull);
         assertEquals("the statistics of leads_lead", null, stale);
         try (Connection c = database.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("EXPLAIN SELECT * FROM leads_lead WHERE id = '" + id + "'")) {
@@ -83,6 +71,20 @@ public class IntegrityOnPostgresIT extends IntegrityContract {
             assertTrue(plan, !plan.contains("Index") || plan.contains("leads_lead_pkey"));
         }
         assertEquals(200, api.get("/api/v1/leads/" + id).status);
+    }
+
+    /** Why the planner's statistics of leads_lead are not current as autovacuum keeps them; null when they are. */
+    private String leadsStatisticsStaleness() {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT t.last_analyze IS NOT NULL, t.n_mod_since_analyze, k.reltuples FROM pg_stat_user_tables t"
+                        + " JOIN pg_class k ON k.oid = t.relid WHERE t.relid = 'leads_lead'::regclass")) {
+            r.next();
+            return !r.getBoolean(1) ? "never taken"
+                    : r.getLong(2) > 50 + 0.1 * Math.max(0, r.getDouble(3)) ? r.getLong(2) + " rows changed since, " + r.getDouble(3) + " counted"
+                    : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Before
