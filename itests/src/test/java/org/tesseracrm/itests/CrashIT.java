@@ -40,7 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A 2xx is a promise: a burst of creates from 8 clients, the server's JVM killed with SIGKILL in the
  * middle of it, a restart; every lead that was answered 201 is there, the server is healthy, and a
- * create whose answer was lost in the crash can be retried with its Idempotency-Key at once.
+ * create whose answer was lost in the crash can be retried with its Idempotency-Key at once. A client
+ * asking throughout the restart and the final stop is told to come back (503), never "not found".
  * On the shipped embedded H2 and on PostgreSQL (when one answers on 127.0.0.1:5432).
  */
 public class CrashIT {
@@ -184,6 +185,9 @@ public class CrashIT {
         assertTrue("the clients stop when the server is gone", clients.awaitTermination(30, TimeUnit.SECONDS));
         assertTrue("creates were answered before the kill: " + answered, answered >= killAt);
 
+        String someLead = acknowledged.peek();
+        ClientsDuringRestart starting = new ClientsDuringRestart(server.base(), server.authorization(),
+                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health"));
         server.start();
         List<String> lost = new ArrayList<>();
         for (String id : acknowledged) {
@@ -201,6 +205,10 @@ public class CrashIT {
             }
         }, answer -> answer.statusCode() == 200);
         assertEquals(health.body(), 200, health.statusCode());
+        starting.close();
+        System.out.println("CrashIT " + database + " round " + round + ": answers while starting " + starting.summary());
+        assertEquals("a starting server tells its clients to come back, never that what it serves is not found: "
+                + starting.firstWrongAnswers(), 0, starting.wrongAnswers());
         // A create whose answer the crash swallowed is retried with its key: done once, not refused as "still running".
         int retried = 0;
         for (String[] request : unanswered) {
@@ -222,7 +230,13 @@ public class CrashIT {
         } catch (IllegalStateException stayedUp) {
             assertEquals(200, get("/api/v1/health").statusCode());
         }
+        ClientsDuringRestart stopping = new ClientsDuringRestart(server.base(), server.authorization(),
+                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health"));
         server.stop();
+        stopping.close();
+        System.out.println("CrashIT " + database + " round " + round + ": answers while stopping " + stopping.summary());
+        assertEquals("a stopping server tells its clients to come back, never that what it serves is not found: "
+                + stopping.firstWrongAnswers(), 0, stopping.wrongAnswers());
     }
 
     /**

@@ -52,10 +52,14 @@ public class ProblemErrorHandler extends ErrorHandler {
 
     /** The problem for a status; the reason phrase is Jetty's own, never anything the client sent. */
     static String problem(int status) {
-        String title = HttpStatus.getMessage(status);
-        String detail = status == 414 ? "The request's URI is too long"
+        return problem(status, status == 414 ? "The request's URI is too long"
                 : status == 431 ? "The request's headers are too large"
-                : status == 404 ? "No such resource" : "The request could not be read";
+                : status == 404 ? "No such resource" : "The request could not be read");
+    }
+
+    /** The problem for a status, with a detail of ours (never anything the client sent: it is not escaped). */
+    static String problem(int status, String detail) {
+        String title = HttpStatus.getMessage(status);
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
     }
 }

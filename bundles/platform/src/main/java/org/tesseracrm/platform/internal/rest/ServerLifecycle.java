@@ -1,0 +1,193 @@
+package org.tesseracrm.platform.internal.rest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.tesseracrm.platform.rest.ModuleEndpoint;
+import org.tesseracrm.platform.rest.TesseraApi;
+
+/**
+ * Where the server is in its life: starting, serving, draining (stopping but still serving while a
+ * load balancer takes it out), stopped. What of it is still starting: the framework's start levels,
+ * Karaf's boot features (on a first start they install the modules), Tessera's bundles, the modules'
+ * endpoints (their persistence units start asynchronously) and the resources the API application
+ * does not serve yet (it is rebuilt as each comes). Once all of them were there the server has started, for good: a module
+ * deployed, updated or removed later is the module's own business ({@link ModuleRouter}). When the
+ * framework stops, the server keeps serving for {@code tessera.drainMillis} (health says STOPPING
+ * meanwhile); then, while the framework takes the bundles down, requests are told to come back.
+ */
+// immediate: the drain must hold a stop even if nothing asked for the server's state yet
+@Component(service = {ServerLifecycle.class, BooleanSupplier.class}, immediate = true, property = ServerLifecycle.READINESS + "=api")
+public class ServerLifecycle implements BooleanSupplier {
+    /**
+     * The property under which this is the API's readiness for the web server's gate (Tessera's
+     * fragment of Pax Web's Jetty, which sees no Tessera package): until it says true, requests under
+     * /api are answered 503 with Retry-After before any servlet context sees them.
+     */
+    static final String READINESS = "tessera.readiness";
+    /** The service Karaf's features service registers once the boot features are installed and started. */
+    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    /** While starting, how long one look at the progress is good for: a request during start asks again soon. */
+    private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long a stopping server keeps serving while saying so: a load balancer takes it out meanwhile. */
+    private static final long DRAIN_MILLIS = Long.getLong("tessera.drainMillis", 3000);
+
+    private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JaxrsServiceRuntime runtime;
+
+    private volatile boolean started;
+    private volatile boolean draining;
+    private volatile boolean stopped;
+    private final SynchronousBundleListener drain = event -> {
+        if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+            draining = true; // health answers 503 while everything still works; then the framework stops the bundles
+            LockSupport.parkNanos(Duration.ofMillis(DRAIN_MILLIS).toNanos());
+            stopped = true;
+        }
+    };
+    private volatile long lookedAt = System.nanoTime() - LOOK_NANOS;
+
+    @Activate
+    public ServerLifecycle(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(drain);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(drain);
+    }
+
+    /** Whether the API serves: started, and not yet past the drain of a stop. */
+    @Override
+    public boolean getAsBoolean() {
+        return !stopped && started();
+    }
+
+    /** The framework is stopping: health says so while the API still serves, until the drain is over. */
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Whether everything installed at start has started (and stays so however modules come and go later). */
+    public boolean started() {
+        if (started) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lookedAt < LOOK_NANOS) {
+            return false;
+        }
+        lookedAt = now;
+        if (starting().isEmpty()) {
+            started = true;
+        }
+        return started;
+    }
+
+    /**
+     * What is still starting, by name: "framework", "boot-features", Tessera bundles not yet active,
+     * module bundles whose endpoints are not registered yet, API resources not served yet. Empty when
+     * everything serves.
+     */
+    public List<String> starting() {
+        List<String> starting = new ArrayList<>();
+        if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() != Bundle.ACTIVE) {
+            starting.add("framework"); // start levels still being raised: bundles of higher levels not started
+        }
+        if (context.getServiceReference(BOOT_FINISHED) == null) {
+            starting.add("boot-features");
+        }
+        starting.addAll(resourcesNotServedYet());
+        for (Bundle b : context.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name == null || !name.startsWith("org.tesseracrm.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if (b.getState() != Bundle.ACTIVE) {
+                if (b.getState() != Bundle.UNINSTALLED) {
+                    starting.add(name);
+                }
+            } else if (b.getHeaders().get("Meta-Persistence") != null && !servesEndpoints(b)) {
+                starting.add(name);
+            }
+        }
+        return starting;
+    }
+
+    /**
+     * Resources of Tessera's bundles registered for the API that the API does not serve yet: the JAX-RS
+     * application is rebuilt as each comes, and until then its path would answer 404.
+     */
+    private List<String> resourcesNotServedYet() {
+        JaxrsServiceRuntime jaxrs = runtime;
+        if (jaxrs == null) {
+            return List.of("api");
+        }
+        Set<Long> served = new HashSet<>();
+        boolean applicationServed = false;
+        for (ApplicationDTO application : jaxrs.getRuntimeDTO().applicationDTOs) {
+            if (TesseraApi.APPLICATION_NAME.equals(application.name)) {
+                applicationServed = true;
+                for (ResourceDTO resource : application.resourceDTOs) {
+                    served.add(resource.serviceId);
+                }
+            }
+        }
+        List<String> waiting = new ArrayList<>();
+        if (!applicationServed) {
+            waiting.add("api");
+        }
+        try {
+            ServiceReference<?>[] resources = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
+            for (ServiceReference<?> r : resources == null ? new ServiceReference<?>[0] : resources) {
+                Bundle owner = r.getBundle();
+                if (owner != null && owner.getSymbolicName() != null && owner.getSymbolicName().startsWith("org.tesseracrm.")
+                        && !served.contains((Long) r.getProperty(Constants.SERVICE_ID))) {
+                    String[] types = (String[]) r.getProperty(Constants.OBJECTCLASS);
+                    waiting.add(types[0].substring(types[0].lastIndexOf('.') + 1));
+                }
+            }
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return waiting;
+    }
+
+    private static boolean servesEndpoints(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        if (services != null) {
+            for (ServiceReference<?> s : services) {
+                if (s.getProperty(ModuleEndpoint.COLLECTION) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
