@@ -143,6 +143,10 @@ public class CrashIT {
 
     private void crashRound(String database, int round) throws Exception {
         server.start();
+        if (round == 2) {
+            // A module an administrator stopped stays stopped after the restart, and the API does not wait for it.
+            server.shell("bundle:stop org.tesseracrm.campaigns");
+        }
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<String[]> unanswered = new ConcurrentLinkedQueue<>();
         AtomicBoolean killed = new AtomicBoolean();

@@ -16,6 +16,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,6 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
 import org.tesseracrm.platform.rest.TesseraApi;
 
@@ -52,6 +56,9 @@ public class ServerLifecycle implements BooleanSupplier {
     static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
     /** While starting, how long one look at the progress is good for: a request during start asks again soon. */
     private static final long LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The longest the API waits for everything to start before it serves what did. */
+    private static final long STARTUP_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("tessera.startupLimitSeconds", 60));
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
     /** How long a stopping server keeps serving while saying so: a load balancer takes it out meanwhile. */
     private static final long DRAIN_MILLIS = Long.getLong("tessera.drainMillis", 3000);
 
@@ -71,6 +78,7 @@ public class ServerLifecycle implements BooleanSupplier {
         }
     };
     private volatile long lookedAt = System.nanoTime() - LOOK_NANOS;
+    private final long activatedAt = System.nanoTime();
 
     @Activate
     public ServerLifecycle(BundleContext context) {
@@ -104,7 +112,14 @@ public class ServerLifecycle implements BooleanSupplier {
             return false;
         }
         lookedAt = now;
-        if (starting().isEmpty()) {
+        List<String> starting = starting();
+        if (starting.isEmpty()) {
+            started = true;
+        } else if (now - activatedAt > STARTUP_LIMIT_NANOS) {
+            // A module that cannot start (its migration failed, say) must not keep the rest of the API closed:
+            // health goes on naming it.
+            LOG.warn("Still starting {} s after the platform: {}; the API serves without waiting for them any longer",
+                    TimeUnit.NANOSECONDS.toSeconds(now - activatedAt), starting);
             started = true;
         }
         return started;
@@ -130,7 +145,7 @@ public class ServerLifecycle implements BooleanSupplier {
                 continue;
             }
             if (b.getState() != Bundle.ACTIVE) {
-                if (b.getState() != Bundle.UNINSTALLED) {
+                if (b.getState() != Bundle.UNINSTALLED && meantToStart(b)) {
                     starting.add(name);
                 }
             } else if (b.getHeaders().get("Meta-Persistence") != null && !servesEndpoints(b)) {
@@ -177,6 +192,18 @@ public class ServerLifecycle implements BooleanSupplier {
             throw new IllegalStateException(impossible);
         }
         return waiting;
+    }
+
+    /** Not stopped by an administrator, and at a start level the framework reaches. */
+    private boolean meantToStart(Bundle bundle) {
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        FrameworkStartLevel framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
+        if (level == null || framework == null) {
+            return true;
+        }
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int reached = beginning == null ? framework.getStartLevel() : Integer.parseInt(beginning.trim());
+        return level.isPersistentlyStarted() && level.getStartLevel() <= reached;
     }
 
     private static boolean servesEndpoints(Bundle bundle) {
