@@ -16,7 +16,7 @@ export function call(method, path, body, version, tag) {
   if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
   if (version !== undefined && version !== null) { init.headers["If-Match"] = "\"" + version + "\""; }
   if (tag) { init.headers["If-None-Match"] = tag; }
-  return fetch(API + path, init).then(function (r) {
+  return send(API + path, init, method === "GET" ? COME_BACK_TRIES : 0).then(function (r) {
     if (r.status === 204 || r.status === 304) { return { status: r.status, body: null }; }
     return r.text().then(function (text) {
       var json = null;
@@ -25,6 +25,19 @@ export function call(method, path, body, version, tag) {
       if (r.status >= 400) { throw { status: r.status, body: json }; }
       return { status: r.status, body: json, tag: r.headers.get("ETag") };
     });
+  });
+}
+
+/** How often a read the server answers "come back" (503 with Retry-After: starting, stopping) is sent again. */
+var COME_BACK_TRIES = 60;
+
+/** fetch, sending a read again after the server's Retry-After while it is starting (nothing was done). */
+function send(url, init, tries) {
+  return fetch(url, init).then(function (r) {
+    var after = r.status === 503 ? parseInt(r.headers.get("Retry-After"), 10) : NaN;
+    if (isNaN(after) || tries <= 0) { return r; }
+    return new Promise(function (resolve) { setTimeout(resolve, Math.min(after, 10) * 1000); })
+      .then(function () { return send(url, init, tries - 1); });
   });
 }
 

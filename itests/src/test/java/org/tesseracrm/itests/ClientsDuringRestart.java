@@ -19,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A client that keeps asking while the server starts or stops, and what it was told. A server that
  * is not there refuses the connection; one that is starting or stopping says so — 503 problem+json
- * with Retry-After (health: its own 503 naming what it waits for) — and never that a path it serves
- * does not exist (404), nor with the web server's HTML page.
+ * with Retry-After (health: its own 503 naming what it waits for; the web UI: a page saying so) —
+ * and never that a path it serves does not exist (404), nor with the web server's error page.
  */
 final class ClientsDuringRestart implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,8 +60,9 @@ final class ClientsDuringRestart implements AutoCloseable {
         String type = answer.headers().firstValue("Content-Type").orElse("");
         count(url + " -> " + status + " " + type);
         boolean health = url.endsWith("/health");
+        boolean comeBack = status == 503 && answer.headers().firstValue("Retry-After").isPresent();
         boolean fine = status == 200
-                || status == 503 && type.startsWith("application/problem+json") && answer.headers().firstValue("Retry-After").isPresent()
+                || comeBack && (url.contains("/api/") ? type.startsWith("application/problem+json") : type.startsWith("text/html"))
                 || status == 503 && health && type.startsWith("application/json");
         if (!fine && wrongCount.incrementAndGet() <= 10) {
             wrong.add(Instant.now() + " " + url + " -> " + status + " " + type + " " + answer.body().replaceAll("\\s+", " "));

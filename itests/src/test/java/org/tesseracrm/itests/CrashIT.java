@@ -191,7 +191,7 @@ public class CrashIT {
 
         String someLead = acknowledged.peek();
         ClientsDuringRestart starting = new ClientsDuringRestart(server.base(), server.authorization(),
-                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health"));
+                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health", "/"));
         server.start();
         List<String> lost = new ArrayList<>();
         for (String id : acknowledged) {
@@ -235,7 +235,7 @@ public class CrashIT {
             assertEquals(200, get("/api/v1/health").statusCode());
         }
         ClientsDuringRestart stopping = new ClientsDuringRestart(server.base(), server.authorization(),
-                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health"));
+                List.of("/api/v1/leads/" + someLead, "/api/v1/leads?limit=1", "/api/v1/health", "/"));
         server.stop();
         stopping.close();
         System.out.println("CrashIT " + database + " round " + round + ": answers while stopping " + stopping.summary());

@@ -25,9 +25,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.dto.ServletContextDTO;
+import org.osgi.service.http.runtime.dto.ServletDTO;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
-import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tesseracrm.platform.rest.ModuleEndpoint;
@@ -37,8 +40,9 @@ import org.tesseracrm.platform.rest.TesseraApi;
  * Where the server is in its life: starting, serving, draining (stopping but still serving while a
  * load balancer takes it out), stopped. What of it is still starting: the framework's start levels,
  * Karaf's boot features (on a first start they install the modules), Tessera's bundles, the modules'
- * endpoints (their persistence units start asynchronously) and the resources the API application
- * does not serve yet (it is rebuilt as each comes). Once all of them were there the server has started, for good: a module
+ * endpoints (their persistence units start asynchronously), the resources the API application
+ * does not serve yet (it is rebuilt as each comes) and the web UI's parts the web server has not
+ * deployed yet. Once all of them were there the server has started, for good: a module
  * deployed, updated or removed later is the module's own business ({@link ModuleRouter}). When the
  * framework stops, the server keeps serving for {@code tessera.drainMillis} (health says STOPPING
  * meanwhile); then, while the framework takes the bundles down, requests are told to come back.
@@ -48,8 +52,8 @@ import org.tesseracrm.platform.rest.TesseraApi;
 public class ServerLifecycle implements BooleanSupplier {
     /**
      * The property under which this is the API's readiness for the web server's gate (Tessera's
-     * fragment of Pax Web's Jetty, which sees no Tessera package): until it says true, requests under
-     * /api are answered 503 with Retry-After before any servlet context sees them.
+     * fragment of Pax Web's Jetty, which sees no Tessera package): until it says true, every request
+     * is answered 503 with Retry-After before any servlet context sees it.
      */
     static final String READINESS = "tessera.readiness";
     /** The service Karaf's features service registers once the boot features are installed and started. */
@@ -66,6 +70,9 @@ public class ServerLifecycle implements BooleanSupplier {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile JaxrsServiceRuntime runtime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HttpServiceRuntime web;
 
     private volatile boolean started;
     private volatile boolean draining;
@@ -126,19 +133,21 @@ public class ServerLifecycle implements BooleanSupplier {
     }
 
     /**
-     * What is still starting, by name: "framework", "boot-features", Tessera bundles not yet active,
+     * What is still starting, by name: "framework" (start levels still being raised), "boot-features", Tessera bundles not yet active,
      * module bundles whose endpoints are not registered yet, API resources not served yet. Empty when
      * everything serves.
      */
     public List<String> starting() {
         List<String> starting = new ArrayList<>();
-        if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() != Bundle.ACTIVE) {
-            starting.add("framework"); // start levels still being raised: bundles of higher levels not started
+        // The framework is ACTIVE as soon as it starts raising its start level, bundle by bundle.
+        if (activeStartLevel() < beginningStartLevel()) {
+            starting.add("framework");
         }
         if (context.getServiceReference(BOOT_FINISHED) == null) {
             starting.add("boot-features");
         }
         starting.addAll(resourcesNotServedYet());
+        starting.addAll(webNotServedYet());
         for (Bundle b : context.getBundles()) {
             String name = b.getSymbolicName();
             if (name == null || !name.startsWith("org.tesseracrm.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
@@ -169,7 +178,7 @@ public class ServerLifecycle implements BooleanSupplier {
         for (ApplicationDTO application : jaxrs.getRuntimeDTO().applicationDTOs) {
             if (TesseraApi.APPLICATION_NAME.equals(application.name)) {
                 applicationServed = true;
-                for (ResourceDTO resource : application.resourceDTOs) {
+                for (org.osgi.service.jaxrs.runtime.dto.ResourceDTO resource : application.resourceDTOs) {
                     served.add(resource.serviceId);
                 }
             }
@@ -197,13 +206,62 @@ public class ServerLifecycle implements BooleanSupplier {
     /** Not stopped by an administrator, and at a start level the framework reaches. */
     private boolean meantToStart(Bundle bundle) {
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        return level == null || level.isPersistentlyStarted() && level.getStartLevel() <= beginningStartLevel();
+    }
+
+    private int activeStartLevel() {
         FrameworkStartLevel framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
-        if (level == null || framework == null) {
-            return true;
+        return framework == null ? Integer.MAX_VALUE : framework.getStartLevel();
+    }
+
+    /**
+     * The start level the framework is raised to when it starts (Karaf: 100). Karaf starts the
+     * framework at level 1 and raises it itself, so the framework's own property says 1; the
+     * configured level is the system property.
+     */
+    private int beginningStartLevel() {
+        String beginning = System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL,
+                context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL));
+        try {
+            return beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        } catch (NumberFormatException e) {
+            return 1;
         }
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        int reached = beginning == null ? framework.getStartLevel() : Integer.parseInt(beginning.trim());
-        return level.isPersistentlyStarted() && level.getStartLevel() <= reached;
+    }
+
+    /**
+     * Servlets and static resources of Tessera's bundles (the web UI, the modules' screens) registered
+     * with the web server but not deployed in it yet: their paths would answer 404 meanwhile.
+     */
+    private List<String> webNotServedYet() {
+        HttpServiceRuntime http = web;
+        if (http == null) {
+            return List.of("web");
+        }
+        Set<Long> deployed = new HashSet<>();
+        for (ServletContextDTO servletContext : http.getRuntimeDTO().servletContextDTOs) {
+            for (ServletDTO servlet : servletContext.servletDTOs) {
+                deployed.add(servlet.serviceId);
+            }
+            for (org.osgi.service.http.runtime.dto.ResourceDTO resource : servletContext.resourceDTOs) {
+                deployed.add(resource.serviceId);
+            }
+        }
+        List<String> waiting = new ArrayList<>();
+        try {
+            ServiceReference<?>[] parts = context.getAllServiceReferences(null,
+                    "(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN + "=*))");
+            for (ServiceReference<?> part : parts == null ? new ServiceReference<?>[0] : parts) {
+                Bundle owner = part.getBundle();
+                if (owner != null && owner.getSymbolicName() != null && owner.getSymbolicName().startsWith("org.tesseracrm.")
+                        && !deployed.contains((Long) part.getProperty(Constants.SERVICE_ID))) {
+                    waiting.add(owner.getSymbolicName() + " web");
+                }
+            }
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return waiting;
     }
 
     private static boolean servesEndpoints(Bundle bundle) {
