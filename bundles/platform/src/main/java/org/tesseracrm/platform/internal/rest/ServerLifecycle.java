@@ -187,18 +187,9 @@ public class ServerLifecycle implements BooleanSupplier {
         if (!applicationServed) {
             waiting.add("api");
         }
-        try {
-            ServiceReference<?>[] resources = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
-            for (ServiceReference<?> r : resources == null ? new ServiceReference<?>[0] : resources) {
-                Bundle owner = r.getBundle();
-                if (owner != null && owner.getSymbolicName() != null && owner.getSymbolicName().startsWith("org.tesseracrm.")
-                        && !served.contains((Long) r.getProperty(Constants.SERVICE_ID))) {
-                    String[] types = (String[]) r.getProperty(Constants.OBJECTCLASS);
-                    waiting.add(types[0].substring(types[0].lastIndexOf('.') + 1));
-                }
-            }
-        } catch (InvalidSyntaxException impossible) {
-            throw new IllegalStateException(impossible);
+        for (ServiceReference<?> r : tesseraServicesNotIn(served, "(osgi.jaxrs.resource=true)")) {
+            String[] types = (String[]) r.getProperty(Constants.OBJECTCLASS);
+            waiting.add(types[0].substring(types[0].lastIndexOf('.') + 1));
         }
         return waiting;
     }
@@ -248,20 +239,29 @@ public class ServerLifecycle implements BooleanSupplier {
             }
         }
         List<String> waiting = new ArrayList<>();
+        for (ServiceReference<?> part : tesseraServicesNotIn(deployed, "(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN
+                + "=*)(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN + "=*))")) {
+            waiting.add(part.getBundle().getSymbolicName() + " web");
+        }
+        return waiting;
+    }
+
+    /** Services of Tessera's bundles matching {@code filter} whose ids a runtime does not list in {@code deployed}. */
+    private List<ServiceReference<?>> tesseraServicesNotIn(Set<Long> deployed, String filter) {
+        List<ServiceReference<?>> missing = new ArrayList<>();
         try {
-            ServiceReference<?>[] parts = context.getAllServiceReferences(null,
-                    "(|(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=*)(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN + "=*))");
-            for (ServiceReference<?> part : parts == null ? new ServiceReference<?>[0] : parts) {
-                Bundle owner = part.getBundle();
+            ServiceReference<?>[] services = context.getAllServiceReferences(null, filter);
+            for (ServiceReference<?> s : services == null ? new ServiceReference<?>[0] : services) {
+                Bundle owner = s.getBundle();
                 if (owner != null && owner.getSymbolicName() != null && owner.getSymbolicName().startsWith("org.tesseracrm.")
-                        && !deployed.contains((Long) part.getProperty(Constants.SERVICE_ID))) {
-                    waiting.add(owner.getSymbolicName() + " web");
+                        && !deployed.contains((Long) s.getProperty(Constants.SERVICE_ID))) {
+                    missing.add(s);
                 }
             }
         } catch (InvalidSyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
-        return waiting;
+        return missing;
     }
 
     private static boolean servesEndpoints(Bundle bundle) {
