@@ -44,6 +44,8 @@ public class Authenticator {
     private static final int CACHE_MAX = 10_000;
 
     private final Map<String, Remembered> cache = new ConcurrentHashMap<>();
+    /** The same credentials asked for in parallel (all of a client's requests when its minute ends) are hashed once. */
+    private final SingleFlight<String, Optional<Authenticated>> checking = new SingleFlight<>();
 
     /**
      * Checks a sign-in from {@code address} (Basic credentials or the web UI's form, {@code scheme}).
@@ -61,6 +63,12 @@ public class Authenticator {
             return Optional.of(cached.who);
         }
         throttle.check(user, address);
+        return checking.run(key, () -> checkAndRemember(key, user, password, address, scheme, now));
+    }
+
+    /** Asks the realm (a deliberately slow password hash), counts the guess and remembers a success. */
+    private Optional<Authenticated> checkAndRemember(String key, String user, String password, String address,
+            String scheme, long now) {
         Optional<Authenticated> result = SignInThrottle.countedHere(() -> login(user, password, now + CACHE_MILLIS));
         if (result.isPresent()) {
             throttle.succeeded(user, address, scheme);
