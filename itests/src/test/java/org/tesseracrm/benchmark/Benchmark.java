@@ -188,7 +188,25 @@ public final class Benchmark {
             }
             server.stop();
         }
+        measureStartFloors(distribution);
         write();
+    }
+
+    /**
+     * The start of the fixed stack without Tessera (and of the platform without its modules), from the
+     * same distribution: the floor the start goal is measured against. bench.floors picks the layers
+     * (karaf, stack, platform; "none" skips them).
+     */
+    private void measureStartFloors(Path distribution) throws Exception {
+        List<String> keys = List.of(System.getProperty("bench.floors", "karaf,stack,platform").split(","));
+        Map<String, long[]> figures = StartFloors.measure(distribution, work, keys);
+        for (StartFloors.Layer layer : StartFloors.LAYERS) {
+            long[] ms = figures.get(layer.key);
+            if (ms != null) {
+                record("start floor: " + layer.what, String.format("first boot %d ms, restart %d ms", ms[0], ms[1]), "", null);
+                results.put("startFloor." + layer.key, Map.of("firstBootMs", ms[0], "restartMs", ms[1]));
+            }
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ public class BenchmarkSmokeIT {
         Path dir = Path.of("target/benchmark-smoke");
         Map<String, String> settings = Map.of("bench.distribution", System.getProperty("tessera.distribution"),
                 "bench.dir", dir.toString(), "bench.sizes", String.valueOf(LEADS),
-                "bench.warmupSeconds", "1", "bench.stepSeconds", "2", "bench.importRows", "300");
+                "bench.warmupSeconds", "1", "bench.stepSeconds", "2", "bench.importRows", "300", "bench.floors", "karaf");
         settings.forEach(System::setProperty);
         try {
             Benchmark.main(new String[0]);
@@ -38,6 +38,7 @@ public class BenchmarkSmokeIT {
         assertEquals("every row of the file imported", 300, results.get("import").get("created").asInt());
         assertTrue(results.get("importRatio").asDouble() > 0);
         assertTrue(results.get("coldStartFirstBootMs").asLong() > 0);
+        assertTrue("the stack's own start measured", results.get("startFloor.karaf").get("restartMs").asLong() > 0);
         assertTrue(results.get("textIndexLoadMs@" + LEADS).asLong() >= 0);
         assertTrue(results.get("listFirstPage@" + LEADS).get("requests").asLong() > 0);
         assertTrue("the walk goes past the first page", results.get("listDeepPage@" + LEADS).get("page").asInt() > 1);

@@ -76,6 +76,11 @@ public final class Server {
 
     /** Starts the server; returns the milliseconds from the start command to the first 200 of the leads list. */
     public long start() throws Exception {
+        return startUntil("/api/v1/leads?limit=1", (status, body) -> status == 200);
+    }
+
+    /** Starts the server; returns the milliseconds from the start command to the first answer of {@code path} that {@code served} accepts. */
+    public long startUntil(String path, java.util.function.BiPredicate<Integer, String> served) throws Exception {
         long begin = System.nanoTime();
         ProcessBuilder start = new ProcessBuilder(home.resolve("bin/start").toString());
         start.environment().put("TESSERA_ADMIN_PASSWORD", PASSWORD);
@@ -83,12 +88,39 @@ public final class Server {
         run(start);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
-            if (status("/api/v1/leads?limit=1") == 200) {
+            Answer answer = answer(path);
+            if (served.test(answer.status, answer.body)) {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
-        throw new IllegalStateException("Tessera did not answer within 180 s; see " + home.resolve("data/log/karaf.log"));
+        throw new IllegalStateException(path + " was not served within 180 s; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    /** The features Karaf installs at its first start (featuresBoot), as shipped or as set. */
+    public List<String> bootFeatures() throws IOException {
+        java.util.Properties cfg = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(featuresCfg())) {
+            cfg.load(in);
+        }
+        return java.util.Arrays.stream(cfg.getProperty("featuresBoot", "").split(","))
+                .map(String::trim).filter(f -> !f.isEmpty()).collect(java.util.stream.Collectors.toList());
+    }
+
+    /** Sets the features Karaf installs at its first start; the server must not have started yet. */
+    public void bootFeatures(List<String> features) throws IOException {
+        String cfg = Files.readString(featuresCfg());
+        // the setting with its continuation lines, up to the first line that does not end in a backslash
+        java.util.regex.Matcher setting = java.util.regex.Pattern.compile("(?m)^featuresBoot\\s*=(?:.*\\\\\\R)*.*$").matcher(cfg);
+        if (!setting.find()) {
+            throw new IllegalStateException("no featuresBoot in " + featuresCfg());
+        }
+        Files.writeString(featuresCfg(), cfg.substring(0, setting.start()) + "featuresBoot = " + String.join(", ", features)
+                + cfg.substring(setting.end()));
+    }
+
+    private Path featuresCfg() {
+        return home.resolve("etc/org.apache.karaf.features.cfg");
     }
 
     /**
@@ -186,7 +218,18 @@ public final class Server {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    private int status(String path) {
+    /** A status and body, status -1 when nothing answered. */
+    private static final class Answer {
+        final int status;
+        final String body;
+
+        Answer(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    private Answer answer(String path) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(base() + path).toURL().openConnection();
             c.setConnectTimeout(500);
@@ -194,13 +237,10 @@ public final class Server {
             c.setRequestProperty("Authorization", authorization());
             int code = c.getResponseCode();
             try (InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream()) {
-                if (in != null) {
-                    in.readAllBytes();
-                }
+                return new Answer(code, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
-            return code;
         } catch (IOException e) {
-            return -1;
+            return new Answer(-1, "");
         }
     }
 
