@@ -203,8 +203,9 @@ public final class Benchmark {
         for (StartFloors.Layer layer : StartFloors.LAYERS) {
             long[] ms = figures.get(layer.key);
             if (ms != null) {
-                record("start floor: " + layer.what, String.format("first boot %d ms, restart %d ms", ms[0], ms[1]), "", null);
-                results.put("startFloor." + layer.key, Map.of("firstBootMs", ms[0], "restartMs", ms[1]));
+                record("start floor: " + layer.what, String.format("first boot %d ms, restart %d ms; idle %d MiB resident", ms[0], ms[1], ms[2]),
+                        "", null);
+                results.put("startFloor." + layer.key, Map.of("firstBootMs", ms[0], "restartMs", ms[1], "rssIdleMiB", ms[2]));
             }
         }
     }

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What the fixed stack itself costs to start on this machine, measured from the same distribution
- * with fewer boot features: the floor under Tessera's own start figure. Each layer is started fresh
- * (first boot) and once more (restart), and timed from {@code bin/start} to its first real answer.
+ * with fewer boot features: the floor under Tessera's own start and memory figures. Each layer is
+ * started fresh (first boot) and once more (restart), timed from {@code bin/start} to its first real
+ * answer; its resident memory is read as the benchmark reads Tessera's, 5 s after the first boot.
  */
 final class StartFloors {
     /** The stack's pieces the platform stands on (the tessera-platform feature's own dependencies). */
@@ -63,7 +66,7 @@ final class StartFloors {
                 .orElseThrow(() -> new IllegalStateException("the distribution boots no " + name + ": " + shipped));
     }
 
-    /** Measures the layers named in {@code keys}; returns per layer {firstBootMs, restartMs}. */
+    /** Measures the layers named in {@code keys}; returns per layer {firstBootMs, restartMs, idleRssMiB}. */
     static Map<String, long[]> measure(Path distribution, Path work, List<String> keys) throws Exception {
         Map<String, long[]> figures = new LinkedHashMap<>();
         for (Layer layer : LAYERS) {
@@ -74,9 +77,11 @@ final class StartFloors {
             server.bootFeatures(new ArrayList<>(layer.features.apply(server.bootFeatures())));
             try {
                 long firstBoot = server.startUntil(layer.probe, layer.served);
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+                long idleRss = server.rssMiB();
                 server.stop();
                 long restart = server.startUntil(layer.probe, layer.served);
-                figures.put(layer.key, new long[] {firstBoot, restart});
+                figures.put(layer.key, new long[] {firstBoot, restart, idleRss});
             } finally {
                 if (server.process().isPresent()) {
                     server.stop();
