@@ -7,12 +7,15 @@ import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.After;
 import org.junit.Test;
@@ -42,14 +45,22 @@ public class SingleFlightTest {
             return "checked " + key;
         })));
         assertTrue(firstRunning.await(10, TimeUnit.SECONDS));
+        Queue<Thread> others = new ConcurrentLinkedQueue<>();
         for (int i = 1; i < CALLERS; i++) {
-            answers.add(pool.submit(() -> flight.run(key, () -> {
-                runs.incrementAndGet();
-                return "checked again";
-            })));
+            answers.add(pool.submit(() -> {
+                others.add(Thread.currentThread());
+                return flight.run(key, () -> {
+                    runs.incrementAndGet();
+                    return "checked again";
+                });
+            }));
         }
-        // the others are queued behind the first run (or about to be): let them arrive before it ends
-        Thread.sleep(200);
+        // the first run ends only once every other caller waits for it (its only wait is on that run)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (others.size() < CALLERS - 1 || others.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            assertTrue("the other callers did not wait for the run under way", System.nanoTime() < deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
         release.countDown();
         return answers;
     }
